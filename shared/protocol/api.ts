@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Board ids are URL-safe random strings (base64url of 16 bytes → 22 chars). */
+export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid board id');
+
+export const TitleSchema = z.string().trim().min(1).max(200);
+export const TemplateIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/, 'invalid template id');
+
+/** Body of `POST /api/boards`. */
+export const CreateBoardRequestSchema = z
+  .object({
+    title: TitleSchema.optional(),
+    template: TemplateIdSchema.optional(),
+  })
+  .strict();
+export type CreateBoardRequest = z.infer<typeof CreateBoardRequestSchema>;
+
+export const CapabilityTripleSchema = z.object({
+  owner: z.string(),
+  edit: z.string(),
+  view: z.string(),
+});
+export type CapabilityTriple = z.infer<typeof CapabilityTripleSchema>;
+
+/** Answer of `POST /api/boards`. */
+export const CreateBoardResponseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  template: z.string(),
+  createdAt: z.string(),
+  tokens: CapabilityTripleSchema,
+  links: CapabilityTripleSchema,
+});
+export type CreateBoardResponse = z.infer<typeof CreateBoardResponseSchema>;
+
+/** Answer of `GET /api/boards/:id`. */
+export const BoardInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  template: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  role: z.enum(['owner', 'edit', 'view']),
+});
+export type BoardInfo = z.infer<typeof BoardInfoSchema>;
+
+/** Answer of `POST /api/boards/:id/links/rotate`. */
+export const RotateLinksResponseSchema = z.object({
+  tokens: CapabilityTripleSchema,
+  links: CapabilityTripleSchema,
+});
+export type RotateLinksResponse = z.infer<typeof RotateLinksResponseSchema>;
+
+/** Body of `POST /api/boards/:id/links/rotate`: which links to rotate (default: edit and view). */
+export const RotateLinksRequestSchema = z
+  .object({
+    roles: z.array(z.enum(['owner', 'edit', 'view'])).min(1).max(3).optional(),
+  })
+  .strict();
+export type RotateLinksRequest = z.infer<typeof RotateLinksRequestSchema>;
+
+export const TemplateInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+});
+export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
+
+export const HealthSchema = z.object({ ok: z.boolean(), version: z.string() }).passthrough();
+export type Health = z.infer<typeof HealthSchema>;
+
+/** Public client configuration served by `GET /api/config`. */
+export const ClientConfigSchema = z.object({
+  tldrawLicenseKey: z.string().optional(),
+  version: z.string(),
+});
+export type ClientConfig = z.infer<typeof ClientConfigSchema>;
+
+/** Error codes of the HTTP API; the body is `{ error: { code, message } }`. */
+export const ApiErrorCode = {
+  BadRequest: 'bad_request',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  PayloadTooLarge: 'payload_too_large',
+  TooManyRequests: 'too_many_requests',
+  StorageUnavailable: 'storage_unavailable',
+  Internal: 'internal',
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

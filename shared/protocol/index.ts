@@ -1,0 +1,4 @@
+export { CAPABILITIES, type Capability, capabilityAtLeast, canWrite } from './roles.ts';
+export { CloseCode, CloseReason, PERMANENT_CLOSE_CODES } from './closeCodes.ts';
+export { MessageType, SyncStep, Paths, boardLink } from './messages.ts';
+export * from './api.ts';

@@ -1,0 +1,32 @@
+/**
+ * The y-websocket wire protocol as the relay speaks it: the outer message types and the
+ * inner sync-step types of y-protocols. Declared once so the relay, the tests and the
+ * fuzzer agree.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Inner types of a Sync message (y-protocols/sync). */
+export const SyncStep = {
+  Step1: 0,
+  Step2: 1,
+  Update: 2,
+} as const;
+export type SyncStep = (typeof SyncStep)[keyof typeof SyncStep];
+
+/** URL paths shared by client and server. */
+export const Paths = {
+  ws: '/ws',
+  board: (boardId: string) => `/b/${boardId}`,
+  join: (code: string) => `/j/${code}`,
+} as const;
+
+/** The link for a board and token: the token rides in the fragment so it never reaches logs. */
+export function boardLink(origin: string, boardId: string, token: string): string {
+  return `${origin}${Paths.board(boardId)}#t=${encodeURIComponent(token)}`;
+}
