@@ -44,10 +44,10 @@ export const BoardInfoSchema = z.object({
 });
 export type BoardInfo = z.infer<typeof BoardInfoSchema>;
 
-/** Answer of `POST /api/boards/:id/links/rotate`. */
+/** Answer of `POST /api/boards/:id/links/rotate`: the new tokens and links of the rotated roles. */
 export const RotateLinksResponseSchema = z.object({
-  tokens: CapabilityTripleSchema,
-  links: CapabilityTripleSchema,
+  tokens: CapabilityTripleSchema.partial(),
+  links: CapabilityTripleSchema.partial(),
 });
 export type RotateLinksResponse = z.infer<typeof RotateLinksResponseSchema>;
 

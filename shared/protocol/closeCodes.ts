@@ -12,8 +12,8 @@ export const CloseCode = {
   TokenRevoked: 4401,
   /** The board was deleted while connected (permanent). */
   BoardGone: 4404,
-  /** A frame exceeded the configured message size. */
-  MessageTooLarge: 4413,
+  /** A frame exceeded the configured message size (the standard RFC 6455 code). */
+  MessageTooLarge: 1009,
   /** The board has reached its connection limit. */
   RoomFull: 4429,
   /** Storage refused the write; nothing unsaved was relayed. */

@@ -3,7 +3,6 @@ import {
   defaultBindingSchemas,
   defaultShapeSchemas,
   type SchemaPropsInfo,
-  type SerializedSchema,
   type TLSchema,
 } from '@tldraw/tlschema';
 
@@ -26,6 +25,6 @@ export function boardSchema(): TLSchema {
 }
 
 /** The serialized schema stored in `meta.schema` and in `.tldr` files. */
-export function serializedBoardSchema(): SerializedSchema {
+export function serializedBoardSchema(): ReturnType<TLSchema['serialize']> {
   return boardSchema().serialize();
 }

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Request } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { WebSocketServer } from 'ws';
+import { BoardService } from './boards/index.ts';
+import type { ServerConfig } from './config.ts';
+import { apiRouter } from './http/routes.ts';
+import { errorHandler } from './http/errors.ts';
+import { RateLimiter } from './http/RateLimiter.ts';
+import { createUpgradeHandler } from './http/upgrade.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics, RoomRegistry, type RelayMetrics } from './relay/index.ts';
+import { SqliteStorage, type Storage } from './storage/index.ts';
+import { VERSION } from './version.ts';
+
+/** What a server is built from; storage may be injected (tests, PostgreSQL). */
+export interface RenkeiServerOptions {
+  config: ServerConfig;
+  logger: Logger;
+  storage?: Storage;
+}
+
+/** The whole app on one HTTP server and port: API, realtime relay and the built client. */
+export class RenkeiServer {
+  readonly config: ServerConfig;
+  readonly logger: Logger;
+  readonly storage: Storage;
+  readonly metrics: RelayMetrics = createMetrics();
+  readonly registry: RoomRegistry;
+  readonly boards: BoardService;
+  readonly httpServer: http.Server;
+  private readonly wss: WebSocketServer;
+  private stopping: Promise<void> | undefined;
+
+  constructor(opts: RenkeiServerOptions) {
+    this.config = opts.config;
+    this.logger = opts.logger;
+    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir });
+    this.registry = new RoomRegistry({
+      storage: this.storage,
+      logger: this.logger,
+      metrics: this.metrics,
+      idleUnloadMs: this.config.rooms.idleUnloadMs,
+      compactEveryUpdates: this.config.rooms.compactEveryUpdates,
+      compactIdleMs: this.config.rooms.compactIdleMs,
+    });
+    this.boards = new BoardService({ storage: this.storage, registry: this.registry });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
+    this.httpServer = http.createServer(this.buildApp());
+    this.httpServer.on(
+      'upgrade',
+      createUpgradeHandler({
+        wss: this.wss,
+        boards: this.boards,
+        registry: this.registry,
+        logger: this.logger,
+        metrics: this.metrics,
+        badTokenLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
+        maxConnectionsPerBoard: this.config.limits.maxConnectionsPerBoard,
+        maxMessageBytes: this.config.limits.maxMessageBytes,
+        pingIntervalMs: this.config.rooms.pingIntervalMs,
+        clientIp: (req) => this.clientIp(req),
+      }),
+    );
+  }
+
+  private clientIp(req: http.IncomingMessage): string {
+    if (this.config.trustProxy) {
+      const xff = req.headers['x-forwarded-for'];
+      const last = (Array.isArray(xff) ? xff.join(',') : xff ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+      if (last) return last;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+
+  private originOf(req: Request): string {
+    if (this.config.publicUrl) return this.config.publicUrl;
+    return `${req.protocol}://${req.get('host') ?? `${this.config.host}:${this.config.port}`}`;
+  }
+
+  private buildApp(): express.Express {
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', this.config.trustProxy ? 1 : false);
+    app.use(
+      pinoHttp({
+        logger: this.logger,
+        // Log the path only: query strings and headers may carry tokens.
+        serializers: {
+          req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api/') },
+      }),
+    );
+    app.use(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            connectSrc: ["'self'", 'ws:', 'wss:'],
+            imgSrc: ["'self'", 'data:', 'blob:'],
+            fontSrc: ["'self'", 'data:'],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            workerSrc: ["'self'", 'blob:'],
+            mediaSrc: ["'self'", 'data:', 'blob:'],
+            upgradeInsecureRequests: null,
+          },
+        },
+        crossOriginEmbedderPolicy: false,
+      }),
+    );
+    app.use('/api', express.json({ limit: this.config.limits.maxJsonBodyBytes }));
+    app.use(
+      '/api',
+      apiRouter({
+        boards: this.boards,
+        storage: this.storage,
+        version: VERSION,
+        createToken: this.config.createToken,
+        tldrawLicenseKey: this.config.tldrawLicenseKey,
+        originOf: (req) => this.originOf(req),
+      }),
+    );
+    this.mountClient(app);
+    app.use(errorHandler(this.logger));
+    return app;
+  }
+
+  private mountClient(app: express.Express): void {
+    const dir = this.config.clientDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'client');
+    const index = path.join(dir, 'index.html');
+    if (!fs.existsSync(index)) {
+      this.logger.warn({ dir }, 'client bundle not found; only the API is served (run npm run build)');
+      return;
+    }
+    app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?:$|b\/|j\/|w\/|r\/)/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+
+  /** Start listening; resolves with the bound port. */
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once('error', reject);
+      this.httpServer.listen(this.config.port, this.config.host, () => {
+        this.httpServer.off('error', reject);
+        resolve();
+      });
+    });
+    return (this.httpServer.address() as AddressInfo).port;
+  }
+
+  /** Stop accepting, close sessions, store every room and close storage. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.httpServer.close();
+      await this.registry.closeAll();
+      for (const ws of this.wss.clients) ws.terminate();
+      this.wss.close();
+      this.httpServer.closeAllConnections();
+      await this.storage.close();
+    })();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import {
+  boardLink,
+  CAPABILITIES,
+  CloseCode,
+  type BoardInfo,
+  type Capability,
+  type CreateBoardResponse,
+} from '../../shared/protocol/index.ts';
+import { findTemplate } from '../../shared/templates/index.ts';
+import { capabilityForToken, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
+import type { RoomRegistry } from '../relay/index.ts';
+import type { BoardRow, Storage } from '../storage/index.ts';
+import { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';
+
+/** Expected failures of board operations, as values. */
+export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
+export type BoardResult<T> = { ok: true; value: T } | { ok: false; error: BoardError };
+
+/** Options of the board service. */
+export interface BoardServiceOptions {
+  storage: Storage;
+  registry: RoomRegistry;
+}
+
+/** Boards: creation from templates, access by token, link rotation and export. */
+export class BoardService {
+  private readonly storage: Storage;
+  private readonly registry: RoomRegistry;
+
+  constructor(opts: BoardServiceOptions) {
+    this.storage = opts.storage;
+    this.registry = opts.registry;
+  }
+
+  /** Create a board from a template; the answer carries the only copy of its tokens. */
+  async create(input: { title?: string | undefined; template?: string | undefined; origin: string }): Promise<BoardResult<CreateBoardResponse>> {
+    const templateId = input.template ?? 'blank';
+    const template = findTemplate(templateId);
+    if (!template) return { ok: false, error: { code: 'bad_request', field: 'template', message: `unknown template "${templateId}"` } };
+    const title = input.title ?? template.title;
+    const id = newId();
+    const createdAt = new Date();
+    const { tokens, hashes } = newTokenTriple();
+    const state = initialBoardState({ title, template: template.id, records: template.build() });
+    await this.storage.createBoard({ id, title, template: template.id, createdAt, tokenHashes: hashes }, state);
+    return {
+      ok: true,
+      value: { id, title, template: template.id, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) },
+    };
+  }
+
+  /** Resolve a board and the capability a token grants on it. */
+  async authorize(boardId: string, token: string | undefined, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
+    const board = await this.storage.getBoard(boardId);
+    if (!board) return { ok: false, error: { code: 'not_found' } };
+    const capability = capabilityForToken(token, board.tokenHashes);
+    if (!capability) return { ok: false, error: { code: 'unauthorized' } };
+    const rank = { view: 0, edit: 1, owner: 2 } as const;
+    if (rank[capability] < rank[need]) return { ok: false, error: { code: 'forbidden' } };
+    return { ok: true, value: { board, capability } };
+  }
+
+  /** The public view of a board for a given capability. */
+  info(board: BoardRow, capability: Capability): BoardInfo {
+    return {
+      id: board.id,
+      title: board.title,
+      template: board.template,
+      createdAt: board.createdAt.toISOString(),
+      updatedAt: board.updatedAt.toISOString(),
+      role: capability,
+    };
+  }
+
+  /** Replace the tokens of `roles` and close the sessions that used the old ones. */
+  async rotate(boardId: string, roles: readonly Capability[], origin: string): Promise<{ tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> }> {
+    const tokens: Partial<Record<Capability, string>> = {};
+    const hashes: Partial<Record<Capability, Buffer>> = {};
+    for (const role of CAPABILITIES) {
+      if (!roles.includes(role)) continue;
+      const t = newToken();
+      tokens[role] = t;
+      hashes[role] = hashToken(t);
+    }
+    await this.storage.setTokenHashes(boardId, hashes);
+    this.registry.closeSessions(boardId, (s) => roles.includes(s.capability), CloseCode.TokenRevoked);
+    const links: Partial<Record<Capability, string>> = {};
+    for (const [role, t] of Object.entries(tokens) as [Capability, string][]) links[role] = boardLink(origin, boardId, t);
+    return { tokens, links };
+  }
+
+  /** The board's current document, from its live room or from storage. */
+  async withDocument<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.registry.peek(boardId);
+    if (live) return use(live.doc);
+    const stored = await this.storage.loadDocument(boardId);
+    const doc = new Y.Doc();
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      return use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The board as a tldraw file. */
+  async exportTldr(boardId: string): Promise<TldrawFile> {
+    return this.withDocument(boardId, tldrawFileFromDoc);
+  }
+}
+
+/** The three links of a board. */
+export function linksFor(origin: string, boardId: string, tokens: Record<Capability, string>): Record<Capability, string> {
+  return {
+    owner: boardLink(origin, boardId, tokens.owner),
+    edit: boardLink(origin, boardId, tokens.edit),
+    view: boardLink(origin, boardId, tokens.view),
+  };
+}

@@ -1,0 +1,2 @@
+export { BoardService, linksFor, type BoardError, type BoardResult, type BoardServiceOptions } from './BoardService.ts';
+export { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Environment variables the server reads, validated in one place at start-up. */
+const EnvSchema = z.object({
+  PORT: int(0, 65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  CREATE_TOKEN: z.string().min(16).optional(),
+  TLDRAW_LICENSE_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_BOARD: int(1, 100_000).default(100),
+  MAX_JSON_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  BAD_TOKEN_ATTEMPTS_PER_MINUTE: int(1, 1_000_000).default(30),
+  ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
+  COMPACT_EVERY_UPDATES: int(1, 1_000_000).default(500),
+  COMPACT_IDLE_MS: int(0, 3600_000).default(10_000),
+  PING_INTERVAL_MS: int(1000, 3600_000).default(30_000),
+  CLIENT_DIR: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+});
+
+/** The server's whole configuration, one typed object. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string | undefined;
+  createToken: string | undefined;
+  tldrawLicenseKey: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  limits: {
+    maxMessageBytes: number;
+    maxConnectionsPerBoard: number;
+    maxJsonBodyBytes: number;
+    badTokenAttemptsPerMinute: number;
+  };
+  rooms: {
+    idleUnloadMs: number;
+    compactEveryUpdates: number;
+    compactIdleMs: number;
+    pingIntervalMs: number;
+  };
+  /** Where the built client lives; unset serves dist/client beside the server. */
+  clientDir: string | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
+
+/** Parse the environment into a config; every problem is reported, never a throw. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host: e.HOST,
+      dataDir: path.resolve(e.DATA_DIR),
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      createToken: e.CREATE_TOKEN,
+      tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
+      logLevel: e.LOG_LEVEL,
+      trustProxy: e.TRUST_PROXY,
+      limits: {
+        maxMessageBytes: e.MAX_MESSAGE_BYTES,
+        maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+        maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+        badTokenAttemptsPerMinute: e.BAD_TOKEN_ATTEMPTS_PER_MINUTE,
+      },
+      rooms: {
+        idleUnloadMs: e.ROOM_IDLE_MS,
+        compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
+        compactIdleMs: e.COMPACT_IDLE_MS,
+        pingIntervalMs: e.PING_INTERVAL_MS,
+      },
+      clientDir: e.CLIENT_DIR,
+      databaseUrl: e.DATABASE_URL,
+      redisUrl: e.REDIS_URL,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ApiErrorCode, BoardIdSchema, type Capability } from '../../shared/protocol/index.ts';
+import type { BoardService } from '../boards/index.ts';
+import type { BoardRow } from '../storage/index.ts';
+import { HttpError } from './errors.ts';
+
+/** What `requireBoard` leaves for the route handler. */
+export interface BoardLocals {
+  board: BoardRow;
+  capability: Capability;
+}
+
+/** The bearer token of a request, if any. */
+export function bearerToken(req: Request): string | undefined {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m?.[1];
+}
+
+/** Middleware: the board in `:id` must exist and the bearer token must grant `need`. */
+export function requireBoard(boards: BoardService, need: Capability) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const id = BoardIdSchema.safeParse(req.params.id);
+    if (!id.success) return next(new HttpError(ApiErrorCode.NotFound, 'no such board'));
+    const result = await boards.authorize(id.data, bearerToken(req), need);
+    if (!result.ok) {
+      const e = result.error;
+      switch (e.code) {
+        case 'not_found':
+          return next(new HttpError(ApiErrorCode.NotFound, 'no such board'));
+        case 'unauthorized':
+          return next(new HttpError(ApiErrorCode.Unauthorized, 'a valid token of this board is required'));
+        case 'forbidden':
+          return next(new HttpError(ApiErrorCode.Forbidden, `this needs the ${need} link`));
+        case 'bad_request':
+          return next(new HttpError(ApiErrorCode.BadRequest, e.message, e.field));
+      }
+    }
+    res.locals.board = result.value.board;
+    res.locals.capability = result.value.capability;
+    next();
+  };
+}
+
+/** The board and capability `requireBoard` resolved. */
+export function boardLocals(res: Response): BoardLocals {
+  return { board: res.locals.board as BoardRow, capability: res.locals.capability as Capability };
+}

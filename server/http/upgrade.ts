@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { BoardIdSchema, CloseCode, CloseReason, Paths } from '../../shared/protocol/index.ts';
+import type { BoardService } from '../boards/index.ts';
+import type { Logger } from '../logger.ts';
+import type { RelayMetrics, RoomRegistry } from '../relay/index.ts';
+import type { RateLimiter } from './RateLimiter.ts';
+
+/** What the upgrade handler needs. */
+export interface UpgradeDeps {
+  wss: WebSocketServer;
+  boards: BoardService;
+  registry: RoomRegistry;
+  logger: Logger;
+  metrics: RelayMetrics;
+  badTokenLimiter: RateLimiter;
+  maxConnectionsPerBoard: number;
+  maxMessageBytes: number;
+  pingIntervalMs: number;
+  clientIp: (req: IncomingMessage) => string;
+}
+
+const WS_PREFIX = `${Paths.ws}/`;
+
+/** Refuse an upgrade with a plain HTTP status and no socket (SPEC R2). */
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/**
+ * Handle `GET /ws/<boardId>?token=…` upgrades: check the board, the token and the limits
+ * before any socket exists, then hand the socket to the room registry.
+ */
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    void handle(deps, req, socket, head).catch((err: unknown) => {
+      deps.logger.error({ err: (err as Error).message }, 'upgrade failed');
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  };
+}
+
+async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith(WS_PREFIX)) return refuse(socket, 404, 'Not Found');
+  const ip = deps.clientIp(req);
+  if (deps.badTokenLimiter.isBlocked(ip)) {
+    deps.metrics.rejectedUpgrades++;
+    return refuse(socket, 429, 'Too Many Requests');
+  }
+  const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(WS_PREFIX.length)));
+  if (!boardId.success) {
+    deps.metrics.rejectedUpgrades++;
+    return refuse(socket, 404, 'Not Found');
+  }
+  const token = url.searchParams.get('token') ?? undefined;
+  const auth = await deps.boards.authorize(boardId.data, token, 'view');
+  if (!auth.ok) {
+    deps.metrics.rejectedUpgrades++;
+    if (auth.error.code === 'not_found') return refuse(socket, 404, 'Not Found');
+    deps.badTokenLimiter.hit(ip);
+    return refuse(socket, 401, 'Unauthorized');
+  }
+  if (deps.registry.sessionCount(boardId.data) >= deps.maxConnectionsPerBoard) {
+    deps.metrics.rejectedUpgrades++;
+    return refuse(socket, 429, 'Too Many Connections');
+  }
+  const { capability } = auth.value;
+  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, boardId.data, capability));
+}
+
+function attach(deps: UpgradeDeps, ws: WebSocket, boardId: string, capability: 'owner' | 'edit' | 'view'): void {
+  const conn = deps.registry.connect(boardId, ws, capability);
+  deps.logger.debug({ boardId, session: conn.session.id, capability }, 'session opened');
+  let alive = true;
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, deps.pingIntervalMs);
+  ping.unref();
+  ws.on('pong', () => (alive = true));
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      deps.metrics.malformedFrames++;
+      ws.close(CloseCode.MalformedMessage, CloseReason[CloseCode.MalformedMessage]);
+      return;
+    }
+    // Copy into a buffer of its own: decoders must never see bytes beyond the frame.
+    conn.receive(toOwnedBytes(data));
+  });
+  ws.on('error', (err) => {
+    // ws closes with 1009 itself when a frame exceeds maxPayload.
+    if ((err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') deps.metrics.oversizedFrames++;
+    deps.logger.warn({ boardId, session: conn.session.id, err: err.message }, 'socket error');
+  });
+  ws.on('close', (code) => {
+    clearInterval(ping);
+    conn.closed();
+    deps.logger.debug({ boardId, session: conn.session.id, code }, 'session closed');
+  });
+}
+
+function toOwnedBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data.slice(0));
+  return new Uint8Array(data);
+}

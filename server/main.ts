@@ -1,0 +1,37 @@
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { RenkeiServer } from './RenkeiServer.ts';
+
+/** Start the server from the environment; exit non-zero with a clear message on bad config. */
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+    process.exit(2);
+  }
+  const { config } = loaded;
+  const logger = createLogger(config.logLevel);
+  const server = new RenkeiServer({ config, logger });
+  const port = await server.listen();
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = config.publicUrl ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  logger.info({ port, dataDir: config.dataDir, storage: server.storage.kind }, 'listening');
+  process.stdout.write(`\n  連携ボード Renkei Board is running: ${url}/\n\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new connections, storing open boards');
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: (err as Error).message }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,29 @@
+/** Counters of one relay process, for tests, health and benchmarks. */
+export interface RelayMetrics {
+  storedUpdates: number;
+  deliveredFrames: number;
+  droppedViewWrites: number;
+  malformedFrames: number;
+  oversizedFrames: number;
+  storeFailures: number;
+  compactions: number;
+  roomsLoaded: number;
+  roomsUnloaded: number;
+  rejectedUpgrades: number;
+}
+
+/** A zeroed set of counters. */
+export function createMetrics(): RelayMetrics {
+  return {
+    storedUpdates: 0,
+    deliveredFrames: 0,
+    droppedViewWrites: 0,
+    malformedFrames: 0,
+    oversizedFrames: 0,
+    storeFailures: 0,
+    compactions: 0,
+    roomsLoaded: 0,
+    roomsUnloaded: 0,
+    rejectedUpgrades: 0,
+  };
+}

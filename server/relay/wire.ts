@@ -1,0 +1,141 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ALLOWED_ROOT_TYPES, DocKeys, isStoredRecord } from '../../shared/doc/index.ts';
+import { MessageType, SyncStep } from '../../shared/protocol/index.ts';
+
+/** A frame from a client, parsed and checked at the edge. */
+export type ClientMessage =
+  | { kind: 'sync-step1'; stateVector: Uint8Array }
+  | { kind: 'sync-update'; step: 'step2' | 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { kind: 'query-awareness' }
+  | { kind: 'auth' };
+
+/** One participant's entry in an awareness update. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Upper bound on awareness entries in one frame; a browser tab sends one. */
+const MAX_AWARENESS_ENTRIES = 64;
+
+/**
+ * Parse one frame of the y-websocket protocol. Never throws: a frame that does not decode,
+ * or whose document update breaks the document layout, is `{ ok: false }` (SPEC R3).
+ */
+export function parseClientMessage(frame: Uint8Array): ParseResult<ClientMessage> {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SyncStep.Step1) {
+          Y.decodeStateVector(payload);
+          return { ok: true, value: { kind: 'sync-step1', stateVector: payload } };
+        }
+        if (step === SyncStep.Step2 || step === SyncStep.Update) {
+          const checked = checkUpdate(payload);
+          if (!checked.ok) return checked;
+          return { ok: true, value: { kind: 'sync-update', step: step === SyncStep.Step2 ? 'step2' : 'update', update: payload } };
+        }
+        return { ok: false, error: `unknown sync step ${step}` };
+      }
+      case MessageType.Awareness: {
+        const payload = decoding.readVarUint8Array(decoder);
+        const entries = parseAwarenessUpdate(payload);
+        if (!entries.ok) return entries;
+        return { ok: true, value: { kind: 'awareness', update: payload, entries: entries.value } };
+      }
+      case MessageType.QueryAwareness:
+        return { ok: true, value: { kind: 'query-awareness' } };
+      case MessageType.Auth:
+        return { ok: true, value: { kind: 'auth' } };
+      default:
+        return { ok: false, error: `unknown message type ${type}` };
+    }
+  } catch (err) {
+    return { ok: false, error: `undecodable frame: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * Check that a Yjs update decodes completely and stays within the contract's layout:
+ * only the `records` and `meta` maps at the top, values that are plain JSON (no nested
+ * shared types, no text or binary content), and records that carry an id and typeName.
+ */
+export function checkUpdate(update: Uint8Array): ParseResult<true> {
+  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip> };
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (err) {
+    return { ok: false, error: `undecodable update: ${(err as Error).message}` };
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent: unknown = struct.parent;
+    if (typeof parent === 'string') {
+      if (!ALLOWED_ROOT_TYPES.has(parent)) return { ok: false, error: `top-level type "${parent.slice(0, 40)}" is not in the layout` };
+      if (struct.parentSub === null) return { ok: false, error: 'list content in a map' };
+    } else if (parent !== null) {
+      return { ok: false, error: 'nested shared types are not in the layout' };
+    }
+    const content = struct.content;
+    if (content instanceof Y.ContentDeleted) continue;
+    if (!(content instanceof Y.ContentAny)) return { ok: false, error: `content ${content.constructor.name} is not in the layout` };
+    if (content.arr.length !== 1) return { ok: false, error: 'a map value must be a single JSON value' };
+    if (parent === DocKeys.records && !isStoredRecord(content.arr[0])) return { ok: false, error: 'a record must be an object with id and typeName' };
+  }
+  return { ok: true, value: true };
+}
+
+/** Decode an awareness update without applying it, rejecting malformed states. */
+export function parseAwarenessUpdate(update: Uint8Array): ParseResult<AwarenessEntry[]> {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > MAX_AWARENESS_ENTRIES) return { ok: false, error: `too many awareness entries (${count})` };
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const raw = decoding.readVarString(decoder);
+    const state: unknown = JSON.parse(raw);
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      return { ok: false, error: 'an awareness state must be an object or null' };
+    }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  return { ok: true, value: entries };
+}
+
+/** A sync-step-1 frame for `doc`. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SyncStep.Step1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync frame carrying an update, as step 2 or as an incremental update. */
+export function encodeSyncUpdate(update: Uint8Array, step: 'step2' | 'update'): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, step === 'step2' ? SyncStep.Step2 : SyncStep.Update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness frame wrapping an encoded awareness update. */
+export function encodeAwarenessFrame(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}

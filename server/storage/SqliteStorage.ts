@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Capability } from '../../shared/protocol/index.ts';
+import type { BoardRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
+
+interface BoardDbRow {
+  id: string;
+  title: string;
+  template: string;
+  created_at: number;
+  updated_at: number;
+  owner_hash: Buffer;
+  edit_hash: Buffer;
+  view_hash: Buffer;
+}
+
+/** Options of the embedded store. */
+export interface SqliteStorageOptions {
+  /** Directory holding `renkei.db`; created when missing. Use ':memory:' for tests only. */
+  dataDir: string;
+}
+
+/**
+ * The embedded default: better-sqlite3 in WAL mode. Calls run synchronously, so an
+ * append has reached the WAL (and survives kill -9 of the process) when its promise is
+ * created; `synchronous = NORMAL` trades only power-loss durability of the last commits.
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(options: SqliteStorageOptions) {
+    const file = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, 'renkei.db');
+    if (file !== ':memory:') fs.mkdirSync(options.dataDir, { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.stmts = {
+      insertBoard: this.db.prepare(
+        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash)
+         VALUES (@id, @title, @template, @created_at, @created_at, @owner_hash, @edit_hash, @view_hash)`,
+      ),
+      getBoard: this.db.prepare<[string], BoardDbRow>('SELECT * FROM boards WHERE id = ?'),
+      touch: this.db.prepare('UPDATE boards SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
+      append: this.db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
+      snapshot: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM doc_snapshots WHERE board_id = ?',
+      ),
+      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
+         WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
+      ),
+      deleteUpTo: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+      countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?'),
+    };
+  }
+
+  async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.insertBoard.run({
+        id: board.id,
+        title: board.title,
+        template: board.template,
+        created_at: board.createdAt.getTime(),
+        owner_hash: board.tokenHashes.owner,
+        edit_hash: board.tokenHashes.edit,
+        view_hash: board.tokenHashes.view,
+      });
+      this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
+    })();
+  }
+
+  async getBoard(id: string): Promise<BoardRow | undefined> {
+    const row = this.stmts.getBoard.get(id);
+    return row && toBoardRow(row);
+  }
+
+  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void> {
+    const sets = Object.entries(hashes).map(([cap]) => `${cap}_hash = @${cap}`);
+    if (sets.length === 0) return;
+    // Column names come from the closed Capability union, never from the network.
+    this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = @id`).run({ id, ...hashes });
+  }
+
+  async touchBoard(id: string, at: Date): Promise<void> {
+    this.stmts.touch.run(at.getTime(), id);
+  }
+
+  async loadDocument(boardId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snap = this.stmts.snapshot.get(boardId);
+      const after = snap?.upto_seq ?? 0;
+      const rows = this.stmts.updatesAfter.all(boardId, after);
+      const last = rows.at(-1);
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : undefined,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        lastSeq: last ? last.seq : after,
+      };
+    })();
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const info = this.stmts.append.run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    return Number(info.lastInsertRowid);
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), uptoSeq);
+      this.stmts.deleteUpTo.run(boardId, uptoSeq);
+    })();
+  }
+
+  async countUpdates(boardId: string): Promise<number> {
+    return this.stmts.countUpdates.get(boardId)?.n ?? 0;
+  }
+
+  async health(): Promise<StorageHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, detail: (err as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}
+
+function toBoardRow(row: BoardDbRow): BoardRow {
+  return {
+    id: row.id,
+    title: row.title,
+    template: row.template,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    tokenHashes: { owner: row.owner_hash, edit: row.edit_hash, view: row.view_hash },
+  };
+}
+
+/** Apply the numbered migrations not yet applied, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    })();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Capability } from '../../shared/protocol/index.ts';
+
+/** A board's row: its metadata and the hashes of its three capability tokens. */
+export interface BoardRow {
+  id: string;
+  title: string;
+  template: string;
+  createdAt: Date;
+  updatedAt: Date;
+  tokenHashes: Record<Capability, Buffer>;
+}
+
+/** What a new board needs to be stored. */
+export interface NewBoard {
+  id: string;
+  title: string;
+  template: string;
+  createdAt: Date;
+  tokenHashes: Record<Capability, Buffer>;
+}
+
+/** A board document as stored: an optional compacted snapshot plus the updates after it. */
+export interface StoredDocument {
+  /** The compacted state, or undefined when none has been written yet. */
+  snapshot: Uint8Array | undefined;
+  /** Updates after the snapshot, in the order they were appended. */
+  updates: Uint8Array[];
+  /** The sequence number of the last update covered by this answer (0 when none). */
+  lastSeq: number;
+}
+
+/** Whether the backing store answers. */
+export interface StorageHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * Everything the server keeps, behind one injected interface with a SQLite and a
+ * PostgreSQL implementation; `tests/integration/storageContract.ts` runs against both.
+ *
+ * Rules (docs/SPEC.md S1–S5): an append resolves only once the update is durable; a failed
+ * call rejects and stores nothing; compaction replaces exactly the updates it covers.
+ */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Store a new board with its initial document state. */
+  createBoard(board: NewBoard, initialState: Uint8Array): Promise<void>;
+  /** A board's row, or undefined when there is none. */
+  getBoard(id: string): Promise<BoardRow | undefined>;
+  /** Replace some of a board's token hashes. */
+  setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void>;
+  /** Record that the board's document changed at `at`. */
+  touchBoard(id: string, at: Date): Promise<void>;
+  /** The board's document: snapshot and later updates. */
+  loadDocument(boardId: string): Promise<StoredDocument>;
+  /** Append one document update durably; resolves with its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Replace the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, which must
+   * contain all of them. Updates after `uptoSeq` are kept.
+   */
+  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Number of updates stored after the snapshot (for compaction policy and tests). */
+  countUpdates(boardId: string): Promise<number>;
+  /** Whether the store answers now. */
+  health(): Promise<StorageHealth>;
+  /** Flush and close. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+/** A numbered schema change; append-only, a shipped one is never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The SQLite schema, in order. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'boards-and-documents',
+    sql: `
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        owner_hash BLOB NOT NULL,
+        edit_hash BLOB NOT NULL,
+        view_hash BLOB NOT NULL
+      );
+      CREATE TABLE doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX doc_updates_board_seq ON doc_updates (board_id, seq);
+      CREATE TABLE doc_snapshots (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        data BLOB NOT NULL,
+        upto_seq INTEGER NOT NULL
+      );
+    `,
+  },
+];
