@@ -1,0 +1,77 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+
+/** A stock y-websocket provider in Node, with its own document. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the provider has synced with the server. */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** Connect a stock `WebsocketProvider` to a board, as the contract says a client does. */
+export function connectClient(wsUrl: string, boardId: string, token: string, opts: { doc?: Y.Doc; connect?: boolean } = {}): TestClient {
+  const doc = opts.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: { token },
+    // ws implements the browser WebSocket interface the provider expects.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: opts.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolve when `predicate(doc)` holds, re-checking after each document update. */
+export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(doc)) return resolve();
+    const check = () => {
+      if (predicate(doc)) {
+        doc.off('update', check);
+        resolve();
+      }
+    };
+    doc.on('update', check);
+  });
+}
+
+/** A small tldraw-like shape record, for writing into `records`. */
+export function shapeRecord(id: string, extra: Record<string, unknown> = {}): StoredRecord {
+  return {
+    id: `shape:${id}`,
+    typeName: 'shape',
+    type: 'geo',
+    x: 0,
+    y: 0,
+    rotation: 0,
+    index: 'a1',
+    parentId: 'page:main',
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: { geo: 'rectangle', w: 100, h: 100, text: id },
+    ...extra,
+  };
+}
+
+/** Put a record into a client's document. */
+export function putRecord(doc: Y.Doc, record: StoredRecord): void {
+  recordsMap(doc).set(record.id, record);
+}
