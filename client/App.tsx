@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import { BoardPage } from './board/BoardPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { useI18n } from './i18n/index.ts';
+import { api } from './lib/api.ts';
+
+type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'not-found' };
+
+function route(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'home' };
+  const b = /^\/b\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
+  if (b?.[1]) return { page: 'board', boardId: b[1] };
+  return { page: 'not-found' };
+}
+
+const LARGE_KEY = 'renkei.largeText';
+
+/** The app shell: routes, language switch and the larger-text setting. */
+export function App() {
+  const { t, locale, setLocale } = useI18n();
+  const [current, setCurrent] = useState<Route>(() => route(location.pathname));
+  const [licenseKey, setLicenseKey] = useState<string | undefined>();
+  const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
+
+  useEffect(() => {
+    void api.config().then((r) => r.ok && setLicenseKey(r.value.tldrawLicenseKey));
+    const onPop = () => setCurrent(route(location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.documentElement.classList.toggle('rb-large', large);
+    localStorage.setItem(LARGE_KEY, large ? '1' : '0');
+  }, [large]);
+
+  const navigate = useCallback((href: string) => {
+    history.pushState(null, '', href);
+    setCurrent(route(location.pathname));
+  }, []);
+
+  const settings = (
+    <nav className="rb-settings" aria-label={t('language')}>
+      <button type="button" onClick={() => setLocale(locale === 'ja' ? 'en' : 'ja')} lang={locale === 'ja' ? 'en' : 'ja'} data-testid="switch-language">
+        {t('switchLanguage')}
+      </button>
+      <label className="rb-check">
+        <input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} />
+        {t('largerText')}
+      </label>
+    </nav>
+  );
+
+  switch (current.page) {
+    case 'home':
+      return (
+        <>
+          {settings}
+          <HomePage navigate={navigate} />
+        </>
+      );
+    case 'board':
+      return (
+        <>
+          {settings}
+          <BoardPage key={current.boardId} boardId={current.boardId} licenseKey={licenseKey} />
+        </>
+      );
+    case 'not-found':
+      return (
+        <main className="rb-centered">
+          <div className="rb-card">
+            <p role="alert">{t('errorNotFound')}</p>
+            <a href="/">{t('backHome')}</a>
+          </div>
+        </main>
+      );
+  }
+}

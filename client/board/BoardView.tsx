@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  Tldraw,
+  UserRecordType,
+  atom,
+  createUserId,
+  setUserPreferences,
+  type Editor,
+  type TLStoreWithStatus,
+  type TLUser,
+} from 'tldraw';
+import 'tldraw/tldraw.css';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
+import type { BoardInfo, Capability } from '../../shared/protocol/index.ts';
+import { useI18n } from '../i18n/index.ts';
+import type { Identity } from '../lib/identity.ts';
+import { roleColor } from '../lib/roles.ts';
+import { BoardConnection } from './BoardConnection.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { ParticipantsPanel } from './ParticipantsPanel.tsx';
+import { syncPresence } from './presence.ts';
+import { ShareDialog } from './ShareDialog.tsx';
+
+// Fonts, icons and translations bundled by Vite and served by our own server: no CDN.
+const assetUrls = getAssetUrlsByImport();
+
+declare global {
+  interface Window {
+    /** tldraw's debugging convention, used by the browser tests (contract: testing hooks). */
+    editor?: Editor;
+  }
+}
+
+/** The live board: tldraw bound to the shared document, presence, status and panels. */
+export function BoardView(props: {
+  info: BoardInfo;
+  token: string;
+  identity: Identity;
+  licenseKey: string | undefined;
+  knownTokens: Partial<Record<Capability, string>>;
+  headerExtra?: React.ReactNode;
+}) {
+  const { info, token, identity } = props;
+  const { t, locale } = useI18n();
+  const canWrite = info.role !== 'view';
+  const connection = useMemo(() => new BoardConnection({ boardId: info.id, token, canWrite }), [info.id, token, canWrite]);
+  useEffect(() => () => connection.destroy(), [connection]);
+  const snapshot = useSyncExternalStore(
+    (cb) => connection.subscribe(cb),
+    () => `${connection.status}|${connection.ready}|${connection.schemaReadOnly?.kind ?? ''}`,
+  );
+  const [status, ready, schemaReason] = snapshot.split('|') as [typeof connection.status, string, string];
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const readOnly = !canWrite || schemaReason !== '';
+  const color = roleColor(identity.role);
+
+  // Our participant as tldraw sees it (name, colour, locale) before the editor mounts.
+  const $user = useMemo(() => atom<TLUser | null>('user', null), []);
+  useEffect(() => {
+    setUserPreferences({ id: identity.id, name: identity.name, color, locale });
+    $user.set(UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color }));
+  }, [identity.id, identity.name, color, locale, $user]);
+
+  useEffect(() => {
+    if (ready !== 'true') return;
+    return syncPresence({
+      store: connection.store,
+      awareness: connection.provider.awareness,
+      $user,
+      user: { id: identity.id, name: identity.name, role: identity.role, color },
+    });
+  }, [ready, connection, $user, identity.id, identity.name, identity.role, color]);
+
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: readOnly });
+  }, [editor, readOnly]);
+
+  const storeWithStatus: TLStoreWithStatus =
+    ready === 'true'
+      ? { status: 'synced-remote', connectionStatus: status === 'synced' ? 'online' : 'offline', store: connection.store }
+      : { status: 'loading' };
+
+  return (
+    <div className="rb-board">
+      <header className="rb-board__header">
+        <h1 className="rb-board__title">{info.title}</h1>
+        <ConnectionBadge status={status} />
+        {readOnly && (
+          <p className="rb-readonly" role="note" data-testid="readonly-note">
+            {schemaReason ? t('readOnlySchema') : t('readOnlyView')}
+          </p>
+        )}
+        <div className="rb-board__actions">
+          {props.headerExtra}
+          {info.role === 'owner' && (
+            <button type="button" onClick={() => setSharing(true)} data-testid="share-button">
+              {t('share')}
+            </button>
+          )}
+        </div>
+      </header>
+      <div className="rb-board__body">
+        <div className="rb-board__canvas" data-testid="canvas">
+          <Tldraw
+            store={storeWithStatus}
+            assetUrls={assetUrls}
+            {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
+            onMount={(e) => {
+              e.updateInstanceState({ isReadonly: readOnly });
+              window.editor = e;
+              setEditor(e);
+              return () => {
+                if (window.editor === e) delete window.editor;
+              };
+            }}
+          />
+        </div>
+        <aside className="rb-board__side">
+          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
+        </aside>
+      </div>
+      {sharing && (
+        <ShareDialog boardId={info.id} title={info.title} ownerToken={token} knownTokens={props.knownTokens} onClose={() => setSharing(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { Editor, TLUserId } from 'tldraw';
+import type { Awareness } from 'y-protocols/awareness';
+import { useI18n } from '../i18n/index.ts';
+import { roleLabel } from '../lib/roles.ts';
+import type { ParticipantState } from './presence.ts';
+
+/** Idle after a minute without activity, as tldraw's own collaborator list does. */
+const IDLE_MS = 60_000;
+
+interface Row {
+  clientId: number;
+  name: string;
+  role: string;
+  color: string;
+  userId: string | undefined;
+  idle: boolean;
+  self: boolean;
+}
+
+function rows(awareness: Awareness): Row[] {
+  const now = Date.now();
+  const out: Row[] = [];
+  for (const [clientId, state] of awareness.getStates() as Map<number, ParticipantState>) {
+    const u = state.user;
+    if (!u || typeof u.name !== 'string') continue;
+    const last = state.presence?.lastActivityTimestamp ?? null;
+    out.push({
+      clientId,
+      name: u.name.slice(0, 80),
+      role: typeof u.role === 'string' ? u.role : '',
+      color: typeof u.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(u.color) ? u.color : '#888888',
+      userId: state.presence?.userId,
+      idle: last !== null && now - last > IDLE_MS,
+      self: clientId === awareness.clientID,
+    });
+  }
+  return out.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.name.localeCompare(b.name, 'ja')));
+}
+
+/** Who is here: role colour, name, idle; choose one to follow their view. */
+export function ParticipantsPanel({ awareness, editor }: { awareness: Awareness; editor: Editor | null }) {
+  const { t, locale } = useI18n();
+  const [list, setList] = useState<Row[]>(() => rows(awareness));
+  const [following, setFollowing] = useState<string | null>(null);
+
+  useEffect(() => {
+    const update = () => setList(rows(awareness));
+    awareness.on('change', update);
+    const timer = setInterval(update, 15_000);
+    return () => {
+      awareness.off('change', update);
+      clearInterval(timer);
+    };
+  }, [awareness]);
+
+  const toggleFollow = (userId: string) => {
+    if (!editor) return;
+    if (following === userId) {
+      editor.stopFollowingUser();
+      setFollowing(null);
+    } else {
+      editor.startFollowingUser(userId as TLUserId);
+      setFollowing(userId);
+    }
+  };
+
+  return (
+    <section className="rb-panel rb-participants" aria-labelledby="rb-participants-h" data-testid="participants">
+      <h2 id="rb-participants-h">
+        {t('participants')} <span className="rb-count">{list.length}</span>
+      </h2>
+      <ul>
+        {list.map((p) => (
+          <li key={p.clientId} className={p.idle ? 'is-idle' : undefined}>
+            <span className="rb-swatch" style={{ background: p.color }} aria-hidden="true" />
+            <span className="rb-name">
+              {p.name}
+              {p.self ? ` ${t('participantsYou')}` : ''}
+            </span>
+            <span className="rb-role">{roleLabel(p.role, locale)}</span>
+            {p.idle && <span className="rb-idle">{t('participantsIdle')}</span>}
+            {!p.self && p.userId && (
+              <button type="button" className="rb-link-button" onClick={() => toggleFollow(p.userId as string)} aria-pressed={following === p.userId}>
+                {following === p.userId ? t('participantsStopFollow') : t('participantsFollow')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

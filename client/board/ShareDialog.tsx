@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { Capability } from '../../shared/protocol/index.ts';
+import { useI18n } from '../i18n/index.ts';
+import { api } from '../lib/api.ts';
+import { rememberBoard } from '../lib/localBoards.ts';
+
+/** The owner's share dialog: copy the edit and view links, or rotate them. */
+export function ShareDialog(props: { boardId: string; title: string; ownerToken: string; knownTokens: Partial<Record<Capability, string>>; onClose(): void }) {
+  const { t } = useI18n();
+  const [tokens, setTokens] = useState(props.knownTokens);
+  const [copied, setCopied] = useState<Capability | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const link = (token: string) => `${location.origin}/b/${props.boardId}#t=${encodeURIComponent(token)}`;
+
+  const copy = async (cap: Capability, token: string) => {
+    await navigator.clipboard?.writeText(link(token)).catch(() => undefined);
+    setCopied(cap);
+  };
+  const rotate = async () => {
+    setBusy(true);
+    const r = await api.rotateLinks(props.boardId, props.ownerToken, ['edit', 'view']);
+    setBusy(false);
+    if (!r.ok) return setMessage(r.message);
+    const next = { ...tokens, ...r.value.tokens };
+    setTokens(next);
+    rememberBoard({ id: props.boardId, title: props.title, tokens: next });
+    setMessage(t('shareRotated'));
+  };
+
+  return (
+    <div className="rb-dialog-backdrop">
+      <div className="rb-dialog" role="dialog" aria-modal="true" aria-labelledby="rb-share-h">
+        <h2 id="rb-share-h">{t('shareHeading')}</h2>
+        {(['edit', 'view'] as const).map((cap) => {
+          const token = tokens[cap];
+          const id = `rb-share-${cap}`;
+          return (
+            <div className="rb-field" key={cap}>
+              <label htmlFor={id}>{cap === 'edit' ? t('shareEdit') : t('shareView')}</label>
+              {token ? (
+                <div className="rb-row">
+                  <input id={id} readOnly value={link(token)} onFocus={(e) => e.currentTarget.select()} data-testid={`share-${cap}`} />
+                  <button type="button" onClick={() => void copy(cap, token)}>
+                    {copied === cap ? t('shareCopied') : t('shareCopy')}
+                  </button>
+                </div>
+              ) : (
+                <p id={id}>{t('shareUnknown')}</p>
+              )}
+            </div>
+          );
+        })}
+        <button type="button" className="rb-danger" disabled={busy} onClick={() => void rotate()}>
+          {t('shareRotate')}
+        </button>
+        {message && <p role="status">{message}</p>}
+        <div className="rb-dialog__actions">
+          <button type="button" onClick={props.onClose} autoFocus>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { TemplateInfo } from '../../shared/protocol/index.ts';
+import { useI18n } from '../i18n/index.ts';
+import { api } from '../lib/api.ts';
+import { parseBoardLink } from '../lib/links.ts';
+import { bestToken, forgetBoard, listLocalBoards, rememberBoard, type LocalBoard } from '../lib/localBoards.ts';
+
+/** Home: create a board from a template, reopen one used here, or open a pasted link. */
+export function HomePage({ navigate }: { navigate(href: string): void }) {
+  const { t } = useI18n();
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState('blank');
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const [link, setLink] = useState('');
+  const [linkError, setLinkError] = useState<string | null>(null);
+  const [boards, setBoards] = useState<LocalBoard[]>(listLocalBoards);
+  const ids = { title: useId(), template: useId(), link: useId(), createErr: useId(), linkErr: useId() };
+
+  useEffect(() => {
+    void api.templates().then((r) => r.ok && setTemplates(r.value));
+  }, []);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setCreating(true);
+    setCreateError(null);
+    const r = await api.createBoard({ ...(title.trim() ? { title: title.trim() } : {}), template });
+    setCreating(false);
+    if (!r.ok) return setCreateError(r.message);
+    rememberBoard({ id: r.value.id, title: r.value.title, tokens: r.value.tokens });
+    navigate(`/b/${r.value.id}#t=${encodeURIComponent(r.value.tokens.owner)}`);
+  };
+
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    const ref = parseBoardLink(link);
+    if (!ref) return setLinkError(t('homeOpenInvalid'));
+    navigate(`/b/${ref.boardId}#t=${encodeURIComponent(ref.token)}`);
+  };
+
+  const roleName = { owner: t('roleOwner'), edit: t('roleEdit'), view: t('roleView') } as const;
+  const selected = templates.find((x) => x.id === template);
+
+  return (
+    <main className="rb-home">
+      <header className="rb-home__header">
+        <h1>{t('appName')}</h1>
+        <p>{t('appTagline')}</p>
+      </header>
+
+      <section className="rb-card" aria-labelledby="rb-create-h">
+        <h2 id="rb-create-h">{t('homeCreateHeading')}</h2>
+        <form onSubmit={(e) => void create(e)} aria-busy={creating}>
+          <div className="rb-field">
+            <label htmlFor={ids.title}>{t('homeTitleLabel')}</label>
+            <input id={ids.title} value={title} maxLength={200} placeholder={t('homeTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} data-testid="home-title" />
+          </div>
+          <div className="rb-field">
+            <label htmlFor={ids.template}>{t('homeTemplateLabel')}</label>
+            <select id={ids.template} value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="home-template" aria-describedby={selected ? `${ids.template}-desc` : undefined}>
+              {templates.map((tp) => (
+                <option key={tp.id} value={tp.id}>
+                  {tp.title}
+                </option>
+              ))}
+            </select>
+            {selected && (
+              <p id={`${ids.template}-desc`} className="rb-hint">
+                {selected.description}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="rb-primary" disabled={creating} data-testid="home-create">
+            {creating ? t('homeCreating') : t('homeCreate')}
+          </button>
+          {createError && (
+            <p id={ids.createErr} className="rb-error" role="alert">
+              {createError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section className="rb-card" aria-labelledby="rb-open-h">
+        <h2 id="rb-open-h">{t('homeOpenHeading')}</h2>
+        <form onSubmit={open} className="rb-row">
+          <label htmlFor={ids.link} className="rb-visually-hidden">
+            {t('homeOpenLabel')}
+          </label>
+          <input
+            id={ids.link}
+            value={link}
+            placeholder={t('homeOpenLabel')}
+            onChange={(e) => {
+              setLink(e.target.value);
+              setLinkError(null);
+            }}
+            aria-invalid={linkError ? true : undefined}
+            aria-describedby={linkError ? ids.linkErr : undefined}
+          />
+          <button type="submit">{t('homeOpen')}</button>
+        </form>
+        {linkError && (
+          <p id={ids.linkErr} className="rb-error" role="alert">
+            {linkError}
+          </p>
+        )}
+      </section>
+
+      <section className="rb-card" aria-labelledby="rb-recent-h">
+        <h2 id="rb-recent-h">{t('homeRecentHeading')}</h2>
+        {boards.length === 0 ? (
+          <p>{t('homeRecentEmpty')}</p>
+        ) : (
+          <ul className="rb-recent" data-testid="recent-boards">
+            {boards.map((b) => {
+              const best = bestToken(b);
+              return (
+                <li key={b.id}>
+                  {best ? <a href={`/b/${b.id}#t=${encodeURIComponent(best.token)}`}>{b.title}</a> : <span>{b.title}</span>}
+                  {best && <span className="rb-tag">{roleName[best.capability]}</span>}
+                  <time dateTime={b.lastOpened}>{new Date(b.lastOpened).toLocaleString()}</time>
+                  <button
+                    type="button"
+                    className="rb-link-button"
+                    aria-label={`${t('homeRecentForget')}: ${b.title}`}
+                    onClick={() => {
+                      forgetBoard(b.id);
+                      setBoards(listLocalBoards());
+                    }}
+                  >
+                    {t('homeRecentForget')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  ApiErrorSchema,
+  BoardInfoSchema,
+  ClientConfigSchema,
+  CreateBoardResponseSchema,
+  RotateLinksResponseSchema,
+  TemplateInfoSchema,
+  type BoardInfo,
+  type Capability,
+  type ClientConfig,
+  type CreateBoardRequest,
+  type CreateBoardResponse,
+  type RotateLinksResponse,
+  type TemplateInfo,
+} from '../../shared/protocol/index.ts';
+import type { z } from 'zod';
+
+/** An API call's outcome: the value, or the server's error code and message. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
+
+async function call<S extends z.ZodType>(schema: S, path: string, init: RequestInit & { token?: string } = {}): Promise<ApiResult<z.infer<S>>> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (init.body) headers.set('Content-Type', 'application/json');
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers });
+  } catch (err) {
+    return { ok: false, status: 0, code: 'network', message: (err as Error).message };
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const e = ApiErrorSchema.safeParse(body);
+    return { ok: false, status: res.status, code: e.success ? e.data.error.code : 'unknown', message: e.success ? e.data.error.message : res.statusText };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { ok: false, status: res.status, code: 'bad_response', message: parsed.error.message };
+  return { ok: true, value: parsed.data };
+}
+
+/** The server's API, typed by the shared schemas. */
+export const api = {
+  config: (): Promise<ApiResult<ClientConfig>> => call(ClientConfigSchema, '/api/config'),
+  templates: (): Promise<ApiResult<TemplateInfo[]>> => call(TemplateInfoSchema.array(), '/api/templates'),
+  createBoard: (body: CreateBoardRequest): Promise<ApiResult<CreateBoardResponse>> =>
+    call(CreateBoardResponseSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),
+  board: (id: string, token: string): Promise<ApiResult<BoardInfo>> => call(BoardInfoSchema, `/api/boards/${encodeURIComponent(id)}`, { token }),
+  rotateLinks: (id: string, token: string, roles: Capability[]): Promise<ApiResult<RotateLinksResponse>> =>
+    call(RotateLinksResponseSchema, `/api/boards/${encodeURIComponent(id)}/links/rotate`, { method: 'POST', token, body: JSON.stringify({ roles }) }),
+};
