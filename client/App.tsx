@@ -60,10 +60,7 @@ export function App() {
       );
     case 'board':
       return (
-        <>
-          {settings}
-          <BoardPage key={current.boardId} boardId={current.boardId} licenseKey={licenseKey} />
-        </>
+        <BoardPage key={current.boardId} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
       );
     case 'not-found':
       return (

@@ -103,7 +103,7 @@ export class RenkeiServer {
         contentSecurityPolicy: {
           directives: {
             defaultSrc: ["'self'"],
-            connectSrc: ["'self'", 'ws:', 'wss:'],
+            connectSrc: ["'self'", 'ws:', 'wss:', 'data:', 'blob:'],
             imgSrc: ["'self'", 'data:', 'blob:'],
             fontSrc: ["'self'", 'data:'],
             styleSrc: ["'self'", "'unsafe-inline'"],

@@ -11,7 +11,7 @@ import { IdentityDialog } from './IdentityDialog.tsx';
 type Load = { kind: 'loading' } | { kind: 'error'; message: MessageKey } | { kind: 'ready'; info: BoardInfo };
 
 /** `/b/<boardId>#t=<token>`: check the link, ask who you are, then open the board. */
-export function BoardPage({ boardId, licenseKey }: { boardId: string; licenseKey: string | undefined }) {
+export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; licenseKey: string | undefined; settings: React.ReactNode }) {
   const { t } = useI18n();
   const [token] = useState(() => tokenFromHash(location.hash));
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -39,9 +39,19 @@ export function BoardPage({ boardId, licenseKey }: { boardId: string; licenseKey
     if (load.kind === 'ready') document.title = `${load.info.title} — ${t('appName')}`;
   }, [load, t]);
 
-  if (load.kind === 'loading') return <p className="rb-centered" role="status">{t('loading')}</p>;
-  if (load.kind === 'error' || !token) {
-    return (
+  if (load.kind === 'ready' && token && identity && confirmed) {
+    const known = listLocalBoards().find((b) => b.id === boardId)?.tokens ?? {};
+    return <BoardView info={load.info} token={token} identity={identity} licenseKey={licenseKey} knownTokens={known} headerExtra={settings} />;
+  }
+  let body: React.ReactNode;
+  if (load.kind === 'loading') {
+    body = (
+      <p className="rb-centered" role="status">
+        {t('loading')}
+      </p>
+    );
+  } else if (load.kind === 'error' || !token) {
+    body = (
       <main className="rb-centered">
         <div className="rb-card">
           <p role="alert">{t(load.kind === 'error' ? load.message : 'errorNoToken')}</p>
@@ -49,9 +59,8 @@ export function BoardPage({ boardId, licenseKey }: { boardId: string; licenseKey
         </div>
       </main>
     );
-  }
-  if (!identity || !confirmed) {
-    return (
+  } else {
+    body = (
       <IdentityDialog
         initial={identity}
         onDone={(id) => {
@@ -62,6 +71,10 @@ export function BoardPage({ boardId, licenseKey }: { boardId: string; licenseKey
       />
     );
   }
-  const known = listLocalBoards().find((b) => b.id === boardId)?.tokens ?? {};
-  return <BoardView info={load.info} token={token} identity={identity} licenseKey={licenseKey} knownTokens={known} />;
+  return (
+    <>
+      {settings}
+      {body}
+    </>
+  );
 }

@@ -31,7 +31,7 @@ function rows(awareness: Awareness): Row[] {
       role: typeof u.role === 'string' ? u.role : '',
       color: typeof u.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(u.color) ? u.color : '#888888',
       userId: state.presence?.userId,
-      idle: last !== null && now - last > IDLE_MS,
+      idle: clientId !== awareness.clientID && last !== null && now - last > IDLE_MS,
       self: clientId === awareness.clientID,
     });
   }
