@@ -5,13 +5,14 @@ import {
   type SchemaPropsInfo,
   type TLSchema,
 } from '@tldraw/tlschema';
+import { CUSTOM_SHAPE_SCHEMAS } from '../shapes/index.ts';
 
 /**
  * The board's custom shapes' schema halves (props validators and migrations, no React),
  * imported statically from shared/shapes so that the server, the client and the tests
  * build the very same schema.
  */
-export const customShapeSchemas: Readonly<Record<string, SchemaPropsInfo>> = {};
+export const customShapeSchemas: Readonly<Record<string, SchemaPropsInfo>> = CUSTOM_SHAPE_SCHEMAS;
 
 let cached: TLSchema | undefined;
 
