@@ -34,11 +34,18 @@ export const TIE_KIND_LABELS: Record<TieKind, { ja: string; en: string }> = {
 export const TIE_DIRECTIONS = ['none', 'forward', 'backward', 'both'] as const;
 export type TieDirection = (typeof TIE_DIRECTIONS)[number];
 
+/** For the genogram: □ male, ○ female (DOMAIN.md); the others are drawn as a rounded box. */
+export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+
 export interface EcomapPersonProps {
   w: number;
   h: number;
   name: string;
   kind: PersonKind;
+  gender: Gender;
+  /** Deceased: drawn crossed out in the genogram. */
+  deceased: boolean;
   /** The system it belongs to, for its colour; null for none. */
   system: SystemId | null;
   note: string;
@@ -67,6 +74,8 @@ export const ecomapPersonProps: RecordProps<EcomapPersonShape> = {
   h: sizeValidator,
   name: textValidator,
   kind: T.literalEnum(...PERSON_KINDS),
+  gender: T.literalEnum(...GENDERS),
+  deceased: T.boolean,
   system: systemIdValidator.nullable(),
   note: textValidator,
 };
@@ -78,16 +87,32 @@ export const ecomapTieProps: RecordProps<EcomapTieShape> = {
   label: textValidator,
 };
 
-export const ecomapPersonVersions = createShapePropsMigrationIds(ECOMAP_PERSON_TYPE, {});
+export const ecomapPersonVersions = createShapePropsMigrationIds(ECOMAP_PERSON_TYPE, {
+  AddGenogram: 1,
+});
 export const ecomapTieVersions = createShapePropsMigrationIds(ECOMAP_TIE_TYPE, {});
 
 /** Append-only: a shipped migration is never edited. */
-export const ecomapPersonMigrations = createShapePropsMigrationSequence({ sequence: [] });
+export const ecomapPersonMigrations = createShapePropsMigrationSequence({
+  sequence: [
+    {
+      id: ecomapPersonVersions.AddGenogram,
+      up: (props: Record<string, unknown>) => {
+        props.gender = 'unknown';
+        props.deceased = false;
+      },
+      down: (props: Record<string, unknown>) => {
+        delete props.gender;
+        delete props.deceased;
+      },
+    },
+  ],
+});
 export const ecomapTieMigrations = createShapePropsMigrationSequence({ sequence: [] });
 
 /** Props of a new ecomap person. */
 export function ecomapPersonDefaults(): EcomapPersonProps {
-  return { w: 160, h: 90, name: '', kind: 'family', system: null, note: '' };
+  return { w: 160, h: 90, name: '', kind: 'family', gender: 'unknown', deceased: false, system: null, note: '' };
 }
 
 /** Props of a new ecomap tie. */

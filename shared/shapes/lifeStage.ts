@@ -24,6 +24,8 @@ export interface LifeStageProps {
   /** 'YYYY-MM-DD' or '' when unknown; the current age is computed from it. */
   birthDate: string;
   stages: LifeStageBand[];
+  /** Has a 特定疾病: then the 介護支援専門員's scope starts at 40, not 65. */
+  specifiedDisease: boolean;
 }
 
 declare module '@tldraw/tlschema' {
@@ -46,12 +48,27 @@ export const lifeStageProps: RecordProps<LifeStageShape> = {
   h: sizeValidator,
   birthDate: dateOrEmptyValidator,
   stages: T.arrayOf(stageValidator),
+  specifiedDisease: T.boolean,
 };
 
-export const lifeStageVersions = createShapePropsMigrationIds(LIFE_STAGE_TYPE, {});
+export const lifeStageVersions = createShapePropsMigrationIds(LIFE_STAGE_TYPE, {
+  AddSpecifiedDisease: 1,
+});
 
 /** Append-only: a shipped migration is never edited. */
-export const lifeStageMigrations = createShapePropsMigrationSequence({ sequence: [] });
+export const lifeStageMigrations = createShapePropsMigrationSequence({
+  sequence: [
+    {
+      id: lifeStageVersions.AddSpecifiedDisease,
+      up: (props: Record<string, unknown>) => {
+        props.specifiedDisease = false;
+      },
+      down: (props: Record<string, unknown>) => {
+        delete props.specifiedDisease;
+      },
+    },
+  ],
+});
 
 /** Props of a new life-stage band, with the default stages. */
 export function lifeStageDefaults(): LifeStageProps {
@@ -60,5 +77,6 @@ export function lifeStageDefaults(): LifeStageProps {
     h: 220,
     birthDate: '',
     stages: DEFAULT_STAGES.map(({ id, label, minAge, maxAge }) => ({ id, label, minAge, maxAge })),
+    specifiedDisease: false,
   };
 }

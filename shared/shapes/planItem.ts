@@ -21,6 +21,8 @@ export interface PlanItemProps {
   h: number;
   /** ニーズ・課題 */
   need: string;
+  /** 優先順位 (1 = first), as サービス等利用計画 orders needs; null until decided. */
+  priority: number | null;
   /** 目標 */
   goal: string;
   /** 支援内容 */
@@ -44,6 +46,7 @@ export const planItemProps: RecordProps<PlanItemShape> = {
   w: sizeValidator,
   h: sizeValidator,
   need: textValidator,
+  priority: T.positiveInteger.nullable(),
   goal: textValidator,
   support: textValidator,
   owner: roleOrEmptyValidator,
@@ -51,12 +54,26 @@ export const planItemProps: RecordProps<PlanItemShape> = {
   state: T.literalEnum(...PLAN_STATES),
 };
 
-export const planItemVersions = createShapePropsMigrationIds(PLAN_ITEM_TYPE, {});
+export const planItemVersions = createShapePropsMigrationIds(PLAN_ITEM_TYPE, {
+  AddPriority: 1,
+});
 
 /** Append-only: a shipped migration is never edited. */
-export const planItemMigrations = createShapePropsMigrationSequence({ sequence: [] });
+export const planItemMigrations = createShapePropsMigrationSequence({
+  sequence: [
+    {
+      id: planItemVersions.AddPriority,
+      up: (props: Record<string, unknown>) => {
+        props.priority = null;
+      },
+      down: (props: Record<string, unknown>) => {
+        delete props.priority;
+      },
+    },
+  ],
+});
 
 /** Props of a new plan item. */
 export function planItemDefaults(): PlanItemProps {
-  return { w: 300, h: 200, need: '', goal: '', support: '', owner: '', due: '', state: 'proposed' };
+  return { w: 300, h: 200, need: '', priority: null, goal: '', support: '', owner: '', due: '', state: 'proposed' };
 }

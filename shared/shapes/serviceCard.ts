@@ -22,6 +22,8 @@ export interface ServiceCardProps {
   system: SystemId;
   /** The service's name, from the catalogue or free text. */
   service: string;
+  /** The catalogue id when the service was picked from it, so renaming the card keeps the link. */
+  serviceId: string | null;
   provider: string;
   /** How much: times or hours per week, in words (e.g. 週3回・各2時間). */
   amount: string;
@@ -42,18 +44,34 @@ export const serviceCardProps: RecordProps<ServiceCardShape> = {
   h: sizeValidator,
   system: systemIdValidator,
   service: textValidator,
+  serviceId: T.string.nullable(),
   provider: textValidator,
   amount: textValidator,
   status: T.literalEnum(...SERVICE_STATUSES),
   note: textValidator,
 };
 
-export const serviceCardVersions = createShapePropsMigrationIds(SERVICE_CARD_TYPE, {});
+export const serviceCardVersions = createShapePropsMigrationIds(SERVICE_CARD_TYPE, {
+  AddServiceId: 1,
+});
 
 /** Append-only: a shipped migration is never edited. */
-export const serviceCardMigrations = createShapePropsMigrationSequence({ sequence: [] });
+export const serviceCardMigrations = createShapePropsMigrationSequence({
+  sequence: [
+    {
+      id: serviceCardVersions.AddServiceId,
+      // Cards made before the link existed stay free text; the panel links them when edited.
+      up: (props: Record<string, unknown>) => {
+        props.serviceId = null;
+      },
+      down: (props: Record<string, unknown>) => {
+        delete props.serviceId;
+      },
+    },
+  ],
+});
 
 /** Props of a new service card. */
 export function serviceCardDefaults(): ServiceCardProps {
-  return { w: 240, h: 150, system: 'shogai', service: '', provider: '', amount: '', status: 'in-use', note: '' };
+  return { w: 240, h: 150, system: 'shogai', service: '', serviceId: null, provider: '', amount: '', status: 'in-use', note: '' };
 }
