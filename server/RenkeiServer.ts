@@ -14,6 +14,7 @@ import { errorHandler } from './http/errors.ts';
 import { RateLimiter } from './http/RateLimiter.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import type { Logger } from './logger.ts';
+import { RecordService } from './records/index.ts';
 import { createMetrics, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
 import { VERSION } from './version.ts';
@@ -33,6 +34,7 @@ export class RenkeiServer {
   readonly metrics: RelayMetrics = createMetrics();
   readonly registry: RoomRegistry;
   readonly boards: BoardService;
+  readonly records: RecordService;
   readonly httpServer: http.Server;
   private readonly wss: WebSocketServer;
   private stopping: Promise<void> | undefined;
@@ -50,6 +52,7 @@ export class RenkeiServer {
       compactIdleMs: this.config.rooms.compactIdleMs,
     });
     this.boards = new BoardService({ storage: this.storage, registry: this.registry });
+    this.records = new RecordService({ storage: this.storage, registry: this.registry });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
     this.httpServer.on(
@@ -115,12 +118,14 @@ export class RenkeiServer {
         crossOriginEmbedderPolicy: false,
       }),
     );
-    app.use('/api', express.json({ limit: this.config.limits.maxJsonBodyBytes }));
     app.use(
       '/api',
       apiRouter({
         boards: this.boards,
+        records: this.records,
         storage: this.storage,
+        maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
+        maxImportBytes: this.config.limits.maxImportBytes,
         version: VERSION,
         createToken: this.config.createToken,
         tldrawLicenseKey: this.config.tldrawLicenseKey,

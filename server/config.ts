@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(1, 100_000).default(100),
   MAX_JSON_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  MAX_IMPORT_BYTES: int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   BAD_TOKEN_ATTEMPTS_PER_MINUTE: int(1, 1_000_000).default(30),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
   COMPACT_EVERY_UPDATES: int(1, 1_000_000).default(500),
@@ -43,6 +44,7 @@ export interface ServerConfig {
     maxMessageBytes: number;
     maxConnectionsPerBoard: number;
     maxJsonBodyBytes: number;
+    maxImportBytes: number;
     badTokenAttemptsPerMinute: number;
   };
   rooms: {
@@ -85,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxMessageBytes: e.MAX_MESSAGE_BYTES,
         maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
         maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+        maxImportBytes: e.MAX_IMPORT_BYTES,
         badTokenAttemptsPerMinute: e.BAD_TOKEN_ATTEMPTS_PER_MINUTE,
       },
       rooms: {

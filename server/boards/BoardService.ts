@@ -7,6 +7,8 @@ import {
   type Capability,
   type CreateBoardResponse,
 } from '../../shared/protocol/index.ts';
+import type { TLRecord } from '@tldraw/tlschema';
+import type { StoredRecord } from '../../shared/doc/index.ts';
 import { findTemplate } from '../../shared/templates/index.ts';
 import { capabilityForToken, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../relay/index.ts';
@@ -38,16 +40,17 @@ export class BoardService {
     const templateId = input.template ?? 'blank';
     const template = findTemplate(templateId);
     if (!template) return { ok: false, error: { code: 'bad_request', field: 'template', message: `unknown template "${templateId}"` } };
-    const title = input.title ?? template.title;
+    return { ok: true, value: await this.createWithRecords({ title: input.title ?? template.title, template: template.id, records: template.build(), origin: input.origin }) };
+  }
+
+  /** Create a board holding `records` (already valid under the board schema). */
+  async createWithRecords(input: { title: string; template: string; records: readonly TLRecord[] | readonly StoredRecord[]; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
     const { tokens, hashes } = newTokenTriple();
-    const state = initialBoardState({ title, template: template.id, records: template.build() });
-    await this.storage.createBoard({ id, title, template: template.id, createdAt, tokenHashes: hashes }, state);
-    return {
-      ok: true,
-      value: { id, title, template: template.id, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) },
-    };
+    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes }, state);
+    return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }
 
   /** Resolve a board and the capability a token grants on it. */

@@ -1,13 +1,18 @@
 import { Router, type Request } from 'express';
+import express from 'express';
 import {
   ApiErrorCode,
   CreateBoardRequestSchema,
+  ImportBoardRequestSchema,
   RotateLinksRequestSchema,
   type ClientConfig,
   type TemplateInfo,
 } from '../../shared/protocol/index.ts';
 import { listTemplates } from '../../shared/templates/index.ts';
 import type { BoardService } from '../boards/index.ts';
+import { recordsFromTldr } from '../boards/importTldr.ts';
+import type { RecordService } from '../records/index.ts';
+import { recordRouter } from './recordRoutes.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
 import { boardLocals, bearerToken, requireBoard } from './auth.ts';
@@ -16,7 +21,11 @@ import { HttpError, parseBody } from './errors.ts';
 /** What the API routes need. */
 export interface ApiDeps {
   boards: BoardService;
+  records: RecordService;
   storage: Storage;
+  /** Body limit of ordinary JSON calls, and of file imports. */
+  maxJsonBodyBytes: number;
+  maxImportBytes: number;
   version: string;
   createToken: string | undefined;
   tldrawLicenseKey: string | undefined;
@@ -28,6 +37,17 @@ export interface ApiDeps {
 export function apiRouter(deps: ApiDeps): Router {
   const r = Router();
   const { boards } = deps;
+
+  // Imports carry whole boards; every other call is small.
+  r.post('/boards/import', express.json({ limit: deps.maxImportBytes }), async (req, res) => {
+    requireCreateToken(req);
+    const body = parseBody(ImportBoardRequestSchema, req.body);
+    const imported = recordsFromTldr(body.file);
+    if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, 'file');
+    const created = await boards.createWithRecords({ title: body.title ?? '読み込んだボード', template: 'import', records: imported.records, origin: deps.originOf(req) });
+    res.status(201).json(created);
+  });
+  r.use(express.json({ limit: deps.maxJsonBodyBytes }));
 
   r.get('/health', async (_req, res) => {
     const storage = await deps.storage.health();
@@ -44,12 +64,15 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
+  const requireCreateToken = (req: Request): void => {
+    if (deps.createToken === undefined) return;
+    const t = bearerToken(req);
+    if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
+    if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
+  };
+
   r.post('/boards', async (req, res) => {
-    if (deps.createToken !== undefined) {
-      const t = bearerToken(req);
-      if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
-      if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
-    }
+    requireCreateToken(req);
     const body = parseBody(CreateBoardRequestSchema, req.body);
     const result = await boards.create({ title: body.title, template: body.template, origin: deps.originOf(req) });
     if (!result.ok) {
@@ -78,6 +101,8 @@ export function apiRouter(deps: ApiDeps): Router {
     res.setHeader('Content-Disposition', `attachment; filename="board.tldr"; filename*=UTF-8''${name}`);
     res.type('application/json').send(JSON.stringify(file));
   });
+
+  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;

@@ -2,8 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Capability } from '../../shared/protocol/index.ts';
-import type { BoardRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
+
+interface RecordDbRow {
+  id: string;
+  board_id: string;
+  title: string;
+  note: string;
+  created_at: number;
+  state?: Buffer;
+  sha256: string;
+  participants: string;
+  attendees: string;
+}
 
 interface BoardDbRow {
   id: string;
@@ -61,6 +73,15 @@ export class SqliteStorage implements Storage {
          WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
       ),
       deleteUpTo: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+      insertRecord: this.db.prepare(
+        `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees)
+         VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees)`,
+      ),
+      listRecords: this.db.prepare<[string], RecordDbRow>(
+        `SELECT id, board_id, title, note, created_at, sha256, participants, attendees FROM meeting_records
+         WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getRecord: this.db.prepare<[string, string], RecordDbRow>('SELECT * FROM meeting_records WHERE board_id = ? AND id = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?'),
     };
   }
@@ -126,6 +147,30 @@ export class SqliteStorage implements Storage {
     return this.stmts.countUpdates.get(boardId)?.n ?? 0;
   }
 
+  async createRecord(record: MeetingRecordRow): Promise<void> {
+    this.stmts.insertRecord.run({
+      id: record.id,
+      board_id: record.boardId,
+      title: record.title,
+      note: record.note,
+      created_at: record.createdAt.getTime(),
+      state: Buffer.from(record.state),
+      sha256: record.sha256,
+      participants: JSON.stringify(record.participants),
+      attendees: JSON.stringify(record.attendees),
+    });
+  }
+
+  async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
+    return this.stmts.listRecords.all(boardId).map(toRecordMeta);
+  }
+
+  async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
+    const row = this.stmts.getRecord.get(boardId, recordId);
+    if (!row?.state) return undefined;
+    return { ...toRecordMeta(row), state: new Uint8Array(row.state) };
+  }
+
   async health(): Promise<StorageHealth> {
     try {
       this.db.prepare('SELECT 1').get();
@@ -141,6 +186,19 @@ export class SqliteStorage implements Storage {
       this.db.close();
     }
   }
+}
+
+function toRecordMeta(row: RecordDbRow): MeetingRecordMeta {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    title: row.title,
+    note: row.note,
+    createdAt: new Date(row.created_at),
+    sha256: row.sha256,
+    participants: JSON.parse(row.participants) as Attendee[],
+    attendees: JSON.parse(row.attendees) as Attendee[],
+  };
 }
 
 function toBoardRow(row: BoardDbRow): BoardRow {

@@ -29,6 +29,32 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+/** A participant of a meeting as recorded: name and participant role. */
+export interface Attendee {
+  name: string;
+  role: string;
+}
+
+/** An immutable meeting record: the whole document state at one moment. */
+export interface MeetingRecordRow {
+  id: string;
+  boardId: string;
+  title: string;
+  note: string;
+  createdAt: Date;
+  /** The Yjs state as stored. */
+  state: Uint8Array;
+  /** sha-256 (hex) of `state`. */
+  sha256: string;
+  /** Present in the meeting (awareness) when it was saved. */
+  participants: Attendee[];
+  /** The attendee list as the user corrected it before saving. */
+  attendees: Attendee[];
+}
+
+/** A record's metadata, without its state. */
+export type MeetingRecordMeta = Omit<MeetingRecordRow, 'state'>;
+
 /** Whether the backing store answers. */
 export interface StorageHealth {
   ok: boolean;
@@ -63,6 +89,12 @@ export interface Storage {
   compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /** Number of updates stored after the snapshot (for compaction policy and tests). */
   countUpdates(boardId: string): Promise<number>;
+  /** Store a meeting record; records are never updated (the database refuses it). */
+  createRecord(record: MeetingRecordRow): Promise<void>;
+  /** A board's records, newest first, without their states. */
+  listRecords(boardId: string): Promise<MeetingRecordMeta[]>;
+  /** One record with its state, or undefined. */
+  getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined>;
   /** Whether the store answers now. */
   health(): Promise<StorageHealth>;
   /** Flush and close. */

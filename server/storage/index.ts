@@ -1,2 +1,2 @@
-export type { BoardRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+export type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
 export { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage.ts';

@@ -34,4 +34,27 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'meeting-records',
+    sql: `
+      CREATE TABLE meeting_records (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        title TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        participants TEXT NOT NULL,
+        attendees TEXT NOT NULL
+      );
+      CREATE INDEX meeting_records_board ON meeting_records (board_id, created_at);
+      -- A record is the meeting as it was: the database itself refuses to change or drop one.
+      CREATE TRIGGER meeting_records_no_update BEFORE UPDATE ON meeting_records
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+      CREATE TRIGGER meeting_records_no_delete BEFORE DELETE ON meeting_records
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+    `,
+  },
 ];

@@ -93,3 +93,59 @@ export const ApiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** A participant as written into a record: name and participant role. */
+export const AttendeeSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.string().trim().max(40),
+});
+export type AttendeeInfo = z.infer<typeof AttendeeSchema>;
+
+/** Body of `POST /api/boards/:id/records`. */
+export const CreateRecordRequestSchema = z
+  .object({
+    title: TitleSchema.optional(),
+    note: z.string().max(10_000).optional(),
+    /** The attendee list as corrected by the user; defaults to who is present. */
+    attendees: z.array(AttendeeSchema).max(200).optional(),
+  })
+  .strict();
+export type CreateRecordRequest = z.infer<typeof CreateRecordRequestSchema>;
+
+/** Answer of `POST /api/boards/:id/records` (contract fields first). */
+export const CreatedRecordSchema = z.object({
+  id: z.string(),
+  boardId: z.string(),
+  createdAt: z.string(),
+  sha256: z.string(),
+  participants: z.array(AttendeeSchema),
+  title: z.string(),
+  note: z.string(),
+  attendees: z.array(AttendeeSchema),
+});
+export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
+
+/** One record in `GET /api/boards/:id/records`. */
+export const RecordInfoSchema = CreatedRecordSchema;
+export type RecordInfo = CreatedRecord;
+
+export const RecordIdSchema = BoardIdSchema;
+
+/** A tldraw file as imported: checked further against the board schema on the server. */
+export const TldrawFileSchema = z.object({
+  tldrawFileFormatVersion: z.number().int().min(1),
+  schema: z.record(z.string(), z.unknown()),
+  records: z.array(z.record(z.string(), z.unknown())).max(100_000),
+});
+
+/** Body of `POST /api/boards/import`. */
+export const ImportBoardRequestSchema = z
+  .object({
+    title: TitleSchema.optional(),
+    file: TldrawFileSchema,
+  })
+  .strict();
+export type ImportBoardRequest = z.infer<typeof ImportBoardRequestSchema>;
+
+/** Body of `POST /api/boards/:id/records/:recordId/boards` (a new board from a record). */
+export const ForkRecordRequestSchema = z.object({ title: TitleSchema.optional() }).strict();

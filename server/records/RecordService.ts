@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import { isRoleId } from '../../shared/domain/roles.ts';
+import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
+import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
+import { newId } from '../auth/tokens.ts';
+import type { RoomRegistry } from '../relay/index.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, Storage } from '../storage/index.ts';
+import { minutesHtml, type MinutesLang } from './minutes.ts';
+
+/** Options of the record service. */
+export interface RecordServiceOptions {
+  storage: Storage;
+  registry: RoomRegistry;
+}
+
+/** Meeting records: immutable snapshots of a board, and what is read from them. */
+export class RecordService {
+  private readonly storage: Storage;
+  private readonly registry: RoomRegistry;
+
+  constructor(opts: RecordServiceOptions) {
+    this.storage = opts.storage;
+    this.registry = opts.registry;
+  }
+
+  /** Who is on the board now, from the awareness of its live room. */
+  presentParticipants(boardId: string): Attendee[] {
+    const room = this.registry.peek(boardId);
+    if (!room) return [];
+    const out: Attendee[] = [];
+    for (const state of room.awareness.getStates().values()) {
+      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
+      if (user && typeof user.name === 'string' && user.name.trim()) {
+        out.push({ name: user.name.trim().slice(0, 100), role: typeof user.role === 'string' && isRoleId(user.role) ? user.role : '' });
+      }
+    }
+    return out;
+  }
+
+  /** The board's current state: the live room's (once what it holds is stored) or storage's. */
+  private async currentState(boardId: string): Promise<Uint8Array> {
+    const room = this.registry.peek(boardId);
+    if (room) {
+      await room.flush();
+      return Y.encodeStateAsUpdate(room.doc);
+    }
+    const stored = await this.storage.loadDocument(boardId);
+    return Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+  }
+
+  /** Save the board as it is now as an immutable record. */
+  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; now?: Date }): Promise<CreatedRecord> {
+    const now = input.now ?? new Date();
+    const state = await this.currentState(board.id);
+    const participants = this.presentParticipants(board.id);
+    const day = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(now);
+    const row: MeetingRecordRow = {
+      id: newId(),
+      boardId: board.id,
+      title: input.title ?? `${day} ${board.title}`,
+      note: input.note ?? '',
+      createdAt: now,
+      state,
+      sha256: createHash('sha256').update(state).digest('hex'),
+      participants,
+      attendees: input.attendees ?? participants,
+    };
+    await this.storage.createRecord(row);
+    return toInfo(row);
+  }
+
+  /** A board's records, newest first. */
+  async list(boardId: string): Promise<CreatedRecord[]> {
+    return (await this.storage.listRecords(boardId)).map(toInfo);
+  }
+
+  /** One record with its state, verified against its stored hash. */
+  async get(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
+    const row = await this.storage.getRecord(boardId, recordId);
+    if (!row) return undefined;
+    const actual = createHash('sha256').update(row.state).digest('hex');
+    if (actual !== row.sha256) throw new Error(`record ${recordId} does not match its hash`);
+    return row;
+  }
+
+  /** The tldraw records of a record's state. */
+  recordsOf(row: MeetingRecordRow): StoredRecord[] {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, row.state);
+      return [...recordsMap(doc).values()];
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The printable minutes of a record. */
+  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records: this.recordsOf(row), lang });
+  }
+
+  /** The domain items of a record, as structured JSON. */
+  structured(row: MeetingRecordRow): ReturnType<typeof extractCase> {
+    return extractCase(this.recordsOf(row));
+  }
+
+  /** What changed in cards and plan items from one record to another. */
+  diff(from: MeetingRecordRow, to: MeetingRecordRow): RecordDiff {
+    return diffRecords(this.recordsOf(from), this.recordsOf(to));
+  }
+}
+
+function toMeta(row: MeetingRecordRow): MeetingRecordMeta {
+  const { state: _state, ...meta } = row;
+  return meta;
+}
+
+/** The API view of a record. */
+export function toInfo(row: MeetingRecordMeta): CreatedRecord {
+  return {
+    id: row.id,
+    boardId: row.boardId,
+    createdAt: row.createdAt.toISOString(),
+    sha256: row.sha256,
+    participants: row.participants,
+    title: row.title,
+    note: row.note,
+    attendees: row.attendees,
+  };
+}

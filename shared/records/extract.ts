@@ -1,0 +1,130 @@
+import { summarizeTransition, type TransitionSummary } from '../domain/transition.ts';
+import type { SystemId } from '../domain/systems.ts';
+import type { StoredRecord } from '../doc/index.ts';
+import {
+  CLIENT_VOICE_TYPE,
+  ECOMAP_PERSON_TYPE,
+  PLAN_ITEM_TYPE,
+  SERVICE_CARD_TYPE,
+  type ClientVoiceProps,
+  type EcomapPersonProps,
+  type PlanItemProps,
+  type ServiceCardProps,
+} from '../shapes/index.ts';
+import { plainTextOf } from './richText.ts';
+
+/** A shape's id, the frame it sits in, and its props. */
+export interface Placed<P> {
+  id: string;
+  frame: string | null;
+  props: P;
+}
+
+/** What a board says, read from its tldraw records: the basis of minutes, exports and diffs. */
+export interface CaseContent {
+  pages: { id: string; name: string }[];
+  frames: { id: string; name: string }[];
+  services: Placed<ServiceCardProps>[];
+  plans: Placed<PlanItemProps>[];
+  voices: Placed<ClientVoiceProps>[];
+  persons: Placed<EcomapPersonProps>[];
+  /** Notes and texts placed in a 論点 frame: the open questions. */
+  openQuestions: Placed<{ text: string }>[];
+  /** Every other note or text, by frame. */
+  notes: Placed<{ text: string }>[];
+  transition: TransitionSummary;
+}
+
+interface ShapeLike extends StoredRecord {
+  type: string;
+  parentId: string;
+  index?: string;
+  x?: number;
+  y?: number;
+  props: Record<string, unknown>;
+}
+
+const QUESTION_FRAME = /^論点/;
+
+/** The frame a shape sits in (walking up through groups and nested frames). */
+function frameOf(shape: ShapeLike, byId: Map<string, ShapeLike>): ShapeLike | null {
+  let parent = byId.get(shape.parentId);
+  while (parent) {
+    if (parent.type === 'frame') return parent;
+    parent = byId.get(parent.parentId);
+  }
+  return null;
+}
+
+/** Reading order on the canvas: top to bottom, then left to right. */
+function byPosition(a: ShapeLike, b: ShapeLike): number {
+  return (a.y ?? 0) - (b.y ?? 0) || (a.x ?? 0) - (b.x ?? 0);
+}
+
+/** Read the case from a board's records (pure; unknown or malformed shapes are ignored). */
+export function extractCase(records: Iterable<StoredRecord>): CaseContent {
+  const shapes: ShapeLike[] = [];
+  const pages: { id: string; name: string }[] = [];
+  for (const r of records) {
+    if (r.typeName === 'page') pages.push({ id: r.id, name: String(r.name ?? '') });
+    if (r.typeName === 'shape' && typeof r.type === 'string' && typeof r.props === 'object' && r.props) shapes.push(r as ShapeLike);
+  }
+  shapes.sort(byPosition);
+  const byId = new Map(shapes.map((s) => [s.id, s]));
+  const frameName = (s: ShapeLike) => {
+    const f = frameOf(s, byId);
+    return f ? String(f.props.name ?? '') : null;
+  };
+  const out: CaseContent = { pages, frames: [], services: [], plans: [], voices: [], persons: [], openQuestions: [], notes: [], transition: summarizeTransition([]) };
+  for (const s of shapes) {
+    const frame = frameName(s);
+    switch (s.type) {
+      case 'frame':
+        out.frames.push({ id: s.id, name: String(s.props.name ?? '') });
+        break;
+      case SERVICE_CARD_TYPE:
+        out.services.push({ id: s.id, frame, props: s.props as unknown as ServiceCardProps });
+        break;
+      case PLAN_ITEM_TYPE:
+        out.plans.push({ id: s.id, frame, props: s.props as unknown as PlanItemProps });
+        break;
+      case CLIENT_VOICE_TYPE:
+        out.voices.push({ id: s.id, frame, props: s.props as unknown as ClientVoiceProps });
+        break;
+      case ECOMAP_PERSON_TYPE:
+        out.persons.push({ id: s.id, frame, props: s.props as unknown as EcomapPersonProps });
+        break;
+      case 'note':
+      case 'text':
+      case 'geo': {
+        const text = plainTextOf(s.props.richText ?? s.props.text);
+        if (!text) break;
+        (frame && QUESTION_FRAME.test(frame) ? out.openQuestions : out.notes).push({ id: s.id, frame, props: { text } });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // The move concerns what is used now; proposed cards are the answer, not the question.
+  out.transition = summarizeTransition(out.services.filter((s) => s.props.status !== 'proposed' && s.props.system === 'shogai').map((s) => s.props.service));
+  return out;
+}
+
+/** Services grouped by system, in the systems' order. */
+export function servicesBySystem(content: CaseContent): Map<SystemId, Placed<ServiceCardProps>[]> {
+  const order: SystemId[] = ['shogai', 'kaigo', 'kyoseigata', 'iryo', 'informal'];
+  const map = new Map<SystemId, Placed<ServiceCardProps>[]>(order.map((id) => [id, []]));
+  for (const s of content.services) map.get(s.props.system)?.push(s);
+  return map;
+}
+
+/** Plan items grouped by 担当 (role id, '' for not yet decided). */
+export function plansByOwner(content: CaseContent): Map<string, Placed<PlanItemProps>[]> {
+  const map = new Map<string, Placed<PlanItemProps>[]>();
+  for (const p of content.plans) {
+    const key = p.props.owner ?? '';
+    map.set(key, [...(map.get(key) ?? []), p]);
+  }
+  return map;
+}
