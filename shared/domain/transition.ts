@@ -1,0 +1,318 @@
+/**
+ * What happens to each 障害福祉 service when 介護保険 becomes available (at 65, or at 40–64
+ * with a 特定疾病): which 介護保険 services take its place, whether it continues, whether a
+ * top-up (上乗せ) can add to it, whether a 共生型 provider can keep the person.
+ * These are the general rules; the municipality decides each case, so every answer is a
+ * starting point for the meeting, worded as something to confirm.
+ */
+
+import { HIGH_COST_REFUND, HIGH_COST_REFUND_PRIOR_SERVICES } from './handover.ts';
+import { isKyoseigataService, kyoseigataPartners } from './kyoseigata.ts';
+import { nameKey } from './normalize.ts';
+import {
+  SERVICES,
+  findServices,
+  resolveService,
+  type KaigoServiceName,
+  type ServiceInfo,
+  type ServiceSystemId,
+  type ShogaiServiceId,
+} from './services.ts';
+
+/** The contract shape (CONTRACT.md "Domain module"). */
+export interface Transition {
+  counterparts: string[];
+  kyoseigata: boolean;
+  continuesAfter65: boolean;
+  topUpPossible: boolean;
+}
+
+/** `moves`: 介護保険 comes first. `continues`: no (full) equivalent. `not-applicable`: a children's service. */
+export type TransitionOutcome = 'moves' | 'continues' | 'not-applicable';
+
+export interface TransitionDetail extends Transition {
+  serviceId: ShogaiServiceId;
+  serviceName: string;
+  outcome: TransitionOutcome;
+  /** 介護保険 services whose 共生型 designation lets the same provider continue. */
+  kyoseigataWith: string[];
+  /** Use of this service before 65 counts towards the 新高額障害福祉サービス等給付費. */
+  highCostRefundPrior: boolean;
+  /** Why, in one Japanese sentence. */
+  reason: string;
+  notes: string[];
+  /** What the person would lose in the move: the gaps the board must make visible. */
+  losses: string[];
+}
+
+interface RuleDef {
+  readonly outcome: TransitionOutcome;
+  readonly counterparts: readonly KaigoServiceName[];
+  readonly topUpPossible: boolean;
+  readonly reason: string;
+  readonly notes?: readonly string[];
+  readonly losses?: readonly string[];
+}
+
+export const TRANSITION_PRINCIPLES = [
+  '障害者総合支援法第7条：介護保険で相当する給付を受けられる限りで、障害福祉の給付は行わない（介護保険優先原則）。',
+  '国の通知（2007年の通知、2015年・2023年の事務連絡）は、一律に当てはめず本人の状況に即して判断するよう市町村に求めている。',
+  '65歳だけでなく、40〜64歳で特定疾病により要介護認定を受けた第2号被保険者にも同じ原則が働く。',
+  '介護保険に相当するもののない障害福祉固有のサービスは続く。',
+  '移行は「狭い方への移行」：失われるものを見えるようにする。',
+  '上乗せや費用の軽減は市町村が決める。ボードは確認すべき事実として記録し、計算しない。',
+] as const;
+
+const HELPER_INSTRUCTIONS = '障害福祉のヘルパーは本人の指示で動き、介護保険のヘルパーは手順書（訪問介護計画）に沿って提供する。支援の受け方が変わることを本人と確認する。';
+const OUTINGS = '楽しみのための外出など、障害福祉でできた支援が介護保険ではできないことが多い。';
+const AGE_REQUIREMENT = '65歳以上の利用には、65歳前からの支給決定などの要件がある。市町村に確認する。';
+const CONFIRM = '介護保険優先の当てはめは市町村が本人の状況に即して判断する。決定を確認して記録する。';
+const TOP_UP = '介護保険の支給限度基準額を超える必要があれば、障害福祉の上乗せの可否と量を市町村に確認する。';
+
+const RULES: { readonly [K in ShogaiServiceId]: RuleDef } = {
+  'kyotaku-kaigo': {
+    outcome: 'moves', counterparts: ['訪問介護'], topUpPossible: true,
+    reason: '介護保険の訪問介護が相当するため、要介護認定後は介護保険が優先する。',
+    notes: [HELPER_INSTRUCTIONS, OUTINGS],
+    losses: ['本人の指示で動くヘルパー支援', '楽しみのための外出の支援'],
+  },
+  'judo-homon-kaigo': {
+    outcome: 'moves', counterparts: ['訪問介護'], topUpPossible: true,
+    reason: '介護保険の訪問介護が優先するが、見守りを含む長時間の支援は支給限度基準額に収まらないことが多く、障害福祉の上乗せで続けることがある（ALSなどで典型）。',
+    notes: [HELPER_INSTRUCTIONS, '重度訪問介護の事業所が複数になる場合、介護支援専門員と事業所間の調整が要る。'],
+    losses: ['見守りを含む長時間の支援', '本人の指示で動くヘルパー支援', '外出時の移動中の介護'],
+  },
+  'dokou-engo': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '視覚障害のある人の外出支援に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'koudou-engo': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '行動上著しい困難のある人の行動援護に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'judo-houkatsu': {
+    outcome: 'moves', counterparts: ['訪問介護', '通所介護', '短期入所生活介護'], topUpPossible: true,
+    reason: '包括支援のうち介護保険に相当する部分（訪問・通所・短期入所）は介護保険が優先し、足りない分は上乗せを確認する。',
+    notes: ['包括支援の中身ごとに、介護保険に移る部分と障害福祉に残る部分を分けて確認する。'],
+    losses: ['一つの事業所による包括的な調整'],
+  },
+  'tanki-nyusho': {
+    outcome: 'moves', counterparts: ['短期入所生活介護', '介護予防短期入所生活介護'], topUpPossible: true,
+    reason: '介護保険の短期入所生活介護（要支援では介護予防短期入所生活介護）が相当するため、介護保険が優先する。',
+    notes: ['医療的ケアが要る場合（医療型短期入所）は受け入れ先を確認する。'],
+  },
+  'seikatsu-kaigo': {
+    outcome: 'moves', counterparts: ['通所介護', '地域密着型通所介護'], topUpPossible: true,
+    reason: '日中の介護は介護保険の通所介護・地域密着型通所介護が相当するため、介護保険が優先する。',
+    notes: ['創作的活動・生産活動など、生活介護の日中活動の中身は通所介護と異なる。'],
+    losses: ['障害特性に合わせた日中活動（創作的活動・生産活動）'],
+  },
+  'jiritsu-kinou': {
+    outcome: 'moves', counterparts: ['通所リハビリテーション', '訪問リハビリテーション'], topUpPossible: false,
+    reason: '身体機能の訓練は介護保険の通所・訪問リハビリテーションが相当するとされ、介護保険が優先する（生活訓練とは扱いが異なる）。',
+  },
+  'jiritsu-seikatsu': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '生活能力の訓練に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'shuro-ikou': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '就労の支援に相当する介護保険サービスはないため、障害福祉で続く。', notes: [AGE_REQUIREMENT],
+  },
+  'shuro-keizoku-a': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '就労の支援に相当する介護保険サービスはないため、障害福祉で続く。', notes: [AGE_REQUIREMENT],
+  },
+  'shuro-keizoku-b': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '就労の支援に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'shuro-teichaku': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '訓練等給付で、相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'shuro-sentaku': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '訓練等給付で、相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'jiritsu-seikatsu-enjo': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '訓練等給付で、相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'kyodo-seikatsu': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '障害者のグループホームに相当する介護保険サービスはないため、障害福祉で続く。',
+    notes: ['介護保険の認知症対応型共同生活介護は別のサービスで、代わりにはならない。', '65歳以降に新しく入居する場合は要件があることがある。市町村に確認する。'],
+  },
+  'jido-hattatsu': {
+    outcome: 'not-applicable', counterparts: [], topUpPossible: false,
+    reason: '児童福祉法の未就学児のサービスで、65歳の移行の対象ではない（18歳で障害者総合支援法へ移る）。',
+  },
+  'hokago-day': {
+    outcome: 'not-applicable', counterparts: [], topUpPossible: false,
+    reason: '児童福祉法の就学児のサービス（在学中なら20歳まで）で、65歳の移行の対象ではない。',
+  },
+  'keikaku-soudan': {
+    outcome: 'moves', counterparts: ['居宅介護支援'], topUpPossible: false,
+    reason: '介護保険のサービスの計画は介護支援専門員の居宅介護支援が担う。',
+    notes: ['障害福祉のサービスが残る場合は計画相談支援も続くことが多く、両専門員が並走する。市町村に確認する。'],
+  },
+  hosougu: {
+    outcome: 'continues', counterparts: ['福祉用具貸与'], topUpPossible: false,
+    reason: '車いす・歩行器など福祉用具貸与と共通する既製品は介護保険が優先するが、義肢・装具・補聴器や身体に合わせて個別に製作するものは補装具で続く。',
+    notes: ['品目ごとにどちらの制度かを確認する。'],
+  },
+  'nichijo-yogu': {
+    outcome: 'continues', counterparts: ['福祉用具貸与', '特定福祉用具販売', '住宅改修'], topUpPossible: false,
+    reason: '特殊寝台・入浴補助用具・住宅改修など介護保険と共通するものは介護保険が優先し、それ以外の品目は日常生活用具で続く。',
+    notes: ['市町村の地域生活支援事業なので、品目と65歳以降の扱いは市町村の要綱を確認する。'],
+  },
+  'idou-shien': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '余暇や社会参加の外出を支える介護保険サービスはないため、市町村の地域生活支援事業として続くことが多い。',
+    notes: ['65歳以降の扱いは市町村の要綱を確認する。'],
+  },
+};
+
+function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDetail {
+  const rule = RULES[serviceId];
+  const kyoseigata = isKyoseigataService(serviceName);
+  const kyoseigataWith = kyoseigata ? kyoseigataPartners(serviceName) : [];
+  const highCostRefundPrior = (HIGH_COST_REFUND_PRIOR_SERVICES as readonly string[]).includes(serviceName);
+  const notes = [...(rule.notes ?? [])];
+  if (kyoseigata) notes.push(`共生型の指定を受けた事業所（${kyoseigataWith.join('・')}）なら、同じ事業所で続けられる。`);
+  if (rule.topUpPossible) notes.push(TOP_UP);
+  if (highCostRefundPrior) notes.push(`${HIGH_COST_REFUND.label}の対象になりうる（要件を確認し、本人が申請する）。`);
+  if (rule.outcome === 'moves') notes.push(CONFIRM);
+  return {
+    counterparts: [...rule.counterparts],
+    kyoseigata,
+    continuesAfter65: rule.outcome === 'continues',
+    topUpPossible: rule.topUpPossible,
+    serviceId,
+    serviceName,
+    outcome: rule.outcome,
+    kyoseigataWith,
+    highCostRefundPrior,
+    reason: rule.reason,
+    notes,
+    losses: [...(rule.losses ?? [])],
+  };
+}
+
+// Ambiguous names (自立訓練 alone) and 介護保険/医療/インフォーマル names get no answer.
+/** The full transition of a 障害福祉 service (name, alias or 「共生型…」 form), or `undefined`. */
+export function transitionDetailFor(serviceName: string): TransitionDetail | undefined {
+  const found = resolveService(serviceName, { system: 'shogai' });
+  if (!found || found.service.system !== 'shogai') return undefined;
+  return detailOf(found.service.id as ShogaiServiceId, found.service.name);
+}
+
+/** The contract answer for a 障害福祉 service: counterparts, 共生型, continues after 65, top-up. */
+export function transitionFor(serviceName: string): Transition | undefined {
+  const d = transitionDetailFor(serviceName);
+  if (!d) return undefined;
+  return { counterparts: d.counterparts, kyoseigata: d.kyoseigata, continuesAfter65: d.continuesAfter65, topUpPossible: d.topUpPossible };
+}
+
+/** Every 障害福祉 service's transition detail, in catalogue order. */
+export function allTransitions(): TransitionDetail[] {
+  return SERVICES.filter((s) => s.system === 'shogai').map((s) => detailOf(s.id as ShogaiServiceId, s.name));
+}
+
+/** Where an input ended up when it could not be placed: unknown name, unclear name, or a loss. */
+export type NoHomeKind = 'unknown' | 'ambiguous' | 'gap';
+
+export interface SummaryItem {
+  /** What was written on the board. */
+  input: string;
+  /** Catalogue name, when the input names one service. */
+  name: string | null;
+  serviceId: string | null;
+  system: ServiceSystemId | null;
+  counterparts: string[];
+  kyoseigata: boolean;
+  topUpPossible: boolean;
+  /** One Japanese line for the board. */
+  note: string;
+}
+
+export interface NoHomeItem extends SummaryItem {
+  kind: NoHomeKind;
+}
+
+/** "What moves, what continues, what has no home yet", plus what the move does not touch. */
+export interface TransitionSummary {
+  moves: SummaryItem[];
+  continues: SummaryItem[];
+  noHome: NoHomeItem[];
+  /** 介護保険, 医療, インフォーマル and children's services: not part of the move. */
+  other: SummaryItem[];
+}
+
+const OTHER_NOTES: { readonly [K in ServiceSystemId]: string } = {
+  shogai: '65歳の移行の対象ではない。',
+  kaigo: 'すでに介護保険のサービス。',
+  iryo: '医療（医療保険・難病法）は移行で変わらない。',
+  informal: '制度外の支え。移行後も続くかを確かめる。',
+};
+
+function item(input: string, service: ServiceInfo | null, note: string, d?: TransitionDetail): SummaryItem {
+  return {
+    input,
+    name: service?.name ?? null,
+    serviceId: service?.id ?? null,
+    system: service?.system ?? null,
+    counterparts: d ? [...d.counterparts] : [],
+    kyoseigata: d?.kyoseigata ?? false,
+    topUpPossible: d?.topUpPossible ?? false,
+    note,
+  };
+}
+
+// "No home yet" holds unknown or unclear names and what the move loses. Names are read as
+// 障害福祉 first (ショートステイ → 短期入所): the list is what the person uses before the move.
+/** Sorts a person's services into what moves, what continues, what has no home yet, and the rest. */
+export function summarizeTransition(serviceNames: readonly string[]): TransitionSummary {
+  const out: TransitionSummary = { moves: [], continues: [], noHome: [], other: [] };
+  const seen = new Set<string>();
+  for (const raw of serviceNames) {
+    const input = raw.trim();
+    if (input === '') continue;
+    const found = resolveService(input, { system: 'shogai' }) ?? resolveService(input);
+    const seenKey = found ? `id:${found.service.id}` : `key:${nameKey(input)}`;
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
+
+    if (found && found.service.system === 'shogai') {
+      const d = detailOf(found.service.id as ShogaiServiceId, found.service.name);
+      const bucket = d.outcome === 'moves' ? out.moves : d.outcome === 'continues' ? out.continues : out.other;
+      bucket.push(item(input, found.service, d.reason, d));
+      for (const loss of d.losses) out.noHome.push({ ...item(input, found.service, loss), kind: 'gap' });
+    } else if (found) {
+      out.other.push(item(input, found.service, OTHER_NOTES[found.service.system]));
+    } else {
+      placeUnresolved(input, out);
+    }
+  }
+  return out;
+}
+
+// A name that fits several 障害福祉 services (就労継続支援, 自立訓練) can still be placed
+// when every reading leads to the same outcome; otherwise the meeting must say which.
+function placeUnresolved(input: string, out: TransitionSummary): void {
+  const candidates = findServices(input, { system: 'shogai' });
+  if (candidates.length === 0) {
+    out.noHome.push({ ...item(input, null, 'カタログにないサービス。移行後の受け皿を確認する。'), kind: 'unknown' });
+    return;
+  }
+  const names = candidates.map((c) => c.name).join('・');
+  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name));
+  const first = details[0];
+  const same = first !== undefined && details.every((d) => d.outcome === first.outcome && d.counterparts.join() === first.counterparts.join());
+  if (same && first.outcome === 'continues') {
+    out.continues.push(item(input, null, `${names}のどれでも障害福祉で続く。`));
+  } else {
+    out.noHome.push({ ...item(input, null, `どのサービスか確認する：${names}`), kind: 'ambiguous' });
+  }
+}
