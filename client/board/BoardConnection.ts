@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { createTLStore, defaultShapeUtils, type TLAnyShapeUtilConstructor, type TLStore } from 'tldraw';
 import { recordsMap } from '../../shared/doc/index.ts';
+import { boardSchema } from '../../shared/schema/index.ts';
 import { Paths, PERMANENT_CLOSE_CODES } from '../../shared/protocol/index.ts';
 import { YjsStoreBinding, type ReadOnlyReason } from '../sync/index.ts';
 
@@ -40,7 +41,8 @@ export class BoardConnection {
 
   constructor(opts: BoardConnectionOptions) {
     this.canWrite = opts.canWrite;
-    this.store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...(opts.shapeUtils ?? [])] });
+    // The board schema (tldraw's shapes and ours) is the one the server seeds documents with.
+    this.store = createTLStore({ schema: boardSchema(), shapeUtils: [...defaultShapeUtils, ...(opts.shapeUtils ?? [])] });
     this.local = new IndexeddbPersistence(`renkei-board:${opts.boardId}`, this.doc);
     const serverUrl = opts.serverUrl ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${Paths.ws}`;
     this.provider = new WebsocketProvider(serverUrl, opts.boardId, this.doc, { params: { token: opts.token }, maxBackoffTime: 5000 });
