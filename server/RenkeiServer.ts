@@ -15,6 +15,7 @@ import { RateLimiter } from './http/RateLimiter.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import type { Logger } from './logger.ts';
 import { RecordService } from './records/index.ts';
+import type { RelayBus } from './scale/index.ts';
 import { createMetrics, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
 import { VERSION } from './version.ts';
@@ -24,6 +25,8 @@ export interface RenkeiServerOptions {
   config: ServerConfig;
   logger: Logger;
   storage?: Storage;
+  /** Cross-instance relay; without it the instance serves its boards alone. */
+  bus?: RelayBus;
 }
 
 /** The whole app on one HTTP server and port: API, realtime relay and the built client. */
@@ -35,6 +38,7 @@ export class RenkeiServer {
   readonly registry: RoomRegistry;
   readonly boards: BoardService;
   readonly records: RecordService;
+  readonly bus: RelayBus | undefined;
   readonly httpServer: http.Server;
   private readonly wss: WebSocketServer;
   private stopping: Promise<void> | undefined;
@@ -50,7 +54,9 @@ export class RenkeiServer {
       idleUnloadMs: this.config.rooms.idleUnloadMs,
       compactEveryUpdates: this.config.rooms.compactEveryUpdates,
       compactIdleMs: this.config.rooms.compactIdleMs,
+      ...(opts.bus ? { bus: opts.bus } : {}),
     });
+    this.bus = opts.bus;
     this.boards = new BoardService({ storage: this.storage, registry: this.registry });
     this.records = new RecordService({ storage: this.storage, registry: this.registry });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
@@ -124,6 +130,7 @@ export class RenkeiServer {
         boards: this.boards,
         records: this.records,
         storage: this.storage,
+        relayHealth: () => this.bus?.health(),
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,
         version: VERSION,
@@ -172,6 +179,7 @@ export class RenkeiServer {
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();
       this.httpServer.closeAllConnections();
+      await this.bus?.close();
       await this.storage.close();
     })();
     return this.stopping;

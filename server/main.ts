@@ -1,6 +1,8 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { RenkeiServer } from './RenkeiServer.ts';
+import { RedisBus } from './scale/index.ts';
+import { PostgresStorage } from './storage/index.ts';
 
 /** Start the server from the environment; exit non-zero with a clear message on bad config. */
 async function main(): Promise<void> {
@@ -11,7 +13,9 @@ async function main(): Promise<void> {
   }
   const { config } = loaded;
   const logger = createLogger(config.logLevel);
-  const server = new RenkeiServer({ config, logger });
+  const storage = config.databaseUrl ? await PostgresStorage.open({ connectionString: config.databaseUrl }) : undefined;
+  const bus = config.redisUrl ? new RedisBus({ url: config.redisUrl, logger }) : undefined;
+  const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}), ...(bus ? { bus } : {}) });
   const port = await server.listen();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = config.publicUrl ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
@@ -34,4 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+main().catch((err: unknown) => {
+  process.stderr.write(`Renkei Board failed to start: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -23,6 +23,8 @@ export interface ApiDeps {
   boards: BoardService;
   records: RecordService;
   storage: Storage;
+  /** Cross-instance relay health, when scaled out. */
+  relayHealth: () => { ok: boolean; state: string } | undefined;
   /** Body limit of ordinary JSON calls, and of file imports. */
   maxJsonBodyBytes: number;
   maxImportBytes: number;
@@ -51,7 +53,15 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.get('/health', async (_req, res) => {
     const storage = await deps.storage.health();
-    res.status(storage.ok ? 200 : 503).json({ ok: storage.ok, version: deps.version, storage: { kind: deps.storage.kind, ...storage } });
+    const relay = deps.relayHealth();
+    // Without the database nothing may be relayed (503); without Redis an instance still
+    // serves its own sessions, so it stays up and says so.
+    res.status(storage.ok ? 200 : 503).json({
+      ok: storage.ok,
+      version: deps.version,
+      storage: { kind: deps.storage.kind, ...storage },
+      ...(relay ? { relay: { kind: 'redis', ...relay } } : {}),
+    });
   });
 
   r.get('/config', (_req, res) => {

@@ -20,7 +20,7 @@ export type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
 export interface RoomHooks {
   /** After an update from a local session was stored, before it is relayed. */
   afterStore?: (room: Room, update: Uint8Array, seq: number) => void;
-  /** After an awareness update from a local session was applied. */
+  /** After awareness changed because of a local session (joined, moved, left). */
   afterAwareness?: (room: Room, awarenessUpdate: Uint8Array) => void;
   /** When the last session left. */
   onEmpty?: (room: Room) => void;
@@ -56,6 +56,7 @@ export class Room {
   /** Stored-then-relayed work, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
   private lastStoredSeq = 0;
+  private pendingRemote: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
   private updatesSinceCompaction = 0;
   private compactTimer: NodeJS.Timeout | undefined;
   private compacting = false;
@@ -91,6 +92,12 @@ export class Room {
     this.lastStoredSeq = stored.lastSeq;
     this.updatesSinceCompaction = stored.updates.length;
     this.stateValue = 'ready';
+    const pending = this.pendingRemote;
+    this.pendingRemote = [];
+    for (const p of pending) {
+      if (p.kind === 'update') this.applyRemoteUpdate(p.data);
+      else this.applyRemoteAwareness(p.data);
+    }
     if (this.updatesSinceCompaction > 0) this.scheduleIdleCompaction();
   }
 
@@ -150,7 +157,6 @@ export class Room {
           }
         }
         awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, session);
-        this.opts.hooks?.afterAwareness?.(this, msg.update);
         return;
       }
       case 'query-awareness': {
@@ -172,16 +178,40 @@ export class Room {
     return undefined;
   }
 
-  /** Apply an update that another instance already stored; relay it to local sessions only. */
+  /**
+   * Apply an update that another instance already stored; relay it to local sessions only.
+   * While the room loads, remote traffic is kept and applied after the load (SPEC R9).
+   */
   applyRemoteUpdate(update: Uint8Array): void {
-    if (this.stateValue !== 'ready') return;
-    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (this.stateValue === 'loading') this.pendingRemote.push({ kind: 'update', data: update });
+    else if (this.stateValue === 'ready') this.applyRemote(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
   }
 
   /** Apply an awareness update relayed from another instance. */
   applyRemoteAwareness(awarenessUpdate: Uint8Array): void {
+    if (this.stateValue === 'loading') this.pendingRemote.push({ kind: 'awareness', data: awarenessUpdate });
+    else if (this.stateValue === 'ready') this.applyRemote(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_ORIGIN));
+  }
+
+  /** Bring the document up to what storage holds (after a gap in cross-instance relay). */
+  async catchUp(): Promise<void> {
     if (this.stateValue !== 'ready') return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_ORIGIN);
+    const stored = await this.opts.storage.loadDocument(this.boardId);
+    if (this.stateValue !== 'ready') return;
+    this.applyRemote(() => {
+      Y.transact(this.doc, () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    });
+  }
+
+  private applyRemote(apply: () => void): void {
+    try {
+      apply();
+    } catch (err) {
+      this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'a relayed update failed to apply');
+    }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -235,8 +265,9 @@ export class Room {
       for (const id of added) s.awarenessClients.add(id);
       for (const id of removed) s.awarenessClients.delete(id);
     }
-    const frame = encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(frame, origin as Session | undefined);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwarenessFrame(update), origin as Session | undefined);
+    if (origin !== REMOTE_ORIGIN) this.opts.hooks?.afterAwareness?.(this, update);
   };
 
   private broadcast(frame: Uint8Array, except: Session | undefined): void {

@@ -1,6 +1,7 @@
 import { CloseCode } from '../../shared/protocol/index.ts';
 import type { Capability } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
+import type { RelayBus } from '../scale/index.ts';
 import type { Storage } from '../storage/index.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { Room, type RoomHooks } from './Room.ts';
@@ -16,8 +17,8 @@ export interface RoomRegistryOptions {
   idleUnloadMs: number;
   compactEveryUpdates: number;
   compactIdleMs: number;
-  /** Hooks handed to every room (scale-out relays through them). */
-  roomHooks?: Omit<RoomHooks, 'onEmpty'>;
+  /** Cross-instance relay (Redis) when several instances serve the same boards. */
+  bus?: RelayBus;
 }
 
 /** A connection as the transport sees it: feed it frames, tell it when the socket closed. */
@@ -48,6 +49,10 @@ export class RoomRegistry {
 
   constructor(opts: RoomRegistryOptions) {
     this.opts = opts;
+    // After a relay outage, every open room reads what it missed from storage.
+    opts.bus?.onReconnect(() => {
+      for (const e of this.rooms.values()) void e.room.catchUp().catch(() => undefined);
+    });
   }
 
   /** Number of loaded (or loading) rooms. */
@@ -116,6 +121,7 @@ export class RoomRegistry {
       existing.unloadTimer = undefined;
       return existing;
     }
+    const bus = this.opts.bus;
     // A room still closing is replaced once its final snapshot is stored.
     const previous = existing ? existing.room.destroy() : Promise.resolve();
     const room = new Room({
@@ -125,11 +131,23 @@ export class RoomRegistry {
       metrics: this.opts.metrics,
       compactEveryUpdates: this.opts.compactEveryUpdates,
       compactIdleMs: this.opts.compactIdleMs,
-      hooks: { ...this.opts.roomHooks, onEmpty: () => this.maybeScheduleUnload(boardId, entry) },
+      hooks: {
+        onEmpty: () => this.maybeScheduleUnload(boardId, entry),
+        ...(bus && {
+          afterStore: (_room, update) => bus.publish(boardId, { kind: 'update', data: update }),
+          afterAwareness: (_room, update) => bus.publish(boardId, { kind: 'awareness', data: update }),
+        }),
+      },
     });
+    // Subscribe before loading: what others publish meanwhile is kept and applied after.
+    const subscribe = async () =>
+      bus?.subscribe(boardId, (msg) => (msg.kind === 'update' ? room.applyRemoteUpdate(msg.data) : room.applyRemoteAwareness(msg.data)));
     const entry: Entry = {
       room,
-      ready: previous.then(() => room.load()).then(() => room),
+      ready: previous
+        .then(subscribe)
+        .then(() => room.load())
+        .then(() => room),
       unloadTimer: undefined,
       pending: 0,
     };
@@ -150,7 +168,10 @@ export class RoomRegistry {
 
   private async unload(boardId: string, entry: Entry): Promise<void> {
     if (entry.room.sessionCount > 0 || entry.pending > 0) return;
-    if (this.rooms.get(boardId) === entry) this.rooms.delete(boardId);
+    if (this.rooms.get(boardId) === entry) {
+      this.rooms.delete(boardId);
+      await this.opts.bus?.unsubscribe(boardId);
+    }
     await entry.room.destroy();
     this.opts.metrics.roomsUnloaded++;
   }

@@ -1,0 +1,214 @@
+import pg from 'pg';
+import * as Y from 'yjs';
+import type { Capability } from '../../shared/protocol/index.ts';
+import { PG_MIGRATIONS } from './pgMigrations.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresStorageOptions {
+  connectionString: string;
+  /** Pool size; each instance keeps its own pool. */
+  max?: number;
+}
+
+/** A lock key for migrations, so that instances starting together migrate once. */
+const MIGRATION_LOCK = 7_242_001;
+
+interface RecordPgRow {
+  id: string;
+  board_id: string;
+  title: string;
+  note: string;
+  created_at: Date;
+  state?: Buffer;
+  sha256: string;
+  participants: Attendee[];
+  attendees: Attendee[];
+}
+
+/**
+ * The scale-out store. Several relay instances share it: appends are plain commits, and
+ * compaction folds in exactly the rows it read, merged with the stored snapshot, under a
+ * row lock — so two instances compacting the same board lose and double nothing (SPEC S3).
+ */
+export class PostgresStorage implements Storage {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  /** Connect and apply pending migrations. */
+  static async open(opts: PostgresStorageOptions): Promise<PostgresStorage> {
+    const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10 });
+    // An idle client's error (e.g. the server restarted) must not crash the process.
+    pool.on('error', () => undefined);
+    const storage = new PostgresStorage(pool);
+    await storage.migrate();
+    return storage;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of PG_MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query(
+        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+        [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view],
+      );
+      await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(initialState)]);
+    });
+  }
+
+  async getBoard(id: string): Promise<BoardRow | undefined> {
+    const { rows } = await this.pool.query<{ id: string; title: string; template: string; created_at: Date; updated_at: Date; owner_hash: Buffer; edit_hash: Buffer; view_hash: Buffer }>(
+      'SELECT * FROM boards WHERE id = $1',
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash } };
+  }
+
+  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void> {
+    const entries = Object.entries(hashes) as [Capability, Buffer][];
+    if (entries.length === 0) return;
+    // Column names come from the closed Capability union, never from the network.
+    const sets = entries.map(([cap], i) => `${cap}_hash = $${i + 2}`).join(', ');
+    await this.pool.query(`UPDATE boards SET ${sets} WHERE id = $1`, [id, ...entries.map(([, h]) => h)]);
+  }
+
+  async touchBoard(id: string, at: Date): Promise<void> {
+    await this.pool.query('UPDATE boards SET updated_at = GREATEST(updated_at, $2) WHERE id = $1', [id, at]);
+  }
+
+  async loadDocument(boardId: string): Promise<StoredDocument> {
+    // Every remaining row, not only those above the snapshot's mark: a row that committed
+    // late with a lower seq was not folded into the snapshot and must still be read.
+    const [snap, upd] = await Promise.all([
+      this.pool.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM doc_snapshots WHERE board_id = $1', [boardId]),
+      this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq', [boardId]),
+    ]);
+    const s = snap.rows[0];
+    const last = upd.rows.at(-1);
+    return {
+      snapshot: s ? new Uint8Array(s.data) : undefined,
+      updates: upd.rows.map((r) => new Uint8Array(r.data)),
+      lastSeq: Math.max(last ? Number(last.seq) : 0, s ? Number(s.upto_seq) : 0),
+    };
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (board_id, data) VALUES ($1, $2) RETURNING seq', [
+      boardId,
+      Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+    ]);
+    return Number(rows[0]?.seq);
+  }
+
+  async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.tx(async (c) => {
+      const snap = await c.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM doc_snapshots WHERE board_id = $1 FOR UPDATE', [boardId]);
+      const rows = await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq', [boardId, uptoSeq]);
+      // The union of what is stored and what the caller holds: another instance may have
+      // written rows, or compacted, that this caller has not seen.
+      const parts = [...(snap.rows[0] ? [new Uint8Array(snap.rows[0].data)] : []), ...rows.rows.map((r) => new Uint8Array(r.data)), snapshot];
+      const doc = new Y.Doc();
+      try {
+        for (const p of parts) Y.applyUpdate(doc, p);
+        const merged = Y.encodeStateAsUpdate(doc);
+        const mark = Math.max(uptoSeq, snap.rows[0] ? Number(snap.rows[0].upto_seq) : 0);
+        await c.query(
+          `INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, $3)
+           ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+          [boardId, Buffer.from(merged), mark],
+        );
+        if (rows.rows.length > 0) await c.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [rows.rows.map((r) => r.seq)]);
+      } finally {
+        doc.destroy();
+      }
+    });
+  }
+
+  async countUpdates(boardId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = $1', [boardId]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async createRecord(record: MeetingRecordRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees)],
+    );
+  }
+
+  async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
+    const { rows } = await this.pool.query<RecordPgRow>(
+      `SELECT id, board_id, title, note, created_at, sha256, participants, attendees FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      [boardId],
+    );
+    return rows.map(toRecordMeta);
+  }
+
+  async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
+    const { rows } = await this.pool.query<RecordPgRow>('SELECT * FROM meeting_records WHERE board_id = $1 AND id = $2', [boardId, recordId]);
+    const r = rows[0];
+    if (!r?.state) return undefined;
+    return { ...toRecordMeta(r), state: new Uint8Array(r.state) };
+  }
+
+  async health(): Promise<StorageHealth> {
+    try {
+      await this.pool.query('SELECT 1');
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, detail: (err as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await work(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+}
+
+function toRecordMeta(r: RecordPgRow): MeetingRecordMeta {
+  return { id: r.id, boardId: r.board_id, title: r.title, note: r.note, createdAt: r.created_at, sha256: r.sha256, participants: r.participants, attendees: r.attendees };
+}

@@ -1,0 +1,54 @@
+import type { Migration } from './sqliteMigrations.ts';
+
+/** The PostgreSQL schema, in order; append-only. */
+export const PG_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'boards-and-documents',
+    sql: `
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        owner_hash BYTEA NOT NULL,
+        edit_hash BYTEA NOT NULL,
+        view_hash BYTEA NOT NULL
+      );
+      CREATE TABLE doc_updates (
+        seq BIGSERIAL PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        data BYTEA NOT NULL
+      );
+      CREATE INDEX doc_updates_board_seq ON doc_updates (board_id, seq);
+      CREATE TABLE doc_snapshots (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+        data BYTEA NOT NULL,
+        upto_seq BIGINT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'meeting-records',
+    sql: `
+      CREATE TABLE meeting_records (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        title TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        state BYTEA NOT NULL,
+        sha256 TEXT NOT NULL,
+        participants JSONB NOT NULL,
+        attendees JSONB NOT NULL
+      );
+      CREATE INDEX meeting_records_board ON meeting_records (board_id, created_at);
+      CREATE FUNCTION meeting_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'meeting records are immutable'; END $$;
+      CREATE TRIGGER meeting_records_no_update BEFORE UPDATE OR DELETE ON meeting_records
+      FOR EACH ROW EXECUTE FUNCTION meeting_records_immutable();
+    `,
+  },
+];
