@@ -15,6 +15,8 @@ import { RateLimiter } from './http/RateLimiter.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import type { Logger } from './logger.ts';
 import { RecordService } from './records/index.ts';
+import { WorkshopService } from './workshops/index.ts';
+import { WorkshopOverview } from './workshops/overview.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
@@ -38,6 +40,7 @@ export class RenkeiServer {
   readonly registry: RoomRegistry;
   readonly boards: BoardService;
   readonly records: RecordService;
+  readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
   readonly httpServer: http.Server;
   private readonly wss: WebSocketServer;
@@ -59,6 +62,7 @@ export class RenkeiServer {
     this.bus = opts.bus;
     this.boards = new BoardService({ storage: this.storage, registry: this.registry });
     this.records = new RecordService({ storage: this.storage, registry: this.registry });
+    this.workshops = new WorkshopService({ storage: this.storage, records: this.records });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
     this.httpServer.on(
@@ -129,6 +133,10 @@ export class RenkeiServer {
       apiRouter({
         boards: this.boards,
         records: this.records,
+        workshops: this.workshops,
+        overview: new WorkshopOverview({ storage: this.storage, registry: this.registry }),
+        badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
+        clientIp: (req) => this.clientIp(req),
         storage: this.storage,
         relayHealth: () => this.bus?.health(),
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,

@@ -57,11 +57,27 @@ export class BoardService {
   async authorize(boardId: string, token: string | undefined, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
     const board = await this.storage.getBoard(boardId);
     if (!board) return { ok: false, error: { code: 'not_found' } };
-    const capability = capabilityForToken(token, board.tokenHashes);
+    const capability = capabilityForToken(token, board.tokenHashes) ?? (board.workshopId && token ? await this.workshopCapability(board, token) : undefined);
     if (!capability) return { ok: false, error: { code: 'unauthorized' } };
     const rank = { view: 0, edit: 1, owner: 2 } as const;
     if (rank[capability] < rank[need]) return { ok: false, error: { code: 'forbidden' } };
     return { ok: true, value: { board, capability } };
+  }
+
+  /**
+   * What a workshop's tokens grant on one of its documents: the facilitator owns every
+   * group board and the state document; a member edits their group's board, sees the
+   * others and the state, and alone owns their private area.
+   */
+  private async workshopCapability(board: BoardRow, token: string): Promise<Capability | undefined> {
+    const workshopId = board.workshopId as string;
+    const state = board.kind === 'workshop' ? board : await this.storage.getBoard(workshopId);
+    if (state && capabilityForToken(token, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : 'owner';
+    const member = await this.storage.getMember(hashToken(token));
+    if (!member || member.workshopId !== workshopId) return undefined;
+    if (board.kind === 'private') return member.privateBoardId === board.id ? 'owner' : undefined;
+    if (board.kind === 'workshop') return 'view';
+    return member.boardId === board.id ? 'edit' : 'view';
   }
 
   /** The public view of a board for a given capability. */

@@ -13,6 +13,10 @@ import type { BoardService } from '../boards/index.ts';
 import { recordsFromTldr } from '../boards/importTldr.ts';
 import type { RecordService } from '../records/index.ts';
 import { recordRouter } from './recordRoutes.ts';
+import { workshopRouter } from './workshopRoutes.ts';
+import type { WorkshopService } from '../workshops/index.ts';
+import type { WorkshopOverview } from '../workshops/overview.ts';
+import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
 import { boardLocals, bearerToken, requireBoard } from './auth.ts';
@@ -22,6 +26,10 @@ import { HttpError, parseBody } from './errors.ts';
 export interface ApiDeps {
   boards: BoardService;
   records: RecordService;
+  workshops: WorkshopService;
+  overview: WorkshopOverview;
+  badCodeLimiter: RateLimiter;
+  clientIp: (req: Request) => string;
   storage: Storage;
   /** Cross-instance relay health, when scaled out. */
   relayHealth: () => { ok: boolean; state: string } | undefined;
@@ -62,6 +70,12 @@ export function apiRouter(deps: ApiDeps): Router {
       storage: { kind: deps.storage.kind, ...storage },
       ...(relay ? { relay: { kind: 'redis', ...relay } } : {}),
     });
+  });
+
+  // Server time, so that every browser shows the same remaining time on a workshop timer.
+  r.get('/time', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ now: Date.now() });
   });
 
   r.get('/config', (_req, res) => {
@@ -112,6 +126,18 @@ export function apiRouter(deps: ApiDeps): Router {
     res.type('application/json').send(JSON.stringify(file));
   });
 
+  r.use(
+    '/workshops',
+    workshopRouter({
+      workshops: deps.workshops,
+      overview: deps.overview,
+      storage: deps.storage,
+      originOf: deps.originOf,
+      requireCreateToken,
+      badCodeLimiter: deps.badCodeLimiter,
+      clientIp: deps.clientIp,
+    }),
+  );
   r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));

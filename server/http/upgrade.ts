@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { BoardIdSchema, CloseCode, CloseReason, Paths } from '../../shared/protocol/index.ts';
+import type { DocKind } from '../../shared/doc/index.ts';
+import { BoardIdSchema, CloseCode, CloseReason, Paths, type Capability } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RelayMetrics, RoomRegistry } from '../relay/index.ts';
@@ -67,12 +68,12 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     deps.metrics.rejectedUpgrades++;
     return refuse(socket, 429, 'Too Many Connections');
   }
-  const { capability } = auth.value;
-  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, boardId.data, capability));
+  const { capability, board } = auth.value;
+  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, boardId.data, capability, board.kind));
 }
 
-function attach(deps: UpgradeDeps, ws: WebSocket, boardId: string, capability: 'owner' | 'edit' | 'view'): void {
-  const conn = deps.registry.connect(boardId, ws, capability);
+function attach(deps: UpgradeDeps, ws: WebSocket, boardId: string, capability: Capability, kind: DocKind): void {
+  const conn = deps.registry.connect(boardId, ws, capability, kind);
   deps.logger.debug({ boardId, session: conn.session.id, capability }, 'session opened');
   let alive = true;
   const ping = setInterval(() => {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocKind } from '../../shared/doc/index.ts';
 import { canWrite, CloseCode, CloseReason } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Storage } from '../storage/index.ts';
@@ -29,6 +30,8 @@ export interface RoomHooks {
 /** Options of a room, one typed object. */
 export interface RoomOptions {
   boardId: string;
+  /** The kind of document, which decides the layout its updates must keep. */
+  kind: DocKind;
   storage: Storage;
   logger: Logger;
   metrics: RelayMetrics;
@@ -56,6 +59,10 @@ export class Room {
   /** Stored-then-relayed work, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
   private lastStoredSeq = 0;
+  /** When the document last changed (ms since epoch), for dashboards. */
+  lastChangeAt = 0;
+  /** Bumped on every change, so derived views (thumbnails) know when to recompute. */
+  version = 0;
   private pendingRemote: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
   private updatesSinceCompaction = 0;
   private compactTimer: NodeJS.Timeout | undefined;
@@ -115,7 +122,7 @@ export class Room {
   /** Handle one frame from a session; a bad frame closes only that session (SPEC R3). */
   handleMessage(session: Session, frame: Uint8Array): void {
     if (session.state !== 'open' || this.stateValue !== 'ready') return;
-    const parsed = parseClientMessage(frame);
+    const parsed = parseClientMessage(frame, this.opts.kind);
     if (!parsed.ok) {
       this.opts.metrics.malformedFrames++;
       this.opts.logger.warn({ boardId: this.boardId, session: session.id, reason: parsed.error }, 'closing session after malformed frame');
@@ -215,7 +222,9 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.version++;
     if (origin === LOAD_ORIGIN) return;
+    this.lastChangeAt = Date.now();
     if (origin === REMOTE_ORIGIN) {
       // Stored by the instance that received it; relay in order with our own.
       const frame = encodeSyncUpdate(update, 'update');

@@ -1,5 +1,6 @@
 import { CloseCode } from '../../shared/protocol/index.ts';
 import type { Capability } from '../../shared/protocol/index.ts';
+import type { DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RelayBus } from '../scale/index.ts';
 import type { Storage } from '../storage/index.ts';
@@ -73,9 +74,9 @@ export class RoomRegistry {
   }
 
   /** Accept a socket for a board; frames are buffered until the room is ready. */
-  connect(boardId: string, socket: RelaySocket, capability: Capability): ConnectionHandle {
+  connect(boardId: string, socket: RelaySocket, capability: Capability, kind: DocKind = 'board'): ConnectionHandle {
     const session = createSession(socket, capability);
-    const entry = this.acquire(boardId);
+    const entry = this.acquire(boardId, kind);
     entry.pending++;
     let buffered: Uint8Array[] | undefined = [];
     let room: Room | undefined;
@@ -114,7 +115,7 @@ export class RoomRegistry {
     };
   }
 
-  private acquire(boardId: string): Entry {
+  private acquire(boardId: string, kind: DocKind): Entry {
     const existing = this.rooms.get(boardId);
     if (existing && existing.room.state !== 'closing' && existing.room.state !== 'closed') {
       clearTimeout(existing.unloadTimer);
@@ -126,6 +127,7 @@ export class RoomRegistry {
     const previous = existing ? existing.room.destroy() : Promise.resolve();
     const room = new Room({
       boardId,
+      kind,
       storage: this.opts.storage,
       logger: this.opts.logger,
       metrics: this.opts.metrics,

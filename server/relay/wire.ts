@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { ALLOWED_ROOT_TYPES, DocKeys, isStoredRecord } from '../../shared/doc/index.ts';
+import { allowedRootTypes, DocKeys, isStoredRecord, type DocKind } from '../../shared/doc/index.ts';
 import { MessageType, SyncStep } from '../../shared/protocol/index.ts';
 
 /** A frame from a client, parsed and checked at the edge. */
@@ -28,7 +28,7 @@ const MAX_AWARENESS_ENTRIES = 64;
  * Parse one frame of the y-websocket protocol. Never throws: a frame that does not decode,
  * or whose document update breaks the document layout, is `{ ok: false }` (SPEC R3).
  */
-export function parseClientMessage(frame: Uint8Array): ParseResult<ClientMessage> {
+export function parseClientMessage(frame: Uint8Array, kind: DocKind = 'board'): ParseResult<ClientMessage> {
   try {
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
@@ -41,7 +41,7 @@ export function parseClientMessage(frame: Uint8Array): ParseResult<ClientMessage
           return { ok: true, value: { kind: 'sync-step1', stateVector: payload } };
         }
         if (step === SyncStep.Step2 || step === SyncStep.Update) {
-          const checked = checkUpdate(payload);
+          const checked = checkUpdate(payload, kind);
           if (!checked.ok) return checked;
           return { ok: true, value: { kind: 'sync-update', step: step === SyncStep.Step2 ? 'step2' : 'update', update: payload } };
         }
@@ -66,11 +66,13 @@ export function parseClientMessage(frame: Uint8Array): ParseResult<ClientMessage
 }
 
 /**
- * Check that a Yjs update decodes completely and stays within the contract's layout:
- * only the `records` and `meta` maps at the top, values that are plain JSON (no nested
- * shared types, no text or binary content), and records that carry an id and typeName.
+ * Check that a Yjs update decodes completely and stays within the layout of its kind of
+ * document: for boards only the `records` and `meta` maps at the top (for a workshop, its
+ * state map), values that are plain JSON (no nested shared types, no text or binary
+ * content), and records that carry an id and typeName.
  */
-export function checkUpdate(update: Uint8Array): ParseResult<true> {
+export function checkUpdate(update: Uint8Array, kind: DocKind = 'board'): ParseResult<true> {
+  const roots = allowedRootTypes(kind);
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip> };
   try {
     decoded = Y.decodeUpdate(update);
@@ -81,7 +83,7 @@ export function checkUpdate(update: Uint8Array): ParseResult<true> {
     if (!(struct instanceof Y.Item)) continue;
     const parent: unknown = struct.parent;
     if (typeof parent === 'string') {
-      if (!ALLOWED_ROOT_TYPES.has(parent)) return { ok: false, error: `top-level type "${parent.slice(0, 40)}" is not in the layout` };
+      if (!roots.has(parent)) return { ok: false, error: `top-level type "${parent.slice(0, 40)}" is not in the layout` };
       if (struct.parentSub === null) return { ok: false, error: 'list content in a map' };
     } else if (parent !== null) {
       return { ok: false, error: 'nested shared types are not in the layout' };

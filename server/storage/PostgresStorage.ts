@@ -2,7 +2,8 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { Capability } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+import type { DocKind } from '../../shared/doc/index.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -74,23 +75,64 @@ export class PostgresStorage implements Storage {
   }
 
   async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
+    await this.tx((c) => insertBoard(c, board, initialState));
+  }
+
+  async createWorkshop(input: Parameters<Storage['createWorkshop']>[0]): Promise<void> {
     await this.tx(async (c) => {
-      await c.query(
-        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
-        [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view],
-      );
-      await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(initialState)]);
+      await insertBoard(c, input.state.board, input.state.initialState);
+      const w = input.workshop;
+      await c.query('INSERT INTO workshops (id, title, template, join_code, created_at) VALUES ($1, $2, $3, $4, $5)', [w.id, w.title, w.template, w.joinCode, w.createdAt]);
+      for (const g of input.groups) {
+        await insertBoard(c, g.board, g.initialState);
+        await c.query('INSERT INTO workshop_groups (workshop_id, idx, name, board_id) VALUES ($1, $2, $3, $4)', [w.id, g.index, g.name, g.board.id]);
+      }
     });
   }
 
+  async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
+    return this.withGroups((await this.pool.query<WorkshopPgRow>('SELECT * FROM workshops WHERE id = $1', [id])).rows[0]);
+  }
+
+  async getWorkshopByCode(joinCode: string): Promise<WorkshopRow | undefined> {
+    return this.withGroups((await this.pool.query<WorkshopPgRow>('SELECT * FROM workshops WHERE join_code = $1', [joinCode])).rows[0]);
+  }
+
+  private async withGroups(row: WorkshopPgRow | undefined): Promise<WorkshopRow | undefined> {
+    if (!row) return undefined;
+    const { rows } = await this.pool.query<{ idx: number; name: string; board_id: string }>('SELECT idx, name, board_id FROM workshop_groups WHERE workshop_id = $1 ORDER BY idx', [row.id]);
+    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, createdAt: row.created_at, groups: rows.map((g) => ({ index: g.idx, name: g.name, boardId: g.board_id })) };
+  }
+
+  async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
+    await this.tx(async (c) => {
+      await insertBoard(c, privateBoard.board, privateBoard.initialState);
+      const m = member;
+      await c.query(
+        'INSERT INTO workshop_members (token_hash, workshop_id, board_id, private_board_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [m.tokenHash, m.workshopId, m.boardId, m.privateBoardId, m.name, m.role, m.createdAt],
+      );
+    });
+  }
+
+  async getMember(tokenHash: Buffer): Promise<MemberRow | undefined> {
+    const { rows } = await this.pool.query<{ token_hash: Buffer; workshop_id: string; board_id: string; private_board_id: string; name: string; role: string; created_at: Date }>(
+      'SELECT * FROM workshop_members WHERE token_hash = $1',
+      [tokenHash],
+    );
+    const m = rows[0];
+    if (!m) return undefined;
+    return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: m.created_at };
+  }
+
   async getBoard(id: string): Promise<BoardRow | undefined> {
-    const { rows } = await this.pool.query<{ id: string; title: string; template: string; created_at: Date; updated_at: Date; owner_hash: Buffer; edit_hash: Buffer; view_hash: Buffer }>(
+    const { rows } = await this.pool.query<{ id: string; title: string; template: string; created_at: Date; updated_at: Date; owner_hash: Buffer; edit_hash: Buffer; view_hash: Buffer; kind: DocKind; workshop_id: string | null }>(
       'SELECT * FROM boards WHERE id = $1',
       [id],
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash } };
+    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id };
   }
 
   async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void> {
@@ -207,6 +249,22 @@ export class PostgresStorage implements Storage {
       c.release();
     }
   }
+}
+
+interface WorkshopPgRow {
+  id: string;
+  title: string;
+  template: string;
+  join_code: string;
+  created_at: Date;
+}
+
+async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint8Array): Promise<void> {
+  await c.query(
+    `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9)`,
+    [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null],
+  );
+  await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(initialState)]);
 }
 
 function toRecordMeta(r: RecordPgRow): MeetingRecordMeta {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Capability } from '../../shared/protocol/index.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+import type { DocKind } from '../../shared/doc/index.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 
 interface RecordDbRow {
@@ -26,6 +27,26 @@ interface BoardDbRow {
   owner_hash: Buffer;
   edit_hash: Buffer;
   view_hash: Buffer;
+  kind: DocKind;
+  workshop_id: string | null;
+}
+
+interface WorkshopDbRow {
+  id: string;
+  title: string;
+  template: string;
+  join_code: string;
+  created_at: number;
+}
+
+interface MemberDbRow {
+  token_hash: Buffer;
+  workshop_id: string;
+  board_id: string;
+  private_board_id: string;
+  name: string;
+  role: string;
+  created_at: number;
 }
 
 /** Options of the embedded store. */
@@ -55,8 +76,8 @@ export class SqliteStorage implements Storage {
     migrate(this.db);
     this.stmts = {
       insertBoard: this.db.prepare(
-        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash)
-         VALUES (@id, @title, @template, @created_at, @created_at, @owner_hash, @edit_hash, @view_hash)`,
+        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id)
+         VALUES (@id, @title, @template, @created_at, @created_at, @owner_hash, @edit_hash, @view_hash, @kind, @workshop_id)`,
       ),
       getBoard: this.db.prepare<[string], BoardDbRow>('SELECT * FROM boards WHERE id = ?'),
       touch: this.db.prepare('UPDATE boards SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
@@ -82,13 +103,28 @@ export class SqliteStorage implements Storage {
          WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
       ),
       getRecord: this.db.prepare<[string, string], RecordDbRow>('SELECT * FROM meeting_records WHERE board_id = ? AND id = ?'),
+      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertGroup: this.db.prepare('INSERT INTO workshop_groups (workshop_id, idx, name, board_id) VALUES (?, ?, ?, ?)'),
+      getWorkshop: this.db.prepare<[string], WorkshopDbRow>('SELECT * FROM workshops WHERE id = ?'),
+      getWorkshopByCode: this.db.prepare<[string], WorkshopDbRow>('SELECT * FROM workshops WHERE join_code = ?'),
+      groupsOf: this.db.prepare<[string], { idx: number; name: string; board_id: string }>('SELECT idx, name, board_id FROM workshop_groups WHERE workshop_id = ? ORDER BY idx'),
+      insertMember: this.db.prepare(
+        'INSERT INTO workshop_members (token_hash, workshop_id, board_id, private_board_id, name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getMember: this.db.prepare<[Buffer], MemberDbRow>('SELECT * FROM workshop_members WHERE token_hash = ?'),
       countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?'),
     };
   }
 
   async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
+    this.db.transaction(() => this.insertBoard(board, initialState))();
+  }
+
+  private insertBoard(board: NewBoard, initialState: Uint8Array): void {
+    {
       this.stmts.insertBoard.run({
+        kind: board.kind ?? 'board',
+        workshop_id: board.workshopId ?? null,
         id: board.id,
         title: board.title,
         template: board.template,
@@ -98,7 +134,47 @@ export class SqliteStorage implements Storage {
         view_hash: board.tokenHashes.view,
       });
       this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
+    }
+  }
+
+  async createWorkshop(input: Parameters<Storage['createWorkshop']>[0]): Promise<void> {
+    this.db.transaction(() => {
+      this.insertBoard(input.state.board, input.state.initialState);
+      const w = input.workshop;
+      this.stmts.insertWorkshop.run(w.id, w.title, w.template, w.joinCode, w.createdAt.getTime());
+      for (const g of input.groups) {
+        this.insertBoard(g.board, g.initialState);
+        this.stmts.insertGroup.run(w.id, g.index, g.name, g.board.id);
+      }
     })();
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
+    return this.withGroups(this.stmts.getWorkshop.get(id));
+  }
+
+  async getWorkshopByCode(joinCode: string): Promise<WorkshopRow | undefined> {
+    return this.withGroups(this.stmts.getWorkshopByCode.get(joinCode));
+  }
+
+  private withGroups(row: WorkshopDbRow | undefined): WorkshopRow | undefined {
+    if (!row) return undefined;
+    const groups = this.stmts.groupsOf.all(row.id).map((g) => ({ index: g.idx, name: g.name, boardId: g.board_id }));
+    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, createdAt: new Date(row.created_at), groups };
+  }
+
+  async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
+    this.db.transaction(() => {
+      this.insertBoard(privateBoard.board, privateBoard.initialState);
+      const m = member;
+      this.stmts.insertMember.run(m.tokenHash, m.workshopId, m.boardId, m.privateBoardId, m.name, m.role, m.createdAt.getTime());
+    })();
+  }
+
+  async getMember(tokenHash: Buffer): Promise<MemberRow | undefined> {
+    const m = this.stmts.getMember.get(tokenHash);
+    if (!m) return undefined;
+    return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: new Date(m.created_at) };
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
@@ -209,6 +285,8 @@ function toBoardRow(row: BoardDbRow): BoardRow {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     tokenHashes: { owner: row.owner_hash, edit: row.edit_hash, view: row.view_hash },
+    kind: row.kind,
+    workshopId: row.workshop_id,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DocKind } from '../../shared/doc/index.ts';
 import type { Capability } from '../../shared/protocol/index.ts';
 
 /** A board's row: its metadata and the hashes of its three capability tokens. */
@@ -8,6 +9,9 @@ export interface BoardRow {
   createdAt: Date;
   updatedAt: Date;
   tokenHashes: Record<Capability, Buffer>;
+  kind: DocKind;
+  /** The workshop this document belongs to (its groups, state and private areas). */
+  workshopId: string | null;
 }
 
 /** What a new board needs to be stored. */
@@ -17,6 +21,31 @@ export interface NewBoard {
   template: string;
   createdAt: Date;
   tokenHashes: Record<Capability, Buffer>;
+  kind?: DocKind;
+  workshopId?: string | null;
+}
+
+/** A training workshop: its state document shares its id. */
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  template: string;
+  joinCode: string;
+  createdAt: Date;
+  groups: { index: number; name: string; boardId: string }[];
+}
+
+/** A participant who joined a workshop with its code; their personal token's hash is the key. */
+export interface MemberRow {
+  tokenHash: Buffer;
+  workshopId: string;
+  /** Their group's board. */
+  boardId: string;
+  /** Their private area for 個人ワーク. */
+  privateBoardId: string;
+  name: string;
+  role: string;
+  createdAt: Date;
 }
 
 /** A board document as stored: an optional compacted snapshot plus the updates after it. */
@@ -95,6 +124,17 @@ export interface Storage {
   listRecords(boardId: string): Promise<MeetingRecordMeta[]>;
   /** One record with its state, or undefined. */
   getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined>;
+  /** Store a workshop with its state document and group boards, atomically. */
+  createWorkshop(input: {
+    workshop: Omit<WorkshopRow, 'groups'>;
+    state: { board: NewBoard; initialState: Uint8Array };
+    groups: { index: number; name: string; board: NewBoard; initialState: Uint8Array }[];
+  }): Promise<void>;
+  getWorkshop(id: string): Promise<WorkshopRow | undefined>;
+  getWorkshopByCode(joinCode: string): Promise<WorkshopRow | undefined>;
+  /** Store a member and their private board, atomically. */
+  addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void>;
+  getMember(tokenHash: Buffer): Promise<MemberRow | undefined>;
   /** Whether the store answers now. */
   health(): Promise<StorageHealth>;
   /** Flush and close. */

@@ -1,3 +1,3 @@
-export type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, NewBoard, Storage, StorageHealth, StoredDocument } from './Storage.ts';
+export type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, WorkshopRow, Storage, StorageHealth, StoredDocument } from './Storage.ts';
 export { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage.ts';
 export { PostgresStorage, type PostgresStorageOptions } from './PostgresStorage.ts';

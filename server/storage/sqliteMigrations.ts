@@ -57,4 +57,35 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'workshops',
+    sql: `
+      ALTER TABLE boards ADD COLUMN kind TEXT NOT NULL DEFAULT 'board';
+      ALTER TABLE boards ADD COLUMN workshop_id TEXT;
+      CREATE TABLE workshops (
+        id TEXT PRIMARY KEY REFERENCES boards(id),
+        title TEXT NOT NULL,
+        template TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE workshop_groups (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id),
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        PRIMARY KEY (workshop_id, idx)
+      );
+      CREATE TABLE workshop_members (
+        token_hash BLOB PRIMARY KEY,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id),
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        private_board_id TEXT NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -42,3 +42,16 @@ export function isStoredRecord(value: unknown): value is StoredRecord {
   const v = value as Record<string, unknown>;
   return typeof v.id === 'string' && typeof v.typeName === 'string';
 }
+
+/** What a document is: a board, a workshop's shared state, or a participant's private area. */
+export const DOC_KINDS = ['board', 'workshop', 'private'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** The workshop state document: one map holding phase, timer, message and presentation. */
+export const WorkshopDocKeys = { state: 'workshop' } as const;
+
+/** Top-level shared types allowed in a document of each kind. */
+export function allowedRootTypes(kind: DocKind): ReadonlySet<string> {
+  return kind === 'workshop' ? WORKSHOP_ROOTS : ALLOWED_ROOT_TYPES;
+}
+const WORKSHOP_ROOTS: ReadonlySet<string> = new Set([WorkshopDocKeys.state]);

@@ -149,3 +149,66 @@ export type ImportBoardRequest = z.infer<typeof ImportBoardRequestSchema>;
 
 /** Body of `POST /api/boards/:id/records/:recordId/boards` (a new board from a record). */
 export const ForkRecordRequestSchema = z.object({ title: TitleSchema.optional() }).strict();
+
+/** Join codes: 6 characters without look-alikes (no I, O, 0, 1). */
+export const JoinCodeSchema = z.string().trim().toUpperCase().regex(/^[A-HJ-NP-Z2-9]{6}$/, 'invalid join code');
+
+/** Body of `POST /api/workshops`. */
+export const CreateWorkshopRequestSchema = z
+  .object({
+    title: TitleSchema,
+    template: TemplateIdSchema,
+    groups: z.number().int().min(1).max(60),
+    groupNames: z.array(z.string().trim().min(1).max(60)).max(60).optional(),
+  })
+  .strict()
+  .refine((b) => !b.groupNames || b.groupNames.length === b.groups, { message: 'groupNames must name every group', path: ['groupNames'] });
+export type CreateWorkshopRequest = z.infer<typeof CreateWorkshopRequestSchema>;
+
+/** Answer of `POST /api/workshops`. */
+export const CreateWorkshopResponseSchema = z.object({
+  id: z.string(),
+  joinCode: z.string(),
+  tokens: z.object({ facilitator: z.string() }),
+  groups: z.array(z.object({ name: z.string(), boardId: z.string(), links: CapabilityTripleSchema })),
+  links: z.object({ facilitator: z.string(), join: z.string() }),
+});
+export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponseSchema>;
+
+/** `GET /api/workshops/:id`: what a facilitator or member may see. */
+export const WorkshopInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  template: z.string(),
+  joinCode: z.string(),
+  role: z.enum(['facilitator', 'member']),
+  groups: z.array(z.object({ index: z.number(), name: z.string(), boardId: z.string() })),
+  /** For a member: their group and private area. */
+  member: z.object({ name: z.string(), role: z.string(), groupIndex: z.number(), boardId: z.string(), privateBoardId: z.string() }).optional(),
+});
+export type WorkshopInfo = z.infer<typeof WorkshopInfoSchema>;
+
+/** `GET /api/workshops/join/:code`: what the join page shows before joining. */
+export const JoinInfoSchema = z.object({ title: z.string(), groups: z.array(z.object({ index: z.number(), name: z.string() })) });
+export type JoinInfo = z.infer<typeof JoinInfoSchema>;
+
+/** Body of `POST /api/workshops/join`. */
+export const JoinWorkshopRequestSchema = z
+  .object({
+    code: JoinCodeSchema,
+    group: z.number().int().min(0).max(59),
+    name: z.string().trim().min(1).max(60),
+    role: z.string().trim().max(40),
+  })
+  .strict();
+export type JoinWorkshopRequest = z.infer<typeof JoinWorkshopRequestSchema>;
+
+/** Answer of `POST /api/workshops/join`: a personal token for this participant. */
+export const JoinWorkshopResponseSchema = z.object({
+  workshopId: z.string(),
+  token: z.string(),
+  groupIndex: z.number(),
+  boardId: z.string(),
+  privateBoardId: z.string(),
+});
+export type JoinWorkshopResponse = z.infer<typeof JoinWorkshopResponseSchema>;

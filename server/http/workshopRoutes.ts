@@ -1,0 +1,117 @@
+import { Router, type Request } from 'express';
+import {
+  ApiErrorCode,
+  BoardIdSchema,
+  CreateWorkshopRequestSchema,
+  JoinCodeSchema,
+  JoinWorkshopRequestSchema,
+} from '../../shared/protocol/index.ts';
+import { z } from 'zod';
+import type { Storage } from '../storage/index.ts';
+import type { WorkshopService } from '../workshops/index.ts';
+import type { WorkshopOverview } from '../workshops/overview.ts';
+import { bearerToken } from './auth.ts';
+import { HttpError, parseBody } from './errors.ts';
+import type { RateLimiter } from './RateLimiter.ts';
+
+/** What the workshop routes need. */
+export interface WorkshopRouteDeps {
+  workshops: WorkshopService;
+  overview: WorkshopOverview;
+  storage: Storage;
+  originOf: (req: Request) => string;
+  requireCreateToken: (req: Request) => void;
+  /** Counts join attempts with unknown codes per client. */
+  badCodeLimiter: RateLimiter;
+  clientIp: (req: Request) => string;
+}
+
+const SaveAllSchema = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict();
+
+/** Training workshops under /api/workshops. */
+export function workshopRouter(deps: WorkshopRouteDeps): Router {
+  const r = Router();
+  const { workshops } = deps;
+
+  const codeOf = (req: Request, raw: unknown): string => {
+    const ip = deps.clientIp(req);
+    if (deps.badCodeLimiter.isBlocked(ip)) throw new HttpError(ApiErrorCode.TooManyRequests, 'too many wrong codes; wait a minute');
+    const code = JoinCodeSchema.safeParse(raw);
+    if (!code.success) {
+      deps.badCodeLimiter.hit(ip);
+      throw new HttpError(ApiErrorCode.NotFound, 'no workshop with this code');
+    }
+    return code.data;
+  };
+
+  const facilitatorOnly = async (req: Request) => {
+    const id = BoardIdSchema.safeParse(req.params.id);
+    const w = id.success ? await deps.storage.getWorkshop(id.data) : undefined;
+    if (!w) throw new HttpError(ApiErrorCode.NotFound, 'no such workshop');
+    const who = await workshops.whoIs(w, bearerToken(req));
+    if (!who) throw new HttpError(ApiErrorCode.Unauthorized, 'a token of this workshop is required');
+    if (who.role !== 'facilitator') throw new HttpError(ApiErrorCode.Forbidden, 'this needs the facilitator link');
+    return w;
+  };
+
+  r.post('/', async (req, res) => {
+    deps.requireCreateToken(req);
+    const body = parseBody(CreateWorkshopRequestSchema, req.body);
+    const result = await workshops.create({ ...body, origin: deps.originOf(req) });
+    if (!result.ok) throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : result.error.code, result.error.code === 'bad_request' ? result.error.field : undefined);
+    res.status(201).json(result.value);
+  });
+
+  r.get('/join/:code', async (req, res) => {
+    const code = codeOf(req, req.params.code);
+    const info = await workshops.joinInfo(code);
+    if (!info) {
+      deps.badCodeLimiter.hit(deps.clientIp(req));
+      throw new HttpError(ApiErrorCode.NotFound, 'no workshop with this code');
+    }
+    res.json(info);
+  });
+
+  r.post('/join', async (req, res) => {
+    const body = parseBody(JoinWorkshopRequestSchema, req.body);
+    codeOf(req, body.code);
+    const result = await workshops.join(body);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') {
+        deps.badCodeLimiter.hit(deps.clientIp(req));
+        throw new HttpError(ApiErrorCode.NotFound, 'no workshop with this code');
+      }
+      throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : 'bad request', 'group');
+    }
+    res.status(201).json(result.value);
+  });
+
+  r.get('/:id', async (req, res) => {
+    const id = BoardIdSchema.safeParse(req.params.id);
+    if (!id.success) throw new HttpError(ApiErrorCode.NotFound, 'no such workshop');
+    const result = await workshops.info(id.data, bearerToken(req));
+    if (!result.ok) {
+      if (result.error.code === 'not_found') throw new HttpError(ApiErrorCode.NotFound, 'no such workshop');
+      throw new HttpError(ApiErrorCode.Unauthorized, 'a token of this workshop is required');
+    }
+    res.json(result.value);
+  });
+
+  r.get('/:id/overview', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    res.json({ now: Date.now(), groups: await deps.overview.groups(w) });
+  });
+
+  r.post('/:id/records', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const body = parseBody(SaveAllSchema, req.body);
+    res.status(201).json(await workshops.saveAllRecords(w.id, body.title));
+  });
+
+  r.get('/:id/minutes.html', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    res.type('html').send((await workshops.allMinutes(w.id)) ?? '');
+  });
+
+  return r;
+}

@@ -1,0 +1,1 @@
+export { WorkshopService, newJoinCode, type WorkshopError, type WorkshopResult, type WorkshopServiceOptions } from './WorkshopService.ts';

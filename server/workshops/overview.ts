@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+import { recordsMap } from '../../shared/doc/index.ts';
+import { boardPictureSvg } from '../records/index.ts';
+import type { RoomRegistry } from '../relay/index.ts';
+import type { Storage, WorkshopRow } from '../storage/index.ts';
+
+/** One group as the facilitator's dashboard shows it. */
+export interface GroupOverview {
+  index: number;
+  name: string;
+  boardId: string;
+  participants: { name: string; role: string }[];
+  /** ms since epoch of the last change, or null when unknown. */
+  lastActivity: number | null;
+  shapeCount: number;
+  /** A schematic SVG thumbnail drawn from the board's records. */
+  svg: string;
+}
+
+/**
+ * Builds the dashboard's view of every group, from live rooms when loaded and from storage
+ * otherwise. Thumbnails are cached per board and redrawn only when the document changed.
+ */
+export class WorkshopOverview {
+  private readonly cache = new Map<string, { version: number; svg: string; shapes: number }>();
+
+  constructor(private readonly deps: { storage: Storage; registry: RoomRegistry }) {}
+
+  /** Every group of a workshop, with thumbnails. */
+  async groups(w: WorkshopRow): Promise<GroupOverview[]> {
+    return Promise.all(w.groups.map((g) => this.group(g)));
+  }
+
+  private async group(g: WorkshopRow['groups'][number]): Promise<GroupOverview> {
+    const room = this.deps.registry.peek(g.boardId);
+    if (room) {
+      const cached = this.cache.get(g.boardId);
+      let entry = cached;
+      if (!cached || cached.version !== room.version) {
+        const records = [...recordsMap(room.doc).values()];
+        entry = { version: room.version, svg: boardPictureSvg(records, { width: 320 }), shapes: records.filter((r) => r.typeName === 'shape').length };
+        this.cache.set(g.boardId, entry);
+      }
+      const participants: { name: string; role: string }[] = [];
+      for (const st of room.awareness.getStates().values()) {
+        const u = (st as { user?: { name?: unknown; role?: unknown } }).user;
+        if (u && typeof u.name === 'string') participants.push({ name: u.name.slice(0, 60), role: typeof u.role === 'string' ? u.role : '' });
+      }
+      const board = room.lastChangeAt ? undefined : await this.deps.storage.getBoard(g.boardId);
+      return { ...g, participants, lastActivity: room.lastChangeAt || board?.updatedAt.getTime() || null, shapeCount: entry?.shapes ?? 0, svg: entry?.svg ?? '' };
+    }
+    // Not loaded: nobody is on it; draw from storage (cached by the stored update count).
+    const [board, stored] = await Promise.all([this.deps.storage.getBoard(g.boardId), this.deps.storage.loadDocument(g.boardId)]);
+    const key = -(stored.lastSeq + 1);
+    let entry = this.cache.get(g.boardId);
+    if (!entry || entry.version !== key) {
+      const doc = new Y.Doc();
+      try {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+        const records = [...recordsMap(doc).values()];
+        entry = { version: key, svg: boardPictureSvg(records, { width: 320 }), shapes: records.filter((r) => r.typeName === 'shape').length };
+        this.cache.set(g.boardId, entry);
+      } finally {
+        doc.destroy();
+      }
+    }
+    return { ...g, participants: [], lastActivity: board?.updatedAt.getTime() ?? null, shapeCount: entry.shapes, svg: entry.svg };
+  }
+}
