@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { BoardPage } from './board/BoardPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { RecordViewer } from './records/index.ts';
 import { useI18n } from './i18n/index.ts';
 import { api } from './lib/api.ts';
 
-type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'not-found' };
+type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'record'; boardId: string; recordId: string } | { page: 'not-found' };
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const b = /^\/b\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
   if (b?.[1]) return { page: 'board', boardId: b[1] };
+  const r = /^\/b\/([A-Za-z0-9_-]{8,64})\/r\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
+  if (r?.[1] && r[2]) return { page: 'record', boardId: r[1], recordId: r[2] };
   return { page: 'not-found' };
 }
 
@@ -62,6 +65,8 @@ export function App() {
       return (
         <BoardPage key={current.boardId} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
       );
+    case 'record':
+      return <RecordViewer key={current.recordId} boardId={current.boardId} recordId={current.recordId} navigate={navigate} settings={settings} />;
     case 'not-found':
       return (
         <main className="rb-centered">

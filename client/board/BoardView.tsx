@@ -20,6 +20,8 @@ import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { boardShapeUtils } from './shapeUtils.ts';
+import { ExportMenu, RecordsPanel } from '../records/index.ts';
 
 // Fonts, icons and translations bundled by Vite and served by our own server: no CDN.
 const assetUrls = getAssetUrlsByImport();
@@ -43,7 +45,7 @@ export function BoardView(props: {
   const { info, token, identity } = props;
   const { t, locale } = useI18n();
   const canWrite = info.role !== 'view';
-  const connection = useMemo(() => new BoardConnection({ boardId: info.id, token, canWrite }), [info.id, token, canWrite]);
+  const connection = useMemo(() => new BoardConnection({ boardId: info.id, token, canWrite, shapeUtils: boardShapeUtils }), [info.id, token, canWrite]);
   useEffect(() => () => connection.destroy(), [connection]);
   const snapshot = useSyncExternalStore(
     (cb) => connection.subscribe(cb),
@@ -105,6 +107,7 @@ export function BoardView(props: {
           <Tldraw
             store={storeWithStatus}
             assetUrls={assetUrls}
+            shapeUtils={boardShapeUtils}
             {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
             onMount={(e) => {
               e.updateInstanceState({ isReadonly: readOnly });
@@ -118,6 +121,8 @@ export function BoardView(props: {
         </div>
         <aside className="rb-board__side">
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
+          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} />
+          <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>
       {sharing && (

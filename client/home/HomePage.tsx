@@ -3,6 +3,7 @@ import type { TemplateInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
 import { parseBoardLink } from '../lib/links.ts';
+import { ImportBoard } from '../records/index.ts';
 import { bestToken, forgetBoard, listLocalBoards, rememberBoard, type LocalBoard } from '../lib/localBoards.ts';
 
 /** Home: create a board from a template, reopen one used here, or open a pasted link. */
@@ -108,6 +109,8 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
           </p>
         )}
       </section>
+
+      <ImportBoard navigate={navigate} />
 
       <section className="rb-card" aria-labelledby="rb-recent-h">
         <h2 id="rb-recent-h">{t('homeRecentHeading')}</h2>

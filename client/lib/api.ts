@@ -1,5 +1,14 @@
+import { z } from 'zod';
 import {
   ApiErrorSchema,
+  AttendeeSchema,
+  CreatedRecordSchema,
+  RecordInfoSchema,
+  type AttendeeInfo,
+  type CreatedRecord,
+  type CreateRecordRequest,
+  type ImportBoardRequest,
+  type RecordInfo,
   BoardInfoSchema,
   ClientConfigSchema,
   CreateBoardResponseSchema,
@@ -13,7 +22,6 @@ import {
   type RotateLinksResponse,
   type TemplateInfo,
 } from '../../shared/protocol/index.ts';
-import type { z } from 'zod';
 
 /** An API call's outcome: the value, or the server's error code and message. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
@@ -48,3 +56,33 @@ export const api = {
   rotateLinks: (id: string, token: string, roles: Capability[]): Promise<ApiResult<RotateLinksResponse>> =>
     call(RotateLinksResponseSchema, `/api/boards/${encodeURIComponent(id)}/links/rotate`, { method: 'POST', token, body: JSON.stringify({ roles }) }),
 };
+
+/** Meeting records of a board. */
+export const recordsApi = {
+  list: (boardId: string, token: string): Promise<ApiResult<RecordInfo[]>> => call(RecordInfoSchema.array(), `/api/boards/${encodeURIComponent(boardId)}/records`, { token }),
+  present: (boardId: string, token: string): Promise<ApiResult<AttendeeInfo[]>> => call(AttendeeSchema.array(), `/api/boards/${encodeURIComponent(boardId)}/records/present`, { token }),
+  create: (boardId: string, token: string, body: CreateRecordRequest): Promise<ApiResult<CreatedRecord>> =>
+    call(CreatedRecordSchema, `/api/boards/${encodeURIComponent(boardId)}/records`, { method: 'POST', token, body: JSON.stringify(body) }),
+  get: (boardId: string, recordId: string, token: string): Promise<ApiResult<RecordInfo>> =>
+    call(RecordInfoSchema, `/api/boards/${encodeURIComponent(boardId)}/records/${encodeURIComponent(recordId)}`, { token }),
+  fork: (boardId: string, recordId: string, token: string, title?: string): Promise<ApiResult<CreateBoardResponse>> =>
+    call(CreateBoardResponseSchema, `/api/boards/${encodeURIComponent(boardId)}/records/${encodeURIComponent(recordId)}/boards`, { method: 'POST', token, body: JSON.stringify(title ? { title } : {}) }),
+  diff: (boardId: string, from: string, to: string, token: string): Promise<ApiResult<RecordDiffInfo>> =>
+    call(RecordDiffSchema, `/api/boards/${encodeURIComponent(boardId)}/records/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, { token }),
+  importBoard: (body: ImportBoardRequest): Promise<ApiResult<CreateBoardResponse>> => call(CreateBoardResponseSchema, '/api/boards/import', { method: 'POST', body: JSON.stringify(body) }),
+};
+
+/** Fetch a file the API serves (minutes, exports) with the token in the header. */
+export async function fetchWithToken(path: string, token: string): Promise<Response> {
+  return fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+const CardChangeSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  label: z.string(),
+  fields: z.array(z.string()),
+  statusChange: z.object({ from: z.string(), to: z.string() }).optional(),
+});
+const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema) });
+export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { Editor } from 'tldraw';
+import { extractCase } from '../../shared/records/index.ts';
+import type { StoredRecord } from '../../shared/doc/index.ts';
+import { fetchWithToken } from '../lib/api.ts';
+import { downloadBlob, safeFileName } from './download.ts';
+import { useRecordTexts } from './texts.ts';
+
+type Format = 'tldr' | 'png' | 'svg' | 'json';
+
+/**
+ * Exports of the board on screen (or of a record): the tldraw file from the server, PNG
+ * and SVG of the whole current page drawn by tldraw in the browser, and the domain items.
+ * `tldrPath` is the server path of the .tldr export.
+ */
+export function ExportMenu({ editor, title, tldrPath, token }: { editor: Editor | null; title: string; tldrPath: string; token: string }) {
+  const t = useRecordTexts();
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const name = safeFileName(title);
+
+  const run = async (format: Format) => {
+    setBusy(format);
+    setError(null);
+    try {
+      if (format === 'tldr') {
+        const res = await fetchWithToken(tldrPath, token);
+        if (!res.ok) throw new Error(String(res.status));
+        downloadBlob(await res.blob(), `${name}.tldr`);
+      } else if (editor) {
+        const ids = [...editor.getCurrentPageShapeIds()];
+        if (format === 'png') {
+          const { blob } = await editor.toImage(ids, { format: 'png', background: true, padding: 32 });
+          downloadBlob(blob, `${name}.png`);
+        } else if (format === 'svg') {
+          const svg = await editor.getSvgString(ids, { background: true, padding: 32 });
+          if (!svg) throw new Error('empty');
+          downloadBlob(new Blob([svg.svg], { type: 'image/svg+xml' }), `${name}.svg`);
+        } else {
+          const content = extractCase(editor.store.allRecords() as unknown as StoredRecord[]);
+          downloadBlob(new Blob([JSON.stringify({ title, exportedAt: new Date().toISOString(), content }, null, 2)], { type: 'application/json' }), `${name}.json`);
+        }
+      }
+    } catch (err) {
+      setError(`${t('error')} (${(err as Error).message})`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const items: [Format, string][] = [
+    ['tldr', t('exportTldr')],
+    ['png', t('exportPng')],
+    ['svg', t('exportSvg')],
+    ['json', t('exportJson')],
+  ];
+  return (
+    <section className="rb-panel" aria-labelledby="rb-export-h">
+      <h2 id="rb-export-h">{t('exportHeading')}</h2>
+      <div className="rb-button-list" aria-busy={busy !== null}>
+        {items.map(([f, label]) => (
+          <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null || (f !== 'tldr' && !editor)} data-testid={`export-${f}`}>
+            {busy === f ? t('exporting') : label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="rb-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

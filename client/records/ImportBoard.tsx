@@ -1,0 +1,45 @@
+import { useId, useState } from 'react';
+import { TldrawFileSchema } from '../../shared/protocol/index.ts';
+import { recordsApi } from '../lib/api.ts';
+import { rememberBoard } from '../lib/localBoards.ts';
+import { useRecordTexts } from './texts.ts';
+
+/** Import a `.tldr` file into a new board (checked and migrated by the server). */
+export function ImportBoard({ navigate }: { navigate(href: string): void }) {
+  const t = useRecordTexts();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const parsed = TldrawFileSchema.safeParse(JSON.parse(await file.text()));
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid file');
+      const r = await recordsApi.importBoard({ title: file.name.replace(/\.tldr$/i, '').slice(0, 200) || undefined, file: parsed.data });
+      if (!r.ok) throw new Error(r.message);
+      rememberBoard({ id: r.value.id, title: r.value.title, tokens: r.value.tokens });
+      navigate(`/b/${r.value.id}#t=${encodeURIComponent(r.value.tokens.owner)}`);
+    } catch (err) {
+      setError(`${t('importFailed')}: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="rb-card" aria-labelledby={`${id}-h`} aria-busy={busy}>
+      <h2 id={`${id}-h`}>{t('importHeading')}</h2>
+      <label htmlFor={id}>{t('importLabel')}</label>
+      <input id={id} type="file" accept=".tldr,application/json" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="import-file" />
+      {busy && <p role="status">{t('importing')}</p>}
+      {error && (
+        <p className="rb-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

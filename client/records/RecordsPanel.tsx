@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Capability, RecordInfo } from '../../shared/protocol/index.ts';
+import { useI18n } from '../i18n/index.ts';
+import { recordsApi, type RecordDiffInfo } from '../lib/api.ts';
+import { DiffView } from './DiffView.tsx';
+import { openMinutes } from './minutes.ts';
+import { SaveRecordDialog } from './SaveRecordDialog.tsx';
+import { useRecordTexts } from './texts.ts';
+
+/** The board's records: save one, open, print minutes, compare two. */
+export function RecordsPanel({ boardId, boardTitle, token, capability }: { boardId: string; boardTitle: string; token: string; capability: Capability }) {
+  const t = useRecordTexts();
+  const { locale } = useI18n();
+  const [records, setRecords] = useState<RecordInfo[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [diff, setDiff] = useState<RecordDiffInfo | null>(null);
+
+  const refresh = useCallback(() => {
+    void recordsApi.list(boardId, token).then((r) => r.ok && setRecords(r.value));
+  }, [boardId, token]);
+  useEffect(refresh, [refresh]);
+
+  const toggle = (id: string) => {
+    setDiff(null);
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].slice(-2)));
+  };
+  const compare = async () => {
+    const [a, b] = chosen;
+    if (!a || !b) return;
+    // Older first, so "added" means added since the earlier meeting.
+    const byTime = [a, b].sort((x, y) => (records.find((r) => r.id === x)?.createdAt ?? '').localeCompare(records.find((r) => r.id === y)?.createdAt ?? ''));
+    const r = await recordsApi.diff(boardId, byTime[0] as string, byTime[1] as string, token);
+    if (r.ok) setDiff(r.value);
+  };
+  const fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section className="rb-panel rb-records" aria-labelledby="rb-records-h" data-testid="records-panel">
+      <h2 id="rb-records-h">{t('heading')}</h2>
+      {capability !== 'view' && (
+        <button type="button" className="rb-primary" onClick={() => setSaving(true)} data-testid="record-open-save">
+          {t('save')}
+        </button>
+      )}
+      {status && <p role="status">{status}</p>}
+      {records.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <ul data-testid="records-list">
+          {records.map((r) => (
+            <li key={r.id}>
+              <label className="rb-check">
+                <input type="checkbox" checked={chosen.includes(r.id)} onChange={() => toggle(r.id)} aria-label={`${t('compare')}: ${r.title}`} />
+                <span>
+                  <strong>{r.title}</strong>
+                  <br />
+                  <time dateTime={r.createdAt}>{fmt.format(new Date(r.createdAt))}</time>
+                </span>
+              </label>
+              <div className="rb-row">
+                <a href={`/b/${boardId}/r/${r.id}#t=${encodeURIComponent(token)}`} data-testid="record-open">
+                  {t('open')}
+                </a>
+                <button type="button" className="rb-link-button" onClick={() => void openMinutes(boardId, r.id, token, locale)}>
+                  {t('minutes')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {records.length >= 2 && (
+        <p className="rb-hint">
+          {t('compareHint')}{' '}
+          <button type="button" disabled={chosen.length !== 2} onClick={() => void compare()} data-testid="record-compare">
+            {t('compareRun')}
+          </button>
+        </p>
+      )}
+      {diff && <DiffView diff={diff} />}
+      {saving && (
+        <SaveRecordDialog
+          boardId={boardId}
+          boardTitle={boardTitle}
+          token={token}
+          onClose={() => setSaving(false)}
+          onSaved={(rec) => {
+            setSaving(false);
+            setStatus(`${t('saved')}: ${rec.title}`);
+            refresh();
+          }}
+        />
+      )}
+    </section>
+  );
+}
