@@ -21,10 +21,13 @@ import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { boardShapeUtils } from './shapeUtils.ts';
+import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
 import { ExportMenu, RecordsPanel } from '../records/index.ts';
 
 // Fonts, icons and translations bundled by Vite and served by our own server: no CDN.
 const assetUrls = getAssetUrlsByImport();
+// Module-level so tldraw sees the same object on every render.
+const tldrawComponents = { Toolbar: RenkeiToolbar };
 
 declare global {
   interface Window {
@@ -108,6 +111,9 @@ export function BoardView(props: {
             store={storeWithStatus}
             assetUrls={assetUrls}
             shapeUtils={boardShapeUtils}
+            tools={renkeiTools}
+            overrides={renkeiUiOverrides}
+            components={tldrawComponents}
             {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
             onMount={(e) => {
               e.updateInstanceState({ isReadonly: readOnly });
@@ -121,6 +127,7 @@ export function BoardView(props: {
         </div>
         <aside className="rb-board__side">
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
+          <CaseBoardPanels editor={editor} />
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>

@@ -1,0 +1,79 @@
+import { nameKey, resolveService, summarizeTransition, type SystemId } from '../../shared/domain/index.ts';
+import type { ServiceStatus } from '../../shared/shapes/index.ts';
+import { cardServiceName } from './transitionView.ts';
+
+/** What the summary needs of a service card. */
+export interface SummaryCard {
+  id: string;
+  system: SystemId;
+  service: string;
+  serviceId: string | null;
+  status: ServiceStatus;
+}
+
+/** An arrow on the board from one card to another. */
+export interface CardLink {
+  from: string;
+  to: string;
+}
+
+export interface SummaryEntry {
+  key: string;
+  /** The service (and where it goes). */
+  title: string;
+  /** One plain Japanese line: why, or what is missing. */
+  note: string;
+  /** The cards this entry is about, to select and zoom to. */
+  cardIds: string[];
+  /** Cards an arrow leads to from these cards: the proposals after the move. */
+  proposals: { id: string; service: string; status: ServiceStatus }[];
+}
+
+export interface SummaryView {
+  moves: (SummaryEntry & { needsProposal: boolean })[];
+  continues: SummaryEntry[];
+  noHome: SummaryEntry[];
+  /** No 障害福祉 card on the board. */
+  empty: boolean;
+}
+
+// The same key summarizeTransition deduplicates on, so its items find their cards again.
+function keyOf(name: string): string {
+  const found = resolveService(name, { system: 'shogai' }) ?? resolveService(name);
+  return found ? `id:${found.service.id}` : `key:${nameKey(name)}`;
+}
+
+/** The board's transition summary: what moves (and whether a proposal is drawn), what continues, what has no home yet. */
+export function summaryView(cards: readonly SummaryCard[], links: readonly CardLink[]): SummaryView {
+  const sources = cards.filter((c) => (c.system === 'shogai' || c.system === 'kyoseigata') && cardServiceName(c) !== '');
+  const summary = summarizeTransition(sources.map(cardServiceName));
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const cardsFor = (input: string, serviceId: string | null): string[] => {
+    const key = serviceId ? `id:${serviceId}` : keyOf(input);
+    return sources.filter((c) => keyOf(cardServiceName(c)) === key).map((c) => c.id);
+  };
+  const proposalsFor = (ids: readonly string[]) =>
+    links
+      .filter((l) => ids.includes(l.from) && !ids.includes(l.to))
+      .map((l) => byId.get(l.to))
+      .filter((c): c is SummaryCard => c !== undefined)
+      .map((c) => ({ id: c.id, service: cardServiceName(c) || c.service, status: c.status }));
+
+  const moves = summary.moves.map((item, i) => {
+    const cardIds = cardsFor(item.input, item.serviceId);
+    const proposals = proposalsFor(cardIds);
+    const title = `${item.name ?? item.input} → ${item.counterparts.join('・')}`;
+    return { key: `moves-${i}`, title, note: item.note, cardIds, proposals, needsProposal: proposals.length === 0 };
+  });
+  const continues = summary.continues.map((item, i) => {
+    const cardIds = cardsFor(item.input, item.serviceId);
+    return { key: `continues-${i}`, title: item.name ?? item.input, note: item.note, cardIds, proposals: proposalsFor(cardIds) };
+  });
+  const noHome = summary.noHome.map((item, i) => {
+    const cardIds = cardsFor(item.input, item.serviceId);
+    const title = item.kind === 'gap' ? item.note : item.input;
+    const note = item.kind === 'gap' ? `${item.name ?? item.input}：移行で失われるかもしれない支援` : item.note;
+    return { key: `nohome-${i}`, title, note, cardIds, proposals: [] };
+  });
+  return { moves, continues, noHome, empty: sources.length === 0 };
+}

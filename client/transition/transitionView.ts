@@ -1,0 +1,56 @@
+import { findService, serviceById, transitionDetailFor, type TransitionDetail } from '../../shared/domain/index.ts';
+import type { ServiceCardProps } from '../../shared/shapes/index.ts';
+
+/** What the transition helper shows for a selected card. */
+export type TransitionView =
+  | { kind: 'not-shogai' }
+  | { kind: 'unknown'; name: string }
+  | { kind: 'detail'; detail: TransitionDetail };
+
+/** The name to look up for a card: the catalogue name when linked, else what was typed. */
+export function cardServiceName(card: Pick<ServiceCardProps, 'service' | 'serviceId'>): string {
+  return (card.serviceId ? serviceById(card.serviceId)?.name : undefined) ?? card.service.trim();
+}
+
+/**
+ * The transition of the service on a card: only 障害福祉 (or 共生型) cards have one; a
+ * 共生型 card naming a 介護保険 service is already on the far side.
+ */
+export function transitionViewFor(card: Pick<ServiceCardProps, 'system' | 'service' | 'serviceId'>): TransitionView {
+  if (card.system !== 'shogai' && card.system !== 'kyoseigata') return { kind: 'not-shogai' };
+  const name = cardServiceName(card);
+  const detail = name === '' ? undefined : transitionDetailFor(name);
+  if (detail) return { kind: 'detail', detail };
+  if (card.system === 'kyoseigata') return { kind: 'not-shogai' };
+  return { kind: 'unknown', name };
+}
+
+/** True when the same provider can carry on into `counterpart` under a 共生型 designation. */
+export function canKeepProvider(detail: TransitionDetail, counterpart: string): boolean {
+  return detail.kyoseigata && detail.kyoseigataWith.includes(counterpart);
+}
+
+/**
+ * The props of the proposed card after the move: the counterpart, 提案, and — when 共生型
+ * keeps the provider — system 共生型 and the same provider.
+ */
+export function proposalProps(
+  source: ServiceCardProps,
+  detail: TransitionDetail,
+  counterpart: string,
+  keepProvider: boolean,
+): ServiceCardProps {
+  const kyoseigata = keepProvider && canKeepProvider(detail, counterpart);
+  const from = source.amount ? `${detail.serviceName}（${source.amount}）` : detail.serviceName;
+  return {
+    w: source.w,
+    h: source.h,
+    system: kyoseigata ? 'kyoseigata' : 'kaigo',
+    service: counterpart,
+    serviceId: findService(counterpart, { system: 'kaigo' })?.id ?? null,
+    provider: kyoseigata ? source.provider : '',
+    amount: '',
+    status: 'proposed',
+    note: `${from}からの移行案`,
+  };
+}
