@@ -77,6 +77,8 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
   };
   const out: CaseContent = { pages, frames: [], services: [], plans: [], voices: [], persons: [], openQuestions: [], notes: [], transition: summarizeTransition([]) };
   for (const s of shapes) {
+    // Template scaffolding (instructions, headers, grid labels) is not what the meeting said.
+    if ((s.meta as { rbRole?: unknown } | undefined)?.rbRole === 'guide') continue;
     const frame = frameName(s);
     switch (s.type) {
       case 'frame':

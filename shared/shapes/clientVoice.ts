@@ -12,12 +12,13 @@ export const CLIENT_VOICE_TYPE = 'rb-voice' as const;
  * How the words were obtained (意思決定支援ガイドライン): said by the person, expressed by
  * signs or gestures, or inferred by others from evidence (then `recordedBy` says who).
  */
-export const VOICE_SOURCES = ['spoken', 'sign', 'inferred'] as const;
+export const VOICE_SOURCES = ['spoken', 'sign', 'aac', 'inferred'] as const;
 export type VoiceSource = (typeof VOICE_SOURCES)[number];
 
 export const VOICE_SOURCE_LABELS: Record<VoiceSource, { ja: string; en: string }> = {
   spoken: { ja: '本人が話した言葉', en: 'Said by the person' },
   sign: { ja: 'しぐさ・表情・サインから', en: 'From signs or gestures' },
+  aac: { ja: '文字盤・意思伝達装置で', en: 'With a letter board or communication device' },
   inferred: { ja: '周りの人の推定（根拠つき）', en: 'Inferred by others, with evidence' },
 };
 
@@ -49,6 +50,7 @@ export const clientVoiceProps: RecordProps<ClientVoiceShape> = {
 
 export const clientVoiceVersions = createShapePropsMigrationIds(CLIENT_VOICE_TYPE, {
   AddSource: 1,
+  AddAacSource: 2,
 });
 
 /** Append-only: a shipped migration is never edited. */
@@ -62,6 +64,14 @@ export const clientVoiceMigrations = createShapePropsMigrationSequence({
       },
       down: (props: Record<string, unknown>) => {
         delete props.source;
+      },
+    },
+    {
+      id: clientVoiceVersions.AddAacSource,
+      // A letter board or device (ALS and others) is its own way of saying, not a gesture.
+      up: () => {},
+      down: (props: Record<string, unknown>) => {
+        if (props.source === 'aac') props.source = 'sign';
       },
     },
   ],
