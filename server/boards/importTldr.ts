@@ -1,5 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema';
-import { boardSchema } from '../../shared/schema/index.ts';
+import { boardSchema, serializedBoardSchema } from '../../shared/schema/index.ts';
 
 /** Record types that belong to a board document; session state in a file is dropped. */
 const DOCUMENT_TYPES = new Set(['document', 'page', 'shape', 'binding', 'asset']);
@@ -16,6 +16,12 @@ export function recordsFromTldr(file: { schema: unknown; records: Record<string,
   for (const r of file.records) {
     if (typeof r.id !== 'string' || typeof r.typeName !== 'string') return { ok: false, message: 'a record without id or typeName' };
     if (DOCUMENT_TYPES.has(r.typeName)) store[r.id] = r as unknown as TLRecord;
+  }
+  // tldraw reports a newer file only as a failed migration; say plainly what it is.
+  const theirs = (file.schema as { sequences?: Record<string, unknown> } | null)?.sequences;
+  const ours = serializedBoardSchema().sequences as Record<string, number>;
+  if (theirs && Object.entries(theirs).some(([k, v]) => typeof v === 'number' && (ours[k] === undefined || v > ours[k]))) {
+    return { ok: false, message: 'the file was made by a newer version of the app (or with shapes it does not know)' };
   }
   let migrated;
   try {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { isRoleId } from '../../shared/domain/roles.ts';
+import { roleIdFrom } from '../../shared/domain/roles.ts';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
 import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
@@ -33,7 +33,8 @@ export class RecordService {
     for (const state of room.awareness.getStates().values()) {
       const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
       if (user && typeof user.name === 'string' && user.name.trim()) {
-        out.push({ name: user.name.trim().slice(0, 100), role: typeof user.role === 'string' && isRoleId(user.role) ? user.role : '' });
+        // The contract allows a role id or its label (相談支援専門員); records keep the id.
+        out.push({ name: user.name.trim().slice(0, 100), role: (typeof user.role === 'string' && roleIdFrom(user.role)) || '' });
       }
     }
     return out;

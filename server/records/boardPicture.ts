@@ -43,7 +43,7 @@ function fillOf(s: Shape): { fill: string; stroke: string; label: string } {
     case 'rb-plan':
       return { fill: '#eef3ff', stroke: '#3b5bdb', label: String(s.props.need ?? '') };
     case 'rb-voice':
-      return { fill: '#fff0e6', stroke: '#c2410c', label: `「${String(s.props.text ?? '')}」` };
+      return { fill: '#fff0e6', stroke: '#c2410c', label: String(s.props.text ?? '').trim() };
     case 'rb-person':
       return { fill: sys?.tint ?? '#fff', stroke: sys?.color ?? '#333', label: String(s.props.name ?? '') };
     case 'rb-lifeline':

@@ -94,6 +94,12 @@ function roleName(role: string, lang: MinutesLang): string {
   return lang === 'ja' ? ROLES[id].label : ROLES[id].labelEn;
 }
 
+/** The words without one pair of outer brackets, which the minutes add themselves. */
+function unquote(text: string): string {
+  const t = text.trim();
+  return /^「[\s\S]*」$/.test(t) ? t.slice(1, -1) : t;
+}
+
 function dateTime(d: Date, lang: MinutesLang): string {
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(d);
 }
@@ -112,7 +118,9 @@ tr { break-inside: avoid; }
 .meta dt { font-weight: bold; }
 .meta dd { margin: 0; }
 .voice { border-left: 5px solid #c2410c; background: #fff0e6; padding: 2mm 3mm; margin: 2mm 0; break-inside: avoid; }
-.voice q { font-size: 12pt; }
+.voice q { font-size: 12pt; quotes: '「' '」' '『' '』'; }
+.voice p { margin: 0; }
+.voice .inferred { font-style: italic; }
 .voice small { display: block; color: #57606a; }
 .system { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 9.5pt; font-weight: bold; }
 .picture svg { width: 100%; height: auto; border: 1px solid #d0d7de; }
@@ -136,7 +144,9 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
   const voices = content.voices.length
     ? content.voices
         .map(
-          (v) => `<div class="voice"><q>${escLines(v.props.text)}</q><small>${esc(label(VOICE_SOURCE_LABELS[v.props.source] ?? VOICE_SOURCE_LABELS.spoken))}${v.props.recordedBy ? `・${esc(t.recordedBy)}: ${esc(v.props.recordedBy)}` : ''}</small></div>`,
+          (v) =>
+            // Inferred words are others' reading of the person's will: never shown as a quote.
+            `<div class="voice">${v.props.source === 'inferred' ? `<p class="inferred">${escLines(unquote(v.props.text))}</p>` : `<q>${escLines(unquote(v.props.text))}</q>`}<small>${esc(label(VOICE_SOURCE_LABELS[v.props.source] ?? VOICE_SOURCE_LABELS.spoken))}${v.props.recordedBy ? `・${esc(t.recordedBy)}: ${esc(v.props.recordedBy)}` : ''}</small></div>`,
         )
         .join('')
     : `<p class="muted">${esc(t.noVoices)}</p>`;
@@ -175,7 +185,7 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(record.title)} — ${t.minutes}</title><style>${STYLE}</style></head>
 <body>
 <h1>${esc(record.title)}</h1>
-<dl class="meta"><dt>${t.minutes}</dt><dd>${esc(args.boardTitle)}</dd><dt>${t.when}</dt><dd>${esc(dateTime(record.createdAt, lang))}</dd><dt>${t.clientAttended}</dt><dd>${clientAttended ? t.yes : t.no}</dd></dl>
+<dl class="meta"><dt>${t.board}</dt><dd>${esc(args.boardTitle)}</dd><dt>${t.when}</dt><dd>${esc(dateTime(record.createdAt, lang))}</dd><dt>${t.clientAttended}</dt><dd>${clientAttended ? t.yes : t.no}</dd></dl>
 <h2>${t.attendees}</h2>${attendees}
 <h2>${t.voices}</h2>${voices}
 <h2>${t.services}</h2>${services || `<p class="muted">${t.none}</p>`}

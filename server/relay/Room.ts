@@ -7,6 +7,7 @@ import type { Storage } from '../storage/index.ts';
 import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
 import {
+  encodeAwarenessEntries,
   encodeAwarenessFrame,
   encodeSyncStep1,
   encodeSyncUpdate,
@@ -155,15 +156,15 @@ export class Room {
         return;
       }
       case 'awareness': {
-        for (const entry of msg.entries) {
-          const owner = this.awarenessOwner(entry.clientId);
-          if (owner !== undefined && owner !== session) {
-            this.opts.logger.warn({ boardId: this.boardId, session: session.id }, 'awareness for a client id owned by another session');
-            this.closeSession(session, CloseCode.MalformedMessage);
-            return;
-          }
-        }
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, session);
+        // The stock provider re-sends every awareness change it sees, others' included: those
+        // echoes are dropped, so a session only ever speaks for its own client ids (SPEC R5).
+        const own = msg.entries.filter((e) => {
+          const owner = this.awarenessOwner(e.clientId);
+          return owner === undefined || owner === session;
+        });
+        if (own.length === 0) return;
+        const update = own.length === msg.entries.length ? msg.update : encodeAwarenessEntries(own);
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session);
         return;
       }
       case 'query-awareness': {

@@ -116,6 +116,18 @@ export function parseAwarenessUpdate(update: Uint8Array): ParseResult<AwarenessE
   return { ok: true, value: entries };
 }
 
+/** Encode awareness entries as an awareness update (the inverse of `parseAwarenessUpdate`). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 /** A sync-step-1 frame for `doc`. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();

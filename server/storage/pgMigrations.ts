@@ -82,4 +82,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'meeting-records-no-truncate',
+    sql: `
+      CREATE TRIGGER meeting_records_no_truncate BEFORE TRUNCATE ON meeting_records
+      FOR EACH STATEMENT EXECUTE FUNCTION meeting_records_immutable();
+    `,
+  },
 ];

@@ -56,10 +56,6 @@ function frameOf(shape: ShapeLike, byId: Map<string, ShapeLike>): ShapeLike | nu
   return null;
 }
 
-/** Reading order on the canvas: top to bottom, then left to right. */
-function byPosition(a: ShapeLike, b: ShapeLike): number {
-  return (a.y ?? 0) - (b.y ?? 0) || (a.x ?? 0) - (b.x ?? 0);
-}
 
 /** Read the case from a board's records (pure; unknown or malformed shapes are ignored). */
 export function extractCase(records: Iterable<StoredRecord>): CaseContent {
@@ -69,8 +65,19 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
     if (r.typeName === 'page') pages.push({ id: r.id, name: String(r.name ?? '') });
     if (r.typeName === 'shape' && typeof r.type === 'string' && typeof r.props === 'object' && r.props) shapes.push(r as ShapeLike);
   }
-  shapes.sort(byPosition);
   const byId = new Map(shapes.map((s) => [s.id, s]));
+  // Reading order on the page: top to bottom, then left to right, in page coordinates.
+  const pagePos = new Map<string, { x: number; y: number }>();
+  const posOf = (s: ShapeLike, depth = 0): { x: number; y: number } => {
+    const known = pagePos.get(s.id);
+    if (known) return known;
+    const parent = byId.get(s.parentId);
+    const base = parent && depth < 64 ? posOf(parent, depth + 1) : { x: 0, y: 0 };
+    const p = { x: base.x + (Number(s.x) || 0), y: base.y + (Number(s.y) || 0) };
+    pagePos.set(s.id, p);
+    return p;
+  };
+  shapes.sort((a, b) => posOf(a).y - posOf(b).y || posOf(a).x - posOf(b).x);
   const frameName = (s: ShapeLike) => {
     const f = frameOf(s, byId);
     return f ? String(f.props.name ?? '') : null;
