@@ -84,6 +84,8 @@ function attach(deps: UpgradeDeps, ws: WebSocket, boardId: string, capability: C
   ping.unref();
   ws.on('pong', () => (alive = true));
   ws.on('message', (data, isBinary) => {
+    // After a refused frame the socket is closing: nothing more from it is handled.
+    if (ws.readyState !== ws.OPEN) return;
     if (!isBinary) {
       deps.metrics.malformedFrames++;
       ws.close(CloseCode.MalformedMessage, CloseReason[CloseCode.MalformedMessage]);

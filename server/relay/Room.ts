@@ -123,7 +123,7 @@ export class Room {
   /** Handle one frame from a session; a bad frame closes only that session (SPEC R3). */
   handleMessage(session: Session, frame: Uint8Array): void {
     if (session.state !== 'open' || this.stateValue !== 'ready') return;
-    const parsed = parseClientMessage(frame, this.opts.kind);
+    const parsed = parseClientMessage(frame, this.opts.kind, this.doc);
     if (!parsed.ok) {
       this.opts.metrics.malformedFrames++;
       this.opts.logger.warn({ boardId: this.boardId, session: session.id, reason: parsed.error }, 'closing session after malformed frame');

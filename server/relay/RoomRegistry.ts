@@ -1,4 +1,4 @@
-import { CloseCode } from '../../shared/protocol/index.ts';
+import { CloseCode, CloseReason } from '../../shared/protocol/index.ts';
 import type { Capability } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
@@ -37,6 +37,8 @@ interface Entry {
   unloadTimer: NodeJS.Timeout | undefined;
   /** Sessions accepted while the room loads (counted against the limit). */
   pending: number;
+  /** Those sessions, so that a rotation can close them before they attach. */
+  waiting: Set<Session>;
 }
 
 /**
@@ -78,13 +80,15 @@ export class RoomRegistry {
     const session = createSession(socket, capability);
     const entry = this.acquire(boardId, kind);
     entry.pending++;
+    entry.waiting.add(session);
     let buffered: Uint8Array[] | undefined = [];
     let room: Room | undefined;
     let gone = false;
     entry.ready.then(
       (r) => {
         entry.pending--;
-        if (gone) {
+        entry.waiting.delete(session);
+        if (gone || session.state !== 'open') {
           this.maybeScheduleUnload(boardId, entry);
           return;
         }
@@ -96,6 +100,7 @@ export class RoomRegistry {
       },
       (err: unknown) => {
         entry.pending--;
+        entry.waiting.delete(session);
         this.opts.logger.error({ boardId, err: (err as Error).message }, 'room failed to load');
         socket.close(CloseCode.StorageUnavailable, 'storage-unavailable');
       },
@@ -152,6 +157,7 @@ export class RoomRegistry {
         .then(() => room),
       unloadTimer: undefined,
       pending: 0,
+      waiting: new Set(),
     };
     entry.ready.then(
       () => this.opts.metrics.roomsLoaded++,
@@ -180,7 +186,16 @@ export class RoomRegistry {
 
   /** Close the sessions of a board that match a predicate, e.g. a rotated link's. */
   closeSessions(boardId: string, predicate: (s: Session) => boolean, code: CloseCode): number {
-    return this.peek(boardId)?.closeSessionsWhere(predicate, code) ?? 0;
+    const entry = this.rooms.get(boardId);
+    let n = 0;
+    // Sessions admitted while the room still loads have not attached yet: close them too.
+    for (const s of entry?.waiting ?? []) {
+      if (s.state !== 'open' || !predicate(s)) continue;
+      s.state = 'closed';
+      s.socket.close(code, CloseReason[code]);
+      n++;
+    }
+    return n + (this.peek(boardId)?.closeSessionsWhere(predicate, code) ?? 0);
   }
 
   /** Close every room: sessions closed with 1001, documents stored. */

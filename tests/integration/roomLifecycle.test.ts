@@ -1,0 +1,168 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SqliteStorage } from '../../server/storage/index.ts';
+import { recordsMap } from '../../shared/doc/index.ts';
+import { connectClient, putRecord, shapeRecord, waitForDoc, type TestClient } from '../helpers/clients.ts';
+import { awarenessFrame, encodeAwareness, queryAwarenessFrame, syncStep1Frame, syncUpdateFrame } from '../helpers/frames.ts';
+import { gateStorage, type GatedStorage } from '../helpers/gatedStorage.ts';
+import { loadStoredDoc } from '../helpers/layout.ts';
+import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
+import { removeDir, startServer, tempDir, type TestServer } from '../helpers/server.ts';
+import { waitUntil } from '../helpers/wait.ts';
+
+const ENV = { ROOM_IDLE_MS: '50' };
+
+describe('room lifecycle', () => {
+  let srv: TestServer;
+  let gate: GatedStorage;
+  const dataDir = tempDir();
+  const clients: TestClient[] = [];
+  const raws: RawClient[] = [];
+  const connect = (boardId: string, token: string) => {
+    const c = connectClient(srv.wsUrl, boardId, token);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    gate = gateStorage(new SqliteStorage({ dataDir }));
+    srv = await startServer({ dataDir, env: ENV, storage: gate.storage });
+  });
+  afterAll(async () => {
+    gate.release();
+    for (const c of clients) c.destroy();
+    for (const r of raws) r.ws.terminate();
+    await srv.stop();
+    removeDir(dataDir);
+  });
+
+  // SPEC R6: after the last session leaves for ROOM_IDLE_MS the room stores a final snapshot and
+  // is released; the next connection loads it again from storage, whole.
+  it('unloads an idle room after a final snapshot and reloads it whole', async () => {
+    const board = await srv.createBoard();
+    const metrics = srv.server.metrics;
+    const loadedBefore = metrics.roomsLoaded;
+    const unloadedBefore = metrics.roomsUnloaded;
+    const a = connect(board.id, board.tokens.edit);
+    await a.synced;
+    expect(srv.server.registry.peek(board.id)?.state).toBe('ready');
+    for (let i = 0; i < 30; i++) putRecord(a.doc, shapeRecord(`r${i}`, { x: i }));
+    recordsMap(a.doc).delete('shape:r0');
+    const b = connect(board.id, board.tokens.view);
+    await b.synced;
+    await waitForDoc(b.doc, (d) => recordsMap(d).size === recordsMap(a.doc).size && !recordsMap(d).has('shape:r0'));
+    const expected = recordsMap(a.doc).toJSON();
+    a.destroy();
+    b.destroy();
+
+    await waitUntil(() => srv.server.registry.size === 0 && metrics.roomsUnloaded === unloadedBefore + 1, { what: 'the idle room to unload' });
+    expect(srv.server.registry.peek(board.id)).toBeUndefined();
+    // The final snapshot folded every update.
+    expect(await srv.server.storage.countUpdates(board.id)).toBe(0);
+    expect(recordsMap(await loadStoredDoc(srv.server.storage, board.id)).toJSON()).toEqual(expected);
+
+    const c = connect(board.id, board.tokens.owner);
+    await c.synced;
+    expect(recordsMap(c.doc).toJSON()).toEqual(expected);
+    expect(metrics.roomsLoaded).toBe(loadedBefore + 2);
+  });
+
+  // SPEC R6: frames that arrive while the room loads are buffered and handled in order once it is ready.
+  it('handles frames sent before the room has loaded, in order', async () => {
+    const board = await srv.createBoard();
+    // Count the frames the registry gets for this board, to know they arrived during loading.
+    const registry = srv.server.registry;
+    const originalConnect = registry.connect.bind(registry);
+    let received = 0;
+    const spy = vi.spyOn(registry, 'connect').mockImplementation((...args) => {
+      const handle = originalConnect(...args);
+      if (args[0] !== board.id) return handle;
+      return {
+        session: handle.session,
+        receive: (frame) => {
+          received++;
+          handle.receive(frame);
+        },
+        closed: () => handle.closed(),
+      };
+    });
+    gate.hold();
+    try {
+      // Two dependent updates: the second overwrites a record the first created.
+      const source = new Y.Doc();
+      putRecord(source, shapeRecord('early', { x: 1 }));
+      const firstUpdate = Y.encodeStateAsUpdate(source);
+      const afterFirst = Y.encodeStateVector(source);
+      putRecord(source, shapeRecord('early', { x: 2 }));
+      putRecord(source, shapeRecord('early-2'));
+      const secondUpdate = Y.encodeStateAsUpdate(source, afterFirst);
+      const early = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.edit), {
+        onOpen: (r) => {
+          // All sent in the open handler, while the room is held in loading.
+          r.send(syncUpdateFrame(firstUpdate, 'update'));
+          r.send(syncUpdateFrame(secondUpdate, 'update'));
+          r.send(awarenessFrame(encodeAwareness([{ clientId: 90_001, clock: 1, state: { user: { name: 'early', role: '本人', color: '#000' } } }])));
+          r.send(syncStep1Frame(new Uint8Array([0])));
+        },
+      });
+      raws.push(early);
+      await early.opened;
+      await waitUntil(() => received === 4, { what: 'the four early frames to reach the registry' });
+      expect(gate.waiting).toBe(1);
+      expect(registry.peek(board.id)).toBeUndefined();
+      gate.release();
+
+      // The step 1 sent last is answered with a document holding both earlier updates.
+      const answer = await early.next('sync-step2');
+      const seen = new Y.Doc();
+      Y.applyUpdate(seen, answer.update);
+      expect(recordsMap(seen).get('shape:early')?.x).toBe(2);
+      expect(recordsMap(seen).has('shape:early-2')).toBe(true);
+      expect(early.isOpen).toBe(true);
+
+      // A newcomer gets the early writes and is told about the early awareness state.
+      const observer = await RawClient.open(boardWsUrl(srv.wsUrl, board.id, board.tokens.view));
+      raws.push(observer);
+      expect(recordsMap(await observer.fetchDoc()).get('shape:early')?.x).toBe(2);
+      observer.send(queryAwarenessFrame());
+      await observer.next('awareness', (f) => f.entries.some((e) => e.clientId === 90_001 && e.state !== null));
+    } finally {
+      gate.release();
+      spy.mockRestore();
+    }
+  });
+
+  // SPEC R6: 200 boards opened, written and left all unload; nothing stays behind.
+  it('releases every room of 200 boards opened and left', async () => {
+    const metrics = srv.server.metrics;
+    for (const c of clients.splice(0)) c.destroy();
+    for (const r of raws.splice(0)) r.ws.terminate();
+    // Settled: every room ever loaded has finished unloading.
+    const settled = () => srv.server.registry.size === 0 && metrics.roomsUnloaded === metrics.roomsLoaded;
+    await waitUntil(settled, { what: 'earlier rooms to unload' });
+    const unloadedBefore = metrics.roomsUnloaded;
+    const boards: string[] = [];
+    const tokens = new Map<string, string>();
+    const BATCH = 20;
+    for (let start = 0; start < 200; start += BATCH) {
+      await Promise.all(
+        Array.from({ length: BATCH }, async (_, k) => {
+          const board = await srv.createBoard({ title: `b${start + k}` });
+          boards.push(board.id);
+          tokens.set(board.id, board.tokens.view);
+          const c = connectClient(srv.wsUrl, board.id, board.tokens.edit);
+          await c.synced;
+          for (let i = 0; i < 20; i++) putRecord(c.doc, shapeRecord(`n${i}`, { x: i }));
+          c.destroy();
+        }),
+      );
+    }
+    await waitUntil(settled, { what: '200 rooms to unload', timeoutMs: 15_000 });
+    expect(metrics.roomsUnloaded - unloadedBefore).toBe(200);
+    // What was written before leaving was kept: spot-check every tenth board from storage.
+    for (let i = 0; i < boards.length; i += 10) {
+      const stored = recordsMap(await loadStoredDoc(srv.server.storage, boards[i]!));
+      for (let n = 0; n < 20; n++) expect(stored.get(`shape:n${n}`)?.x).toBe(n);
+    }
+  });
+});
