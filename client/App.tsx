@@ -4,8 +4,18 @@ import { HomePage } from './home/HomePage.tsx';
 import { RecordViewer } from './records/index.ts';
 import { useI18n } from './i18n/index.ts';
 import { api } from './lib/api.ts';
+// Workshops (issue #6)
+import { CreateWorkshopPage, FacilitatorPage, JoinPage, ParticipantPage, WorkshopHomeCard } from './workshop/index.ts';
 
-type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'record'; boardId: string; recordId: string } | { page: 'not-found' };
+type Route =
+  | { page: 'home' }
+  | { page: 'board'; boardId: string }
+  | { page: 'record'; boardId: string; recordId: string }
+  | { page: 'workshop-new' }
+  | { page: 'workshop-dashboard'; workshopId: string }
+  | { page: 'workshop-group'; workshopId: string }
+  | { page: 'workshop-join'; code: string }
+  | { page: 'not-found' };
 
 function route(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
@@ -13,6 +23,12 @@ function route(pathname: string): Route {
   if (b?.[1]) return { page: 'board', boardId: b[1] };
   const r = /^\/b\/([A-Za-z0-9_-]{8,64})\/r\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
   if (r?.[1] && r[2]) return { page: 'record', boardId: r[1], recordId: r[2] };
+  // Workshops (issue #6): /w/new, /w/<id>#t=<facilitator token>, /w/<id>/g, /j/<code>
+  if (/^\/w\/new\/?$/.test(pathname)) return { page: 'workshop-new' };
+  const w = /^\/w\/([A-Za-z0-9_-]{8,64})(\/g)?\/?$/.exec(pathname);
+  if (w?.[1]) return w[2] ? { page: 'workshop-group', workshopId: w[1] } : { page: 'workshop-dashboard', workshopId: w[1] };
+  const j = /^\/j\/([A-Za-z0-9]{1,16})\/?$/.exec(pathname);
+  if (j?.[1]) return { page: 'workshop-join', code: j[1] };
   return { page: 'not-found' };
 }
 
@@ -59,6 +75,7 @@ export function App() {
         <>
           {settings}
           <HomePage navigate={navigate} />
+          <WorkshopHomeCard navigate={navigate} />
         </>
       );
     case 'board':
@@ -67,6 +84,25 @@ export function App() {
       );
     case 'record':
       return <RecordViewer key={current.recordId} boardId={current.boardId} recordId={current.recordId} navigate={navigate} settings={settings} />;
+    // Workshops (issue #6)
+    case 'workshop-new':
+      return (
+        <>
+          {settings}
+          <CreateWorkshopPage navigate={navigate} />
+        </>
+      );
+    case 'workshop-dashboard':
+      return <FacilitatorPage key={current.workshopId} workshopId={current.workshopId} settings={settings} />;
+    case 'workshop-group':
+      return <ParticipantPage key={current.workshopId} workshopId={current.workshopId} licenseKey={licenseKey} settings={settings} />;
+    case 'workshop-join':
+      return (
+        <>
+          {settings}
+          <JoinPage key={current.code} code={current.code} navigate={navigate} />
+        </>
+      );
     case 'not-found':
       return (
         <main className="rb-centered">

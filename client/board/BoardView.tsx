@@ -36,20 +36,44 @@ declare global {
   }
 }
 
-/** The live board: tldraw bound to the shared document, presence, status and panels. */
-export function BoardView(props: {
+/** What the board view needs. */
+export type BoardViewProps = {
   info: BoardInfo;
   token: string;
   identity: Identity;
   licenseKey: string | undefined;
   knownTokens: Partial<Record<Capability, string>>;
   headerExtra?: React.ReactNode;
-}) {
+  /** Told the editor once it is mounted, and null when it goes away. */
+  onEditor?: (editor: Editor | null) => void;
+};
+
+/**
+ * The live board: tldraw bound to the shared document, presence, status and panels. The
+ * connection is made in an effect (not a memo) so that React's StrictMode re-run of effects
+ * gets a fresh connection instead of a destroyed one.
+ */
+export function BoardView(props: BoardViewProps) {
+  const { info, token } = props;
+  const canWrite = info.role !== 'view';
+  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  useEffect(() => {
+    const c = new BoardConnection({ boardId: info.id, token, canWrite, shapeUtils: boardShapeUtils });
+    setConnection(c);
+    return () => {
+      setConnection(null);
+      c.destroy();
+    };
+  }, [info.id, token, canWrite]);
+  return connection ? <BoardViewInner {...props} connection={connection} /> : null;
+}
+
+/** The live board once its connection exists. */
+function BoardViewInner(props: BoardViewProps & { connection: BoardConnection }) {
   const { info, token, identity } = props;
   const { t, locale } = useI18n();
   const canWrite = info.role !== 'view';
-  const connection = useMemo(() => new BoardConnection({ boardId: info.id, token, canWrite, shapeUtils: boardShapeUtils }), [info.id, token, canWrite]);
-  useEffect(() => () => connection.destroy(), [connection]);
+  const { connection } = props;
   const snapshot = useSyncExternalStore(
     (cb) => connection.subscribe(cb),
     () => `${connection.status}|${connection.ready}|${connection.schemaReadOnly?.kind ?? ''}`,
@@ -119,8 +143,10 @@ export function BoardView(props: {
               e.updateInstanceState({ isReadonly: readOnly });
               window.editor = e;
               setEditor(e);
+              props.onEditor?.(e);
               return () => {
                 if (window.editor === e) delete window.editor;
+                props.onEditor?.(null);
               };
             }}
           />

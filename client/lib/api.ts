@@ -21,6 +21,16 @@ import {
   type CreateBoardResponse,
   type RotateLinksResponse,
   type TemplateInfo,
+  CreateWorkshopResponseSchema,
+  JoinInfoSchema,
+  JoinWorkshopResponseSchema,
+  WorkshopInfoSchema,
+  type CreateWorkshopRequest,
+  type CreateWorkshopResponse,
+  type JoinInfo,
+  type JoinWorkshopRequest,
+  type JoinWorkshopResponse,
+  type WorkshopInfo,
 } from '../../shared/protocol/index.ts';
 
 /** An API call's outcome: the value, or the server's error code and message. */
@@ -86,3 +96,39 @@ const CardChangeSchema = z.object({
 });
 const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema) });
 export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;
+
+// --- Workshops (issue #6) ---
+/** `GET /api/workshops/:id/overview`: each group as the facilitator's dashboard shows it. */
+const WorkshopOverviewSchema = z.object({
+  now: z.number(),
+  groups: z.array(
+    z.object({
+      index: z.number(),
+      name: z.string(),
+      boardId: z.string(),
+      participants: z.array(z.object({ name: z.string(), role: z.string() })),
+      lastActivity: z.number().nullable(),
+      shapeCount: z.number(),
+      svg: z.string(),
+    }),
+  ),
+});
+export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
+const SavedGroupRecordsSchema = z.array(z.object({ group: z.string(), boardId: z.string(), record: CreatedRecordSchema }));
+export type SavedGroupRecords = z.infer<typeof SavedGroupRecordsSchema>;
+const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
+
+/** Training workshops: creation, joining, the dashboard's overview and the bulk record. */
+export const workshopApi = {
+  time: (): Promise<ApiResult<{ now: number }>> => call(z.object({ now: z.number() }), '/api/time', { cache: 'no-store' }),
+  create: (body: CreateWorkshopRequest, token?: string): Promise<ApiResult<CreateWorkshopResponse>> =>
+    call(CreateWorkshopResponseSchema, '/api/workshops', { method: 'POST', body: JSON.stringify(body), ...(token ? { token } : {}) }),
+  info: (id: string, token: string): Promise<ApiResult<WorkshopInfo>> => call(WorkshopInfoSchema, ws(id), { token }),
+  joinInfo: (code: string): Promise<ApiResult<JoinInfo>> => call(JoinInfoSchema, `/api/workshops/join/${encodeURIComponent(code)}`),
+  join: (body: JoinWorkshopRequest): Promise<ApiResult<JoinWorkshopResponse>> =>
+    call(JoinWorkshopResponseSchema, '/api/workshops/join', { method: 'POST', body: JSON.stringify(body) }),
+  overview: (id: string, token: string): Promise<ApiResult<WorkshopOverviewInfo>> => call(WorkshopOverviewSchema, `${ws(id)}/overview`, { token, cache: 'no-store' }),
+  saveRecords: (id: string, token: string, title?: string): Promise<ApiResult<SavedGroupRecords>> =>
+    call(SavedGroupRecordsSchema, `${ws(id)}/records`, { method: 'POST', token, body: JSON.stringify(title ? { title } : {}) }),
+  minutesPath: (id: string): string => `${ws(id)}/minutes.html`,
+};

@@ -5,6 +5,7 @@ import { loadConfig, type ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { RenkeiServer } from '../../server/RenkeiServer.ts';
 import type { Storage } from '../../server/storage/index.ts';
+import { dropTestStorage, openTestStorage, TEST_ON_POSTGRES } from './testStorage.ts';
 import type { CreateBoardResponse } from '../../shared/protocol/index.ts';
 
 /** A running server on an ephemeral port with its own temporary data directory. */
@@ -25,9 +26,10 @@ export function tempDir(prefix = 'renkei-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Remove a directory tree, ignoring absence. */
+/** Remove a directory tree, ignoring absence (and its PostgreSQL schema when on PostgreSQL). */
 export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+  if (TEST_ON_POSTGRES) void dropTestStorage(dir).catch(() => undefined);
 }
 
 /** Config for tests: port 0, quiet logs, overrides on top. */
@@ -42,7 +44,8 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   const dataDir = opts.dataDir ?? tempDir();
   const config = testConfig({ DATA_DIR: dataDir, ...opts.env });
   const logger = createLogger(config.logLevel);
-  const server = new RenkeiServer({ config, logger, ...(opts.storage ? { storage: opts.storage } : {}) });
+  const storage = opts.storage ?? (TEST_ON_POSTGRES ? await openTestStorage(dataDir) : undefined);
+  const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}) });
   const port = await server.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -2,7 +2,7 @@
 // integrity and immutability (CONTRACT.md, records lines).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawSql } from '../helpers/testStorage.ts';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
@@ -329,18 +329,12 @@ describe('meeting records API', () => {
   it('is refused by the database itself when something tries to UPDATE or DELETE a record', async () => {
     const board = await srv.createBoard();
     const rec = await save(board, { title: '元の題' });
-    const db = new Database(path.join(srv.dataDir, 'renkei.db'), { fileMustExist: true });
-    try {
-      db.pragma('busy_timeout = 5000');
-      expect(() => db.prepare(`UPDATE meeting_records SET title = 'x' WHERE id = ?`).run(rec.id)).toThrow(/immutable/);
-      expect(() => db.prepare(`UPDATE meeting_records SET state = x'00', sha256 = 'y'`).run()).toThrow(/immutable/);
-      expect(() => db.prepare('DELETE FROM meeting_records WHERE id = ?').run(rec.id)).toThrow(/immutable/);
-      expect(() => db.prepare('DELETE FROM meeting_records').run()).toThrow(/immutable/);
-      const row = db.prepare('SELECT title, sha256 FROM meeting_records WHERE id = ?').get(rec.id) as { title: string; sha256: string } | undefined;
-      expect(row).toEqual({ title: '元の題', sha256: rec.sha256 });
-    } finally {
-      db.close();
-    }
+    await expect(rawSql(srv.dataDir, `UPDATE meeting_records SET title = 'x' WHERE id = ?`, [rec.id])).rejects.toThrow(/immutable/);
+    await expect(rawSql(srv.dataDir, `UPDATE meeting_records SET sha256 = 'y'`)).rejects.toThrow(/immutable/);
+    await expect(rawSql(srv.dataDir, 'DELETE FROM meeting_records WHERE id = ?', [rec.id])).rejects.toThrow(/immutable/);
+    await expect(rawSql(srv.dataDir, 'DELETE FROM meeting_records')).rejects.toThrow(/immutable/);
+    const rows = await rawSql<{ title: string; sha256: string }>(srv.dataDir, 'SELECT title, sha256 FROM meeting_records WHERE id = ?', [rec.id]);
+    expect(rows).toEqual([{ title: '元の題', sha256: rec.sha256 }]);
   });
 
   it('keeps the board as it was: later edits change the board, not the record', async () => {

@@ -1,7 +1,7 @@
 // Records leave and enter the app as tldraw files: `.tldr` exports that tldraw itself can
 // open, imports checked against the board schema, and new boards made from a record.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawSql } from '../helpers/testStorage.ts';
 import { parseTldrawJsonFile } from 'tldraw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
@@ -47,14 +47,7 @@ describe('records as tldraw files', () => {
     const text = await res.text();
     return { text, file: JSON.parse(text) as TldrFile, headers: res.headers };
   };
-  const boardCount = () => {
-    const db = new Database(path.join(srv.dataDir, 'renkei.db'), { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT COUNT(*) AS n FROM boards').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  const boardCount = async () => Number((await rawSql<{ n: number | string }>(srv.dataDir, 'SELECT COUNT(*) AS n FROM boards'))[0]?.n);
   /** The records of a board as a fresh provider receives them. */
   const liveRecords = async (boardId: string, token: string): Promise<StoredRecord[]> => {
     const c = connect(boardId, token);
@@ -170,14 +163,14 @@ describe('records as tldraw files', () => {
     for (const [name, breakIt] of cases) {
       it(name, async () => {
         expect(good.records.length).toBeGreaterThan(10);
-        const before = boardCount();
+        const before = await boardCount();
         const res = await importFile({ title: '壊れたファイル', file: breakIt(structuredClone(good)) });
         expect(res.status, JSON.stringify(res.body)).toBe(400);
         const e = apiError(res.body);
         expect(e?.code).toBe(ApiErrorCode.BadRequest);
         expect(e?.field ?? '').toMatch(/^file\b/);
         expect(e?.message.length).toBeGreaterThan(0);
-        expect(boardCount()).toBe(before);
+        expect(await boardCount()).toBe(before);
       });
     }
   });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SqliteStorage } from '../../server/storage/index.ts';
+import { openTestStorage } from '../helpers/testStorage.ts';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { connectClient, putRecord, shapeRecord, waitForDoc, type TestClient } from '../helpers/clients.ts';
 import { awarenessFrame, encodeAwareness, queryAwarenessFrame, syncStep1Frame, syncUpdateFrame } from '../helpers/frames.ts';
@@ -25,7 +25,7 @@ describe('room lifecycle', () => {
   };
 
   beforeAll(async () => {
-    gate = gateStorage(new SqliteStorage({ dataDir }));
+    gate = gateStorage(await openTestStorage(dataDir));
     srv = await startServer({ dataDir, env: ENV, storage: gate.storage });
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { CloseCode, CloseReason, type RotateLinksResponse } from '../../shared/protocol/index.ts';
 import { connectClient, putRecord, shapeRecord, waitForDoc, type TestClient } from '../helpers/clients.ts';
-import { SqliteStorage } from '../../server/storage/index.ts';
+import { openTestStorage } from '../helpers/testStorage.ts';
 import { gateStorage } from '../helpers/gatedStorage.ts';
 import { api } from '../helpers/http.ts';
 import { boardWsUrl, RawClient, tryUpgrade } from '../helpers/rawSocket.ts';
@@ -125,7 +125,7 @@ describe('link rotation', () => {
   // must not depend on the room being ready at that instant.
   it('revokes a session whose room was still loading when the link was rotated', async () => {
     const dataDir = tempDir();
-    const gate = gateStorage(new SqliteStorage({ dataDir }));
+    const gate = gateStorage(await openTestStorage(dataDir));
     const gated = await startServer({ dataDir, storage: gate.storage });
     try {
       const board = await gated.createBoard();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteStorage } from '../../server/storage/index.ts';
+import { childStorageEnv, openTestStorage } from '../helpers/testStorage.ts';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { buildServerForChild, startChildServer, type ChildServer } from '../helpers/childServer.ts';
 import { connectClient, putRecord, shapeRecord, waitForDoc, type TestClient } from '../helpers/clients.ts';
@@ -26,7 +26,7 @@ describe('kill -9', () => {
   });
 
   const start = async () => {
-    const child = await startChildServer(build.entry, { DATA_DIR: dataDir, COMPACT_EVERY_UPDATES: String(COMPACT_EVERY_UPDATES) });
+    const child = await startChildServer(build.entry, { ...(await childStorageEnv(dataDir)), COMPACT_EVERY_UPDATES: String(COMPACT_EVERY_UPDATES) });
     children.push(child);
     return child;
   };
@@ -81,7 +81,7 @@ describe('kill -9', () => {
     b.destroy();
 
     // What is on disk, read directly: compactions did run, and nothing relayed is missing.
-    const disk = new SqliteStorage({ dataDir });
+    const disk = await openTestStorage(dataDir);
     try {
       const stored = await disk.loadDocument(board.id);
       expect(stored.snapshot).toBeDefined();

@@ -1,0 +1,95 @@
+import type { MachineInfo } from '../lib/proc.ts';
+import type { Provenance } from '../lib/provenance.ts';
+import { round, type Summary } from '../lib/stats.ts';
+
+/** Everything a training-day run measured; written as JSON and summarised in Markdown. */
+export interface TrainingDayReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  provenance: Provenance;
+  params: Record<string, number | string>;
+  setup: { createMs: number; joinMs: number; connectMs: number; connections: number };
+  relay: {
+    writes: number; expected: number; received: number; lost: number; duplicates: number; latencyMs: Summary; unexpectedCloses: number; drainMs: number;
+    /** Deliveries whose journey overlapped a dashboard call, and the others. */
+    duringOverviewMs: Summary;
+    outsideOverviewMs: Summary;
+  };
+  state: { broadcasts: number; expected: number; received: number; latencyMs: Summary };
+  dashboard: {
+    polls: number;
+    failures: number;
+    rttMs: Summary;
+    /** Server CPU around each call beyond the background rate (ms per call). */
+    excessCpuMs: Summary;
+    /** The dashboard's share of one core over the measured window (%). */
+    cpuSharePercent: number;
+    responseKiB: number;
+    quiet: { unchanged: { rttMs: Summary; cpuMs: Summary }; allGroupsChanged: { rttMs: Summary; cpuMs: Summary } };
+  };
+  server: { cpuPercentOfOneCore: number; backgroundCpuPercent: number; rssMiB: { start: number; peak: number; end: number }; warnings: string[] };
+  loadgen: { cpuPercentOfOneCore: number; eventLoopUtilization: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  verdicts: { target: string; value: string; result: 'PASS' | 'FAIL' }[];
+}
+
+const ms = (v: number) => `${round(v, 1)} ms`;
+
+/** The run as Markdown for `bench/results/workshop-latest.md`. */
+export function trainingDayMarkdown(r: TrainingDayReport): string {
+  const p = r.params;
+  const lines = [
+    '# Workshop training day — benchmark',
+    '',
+    `Run ${r.startedAt} → ${r.finishedAt} on ${r.machine.cpuModel} (${r.machine.nproc} cores, ${r.machine.memTotalMiB} MiB), Node ${r.machine.node}.`,
+    `Code: ${r.provenance.gitHead ?? 'unknown'}${r.provenance.uncommitted.length ? ` + ${r.provenance.uncommitted.length} uncommitted files under server/ and shared/` : ''} (sources sha256 ${r.provenance.sourceSha256.slice(0, 12)}).`,
+    '',
+    `**Load**: ${p.groups} groups × ${p.groupSize} participants on \`${p.template}\` boards, each participant a stock y-websocket provider on its group board`,
+    `and one on the workshop state document (${r.setup.connections} connections). Each writes a tldraw-sized shape record every ${p.writeMinMs}–${p.writeMaxMs} ms`,
+    `(a burst of ${p.burstWrites} writes ${p.burstGapMs} ms apart with probability ${p.burstProbability}) and moves its cursor ${p.presenceHz}×/s in awareness.`,
+    `The facilitator's dashboard polls \`GET /overview\` every ${p.pollMs} ms and broadcasts on the state document every ${p.stateEverySeconds} s.`,
+    `Measured for ${p.seconds} s after ${p.warmupSeconds} s of warm-up; the server is \`node dist/server/main.js\` (SQLite, temp DATA_DIR) as a child process.`,
+    '',
+    '## Verdicts',
+    '',
+    '| target | value | result |',
+    '| --- | --- | --- |',
+    ...r.verdicts.map((v) => `| ${v.target} | ${v.value} | ${v.result} |`),
+    '',
+    '## Relay (group boards)',
+    '',
+    '| writes | deliveries expected | received | lost | duplicates | p50 | p95 | p99 | max | unexpected closes |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${r.relay.writes} | ${r.relay.expected} | ${r.relay.received} | ${r.relay.lost} | ${r.relay.duplicates} | ${ms(r.relay.latencyMs.p50)} | ${ms(r.relay.latencyMs.p95)} | ${ms(r.relay.latencyMs.p99)} | ${ms(r.relay.latencyMs.max)} | ${r.relay.unexpectedCloses} |`,
+    '',
+    `Split by the dashboard: ${r.relay.duringOverviewMs.count} deliveries in flight while an overview was being served: p50 ${ms(r.relay.duringOverviewMs.p50)}, p99 ${ms(r.relay.duringOverviewMs.p99)}, max ${ms(r.relay.duringOverviewMs.max)};`,
+    `the other ${r.relay.outsideOverviewMs.count}: p50 ${ms(r.relay.outsideOverviewMs.p50)}, p99 ${ms(r.relay.outsideOverviewMs.p99)}, max ${ms(r.relay.outsideOverviewMs.max)}.`,
+    '',
+    `State document broadcasts (facilitator → every participant): ${r.state.received}/${r.state.expected} received, p50 ${ms(r.state.latencyMs.p50)}, p99 ${ms(r.state.latencyMs.p99)}, max ${ms(r.state.latencyMs.max)}.`,
+    '',
+    '## Dashboard refresh cost (`GET /api/workshops/:id/overview`)',
+    '',
+    '| under load | polls | round trip p50 | p99 | max | server CPU beyond background, p50 | p99 | share of one core | response |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${p.groups} groups changing | ${r.dashboard.polls} (${r.dashboard.failures} failed) | ${ms(r.dashboard.rttMs.p50)} | ${ms(r.dashboard.rttMs.p99)} | ${ms(r.dashboard.rttMs.max)} | ${ms(r.dashboard.excessCpuMs.p50)} | ${ms(r.dashboard.excessCpuMs.p99)} | ${round(r.dashboard.cpuSharePercent, 1)} % | ${round(r.dashboard.responseKiB, 1)} KiB |`,
+    '',
+    'Quiet server (writers stopped), five calls each — the cost of the call itself:',
+    '',
+    '| case | round trip p50 | max | server CPU p50 | max |',
+    '| --- | --- | --- | --- | --- |',
+    `| nothing changed (thumbnails cached) | ${ms(r.dashboard.quiet.unchanged.rttMs.p50)} | ${ms(r.dashboard.quiet.unchanged.rttMs.max)} | ${ms(r.dashboard.quiet.unchanged.cpuMs.p50)} | ${ms(r.dashboard.quiet.unchanged.cpuMs.max)} |`,
+    `| every group changed (${p.groups} thumbnails redrawn) | ${ms(r.dashboard.quiet.allGroupsChanged.rttMs.p50)} | ${ms(r.dashboard.quiet.allGroupsChanged.rttMs.max)} | ${ms(r.dashboard.quiet.allGroupsChanged.cpuMs.p50)} | ${ms(r.dashboard.quiet.allGroupsChanged.cpuMs.max)} |`,
+    '',
+    'CPU is read from /proc at clock-tick resolution (10 ms); "beyond background" subtracts the server\'s CPU rate measured in the warm-up, before the dashboard opened.',
+    '',
+    '## Server and load generator',
+    '',
+    `- Server CPU: ${round(r.server.cpuPercentOfOneCore, 1)} % of one core over the window (${round(r.server.backgroundCpuPercent, 1)} % before the dashboard opened).`,
+    `- Server RSS: ${r.server.rssMiB.start} MiB after connecting, peak ${r.server.rssMiB.peak} MiB, ${r.server.rssMiB.end} MiB at the end.`,
+    `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core, event-loop utilisation ${round(r.loadgen.eventLoopUtilization, 2)}, event-loop delay p99 ${ms(r.loadgen.eventLoopDelayP99Ms)} (max ${ms(r.loadgen.eventLoopDelayMaxMs)}). Latencies include its queueing.`,
+    `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
+    ...(r.server.warnings.length ? ['', 'Server warnings:', '', ...r.server.warnings.slice(0, 10).map((w) => `    ${w}`)] : []),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,286 @@
+/**
+ * A training day at this machine's size (issue #6): 40 groups × 6 participants on one
+ * workshop, stock y-websocket providers writing tldraw-sized records at a participant's pace
+ * with bursts and moving cursors, a facilitator's dashboard polling `/overview` every 3 s and
+ * broadcasting on the state document. Reports relay latency and loss, the dashboard's cost
+ * and the server's RSS; writes bench/results/workshop-<ISO>.json and workshop-latest.md.
+ * Run with `npm run bench:workshop` (BENCH_SECONDS to shorten; other knobs below).
+ * Exits non-zero only when the bench itself or the server crashed; a FAIL is a result.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import type { CreateWorkshopResponse, JoinWorkshopResponse } from '../../shared/protocol/index.ts';
+import { writeWorkshopState } from '../../shared/workshop/index.ts';
+import * as Y from 'yjs';
+import { Cleanup } from '../lib/Cleanup.ts';
+import { clockTicksPerSecond, machineInfo } from '../lib/proc.ts';
+import { provenance } from '../lib/provenance.ts';
+import { ServerUnderTest } from '../lib/servers.ts';
+import { SampleBuffer, round, summarize } from '../lib/stats.ts';
+import { delay, mapLimit, pollUntil, withTimeout } from '../lib/time.ts';
+import { DashboardPoller, overviewOnce, splitByWindows } from './dashboard.ts';
+import { GroupLedger, GroupMember, StateWatcher, nodeProvider, whenSynced } from './participants.ts';
+import { trainingDayMarkdown, type TrainingDayReport } from './report.ts';
+
+interface Config {
+  seconds: number;
+  warmupSeconds: number;
+  groups: number;
+  groupSize: number;
+  template: string;
+  pollMs: number;
+  presenceHz: number;
+  writeMinMs: number;
+  writeMaxMs: number;
+  burstProbability: number;
+  burstWrites: number;
+  burstGapMs: number;
+  stateEverySeconds: number;
+  drainMs: number;
+  shapesOwned: number;
+  repoRoot: string;
+}
+
+/** Read the knobs from the environment, once, in main. */
+function readConfig(env: NodeJS.ProcessEnv): Config {
+  const num = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const v = Number(raw);
+    if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+    return v;
+  };
+  const cwd = process.cwd();
+  const repoRoot = fs.existsSync(path.join(cwd, 'package.json')) && fs.existsSync(path.join(cwd, 'bench')) ? cwd : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  return {
+    seconds: num('BENCH_SECONDS', 300),
+    warmupSeconds: Math.max(4, num('BENCH_WARMUP_SECONDS', 10)),
+    groups: Math.min(60, Math.max(1, Math.round(num('BENCH_GROUPS', 40)))),
+    groupSize: Math.max(2, Math.round(num('BENCH_GROUP_SIZE', 6))),
+    template: env.BENCH_TEMPLATE || 'exercise-1',
+    pollMs: num('BENCH_POLL_MS', 3000),
+    presenceHz: num('BENCH_PRESENCE_HZ', 1),
+    writeMinMs: num('BENCH_WRITE_MIN_MS', 2000),
+    writeMaxMs: num('BENCH_WRITE_MAX_MS', 3000),
+    burstProbability: num('BENCH_BURST_P', 0.1),
+    burstWrites: Math.round(num('BENCH_BURST_WRITES', 5)),
+    burstGapMs: num('BENCH_BURST_GAP_MS', 60),
+    stateEverySeconds: num('BENCH_STATE_EVERY_S', 30),
+    drainMs: num('BENCH_DRAIN_MS', 10_000),
+    shapesOwned: 6,
+    repoRoot,
+  };
+}
+
+const log = (msg: string) => process.stdout.write(`[workshop bench] ${msg}\n`);
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function main(): Promise<void> {
+  const cfg = readConfig(process.env);
+  // Each stock provider in Node adds an exit listener; hundreds of them are expected here.
+  process.setMaxListeners(0);
+  const cleanup = new Cleanup();
+  cleanup.install((err) => process.stderr.write(`workshop bench crashed: ${(err as Error)?.stack ?? String(err)}\n`));
+  const ticks = clockTicksPerSecond();
+  const startedAt = new Date();
+  log(`${cfg.groups} groups × ${cfg.groupSize}, ${cfg.seconds} s measured after ${cfg.warmupSeconds} s warm-up`);
+
+  const server = await ServerUnderTest.start({ kind: 'renkei', cleanup, ticksPerSecond: ticks, env: { MAX_CONNECTIONS_PER_BOARD: '10000' } });
+
+  // The facilitator creates the workshop; every participant joins through the API.
+  let t = performance.now();
+  const w = await post<CreateWorkshopResponse>(`${server.baseUrl}/api/workshops`, { title: '研修ベンチ', template: cfg.template, groups: cfg.groups });
+  const createMs = performance.now() - t;
+  t = performance.now();
+  const seats = Array.from({ length: cfg.groups * cfg.groupSize }, (_, i) => ({ group: Math.floor(i / cfg.groupSize), i }));
+  const joins = await mapLimit(seats, 8, (s) => post<JoinWorkshopResponse>(`${server.baseUrl}/api/workshops/join`, { code: w.joinCode, group: s.group, name: `参加者${s.i}`, role: 'soudan' }));
+  const joinMs = performance.now() - t;
+
+  // Each participant's browser: the group board and the state document.
+  t = performance.now();
+  const ledger = new GroupLedger();
+  const stateLatencies = new SampleBuffer();
+  const members = joins.map((j, index) => new GroupMember({ serverUrl: server.wsUrl, boardId: j.boardId, token: j.token, index, groupIndex: j.groupIndex, shapesOwned: cfg.shapesOwned, ledger }));
+  await mapLimit(members, 24, (m) => withTimeout(m.synced, 60_000, `member ${m.opts.index} sync`));
+  const watchers = joins.map((j) => new StateWatcher(server.wsUrl, w.id, j.token, stateLatencies));
+  await mapLimit(watchers, 24, (s) => withTimeout(s.synced, 60_000, 'state sync'));
+  const stateDoc = new Y.Doc();
+  const facilitatorState = nodeProvider(server.wsUrl, w.id, stateDoc, w.tokens.facilitator);
+  facilitatorState.awareness.setLocalState(null);
+  await withTimeout(whenSynced(facilitatorState), 30_000, 'facilitator state sync');
+  const connectMs = performance.now() - t;
+  const connections = members.length + watchers.length + 1;
+  log(`${connections} connections in ${round(connectMs / 1000, 1)} s`);
+  const groupSizeOf = new Map<number, number>();
+  for (const m of members) groupSizeOf.set(m.opts.groupIndex, (groupSizeOf.get(m.opts.groupIndex) ?? 0) + 1);
+
+  // Participants at work: a write every 2–3 s, sometimes a drag (a burst), a cursor in awareness.
+  let writing = true;
+  let moving = true;
+  const loops = members.map(async (m) => {
+    await delay(Math.random() * cfg.writeMaxMs);
+    while (writing) {
+      const receivers = (groupSizeOf.get(m.opts.groupIndex) ?? 1) - 1;
+      if (Math.random() < cfg.burstProbability) {
+        for (let b = 0; b < cfg.burstWrites && writing; b++) {
+          m.write(receivers);
+          await delay(cfg.burstGapMs);
+        }
+      } else {
+        m.write(receivers);
+      }
+      await delay(cfg.writeMinMs + Math.random() * (cfg.writeMaxMs - cfg.writeMinMs));
+    }
+  });
+  const presenceTimers = cfg.presenceHz > 0 ? members.map((m, i) => {
+    let n = i;
+    const timer = setInterval(() => moving && m.movePointer(n++), 1000 / cfg.presenceHz);
+    return timer;
+  }) : [];
+
+  // Warm-up; the server's background CPU rate is read over its second half, before the dashboard opens.
+  await delay((cfg.warmupSeconds / 2) * 1000);
+  const bg0 = { cpu: server.cpuMs(), at: performance.now() };
+  await delay((cfg.warmupSeconds / 2) * 1000);
+  const backgroundCpuPerMs = (server.cpuMs() - bg0.cpu) / (performance.now() - bg0.at);
+
+  // The measured window: dashboard polling, state broadcasts, RSS sampling.
+  const eld = monitorEventLoopDelay({ resolution: 10 });
+  eld.enable();
+  const elu0 = performance.eventLoopUtilization();
+  const benchCpu0 = process.cpuUsage();
+  const rssStart = server.rssKiB();
+  let rssPeak = rssStart;
+  const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssKiB())), 1000);
+  let measuring = true;
+  const windowStart = performance.now();
+  ledger.measureFrom = windowStart;
+  const cpuStart = server.cpuMs();
+  const dashboard = new DashboardPoller({ server, workshopId: w.id, token: w.tokens.facilitator, everyMs: cfg.pollMs, baselineCpuPerMs: () => backgroundCpuPerMs, measuring: () => measuring });
+  if (cfg.pollMs > 0) dashboard.start();
+  let broadcasts = 0;
+  const broadcast = () => {
+    broadcasts++;
+    writeWorkshopState(stateDoc, { phaseIndex: broadcasts % 5, message: { id: `bench-${broadcasts}-${performance.now()}`, text: `あと${broadcasts}分です`, at: Date.now() } });
+  };
+  const stateTimer = cfg.stateEverySeconds > 0 ? setInterval(broadcast, cfg.stateEverySeconds * 1000) : undefined;
+  setTimeout(broadcast, 1000);
+  const progress = setInterval(() => log(`${round((performance.now() - windowStart) / 1000, 0)} s: ${ledger.writes} writes, ${ledger.received}/${ledger.expected} deliveries, ${dashboard.samples.length} polls`), 30_000);
+
+  await delay(cfg.seconds * 1000);
+  const windowEnd = performance.now();
+  ledger.measureUntil = windowEnd;
+  measuring = false;
+  const cpuEnd = server.cpuMs();
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const elu = performance.eventLoopUtilization(elu0);
+  eld.disable();
+  dashboard.stop();
+  clearInterval(stateTimer);
+  clearInterval(progress);
+  writing = false;
+  await Promise.all(loops);
+  const drain0 = performance.now();
+  await pollUntil(() => ledger.received >= ledger.expected && stateLatencies.length >= broadcasts * watchers.length, cfg.drainMs, 50);
+  const drainMs = performance.now() - drain0;
+  moving = false;
+  for (const timer of presenceTimers) clearInterval(timer);
+  clearInterval(rssTimer);
+  const rssEnd = server.rssKiB();
+  log(`window done: ${ledger.received}/${ledger.expected} deliveries after ${round(drainMs, 0)} ms of drain`);
+
+  // The call itself on a quiet server: cached thumbnails, then every group changed.
+  await delay(1000);
+  const unchanged = [];
+  for (let i = 0; i < 5; i++) unchanged.push(await overviewOnce(server, w.id, w.tokens.facilitator));
+  const changed = [];
+  for (let round_ = 0; round_ < 5; round_++) {
+    for (let g = 0; g < cfg.groups; g++) members[g * cfg.groupSize]?.write(0);
+    await delay(500);
+    changed.push(await overviewOnce(server, w.id, w.tokens.facilitator));
+  }
+
+  const warnings = server.warnings;
+  for (const m of members) m.destroy();
+  for (const s of watchers) s.destroy();
+  facilitatorState.destroy();
+  const unexpectedCloses = members.reduce((n, m) => n + m.unexpectedCloses, 0);
+  await server.stop();
+
+  const windowMs = windowEnd - windowStart;
+  const latency = summarize(ledger.latencies.values());
+  const split = splitByWindows(ledger.latencies.values(), ledger.sendTimes.values(), dashboard.windows);
+  const polls = dashboard.samples;
+  const excess = summarize(dashboard.excessCpu.values());
+  const dashCpuShare = (dashboard.excessCpu.values().reduce((a, b) => a + b, 0) / windowMs) * 100;
+  const lost = Math.max(0, ledger.expected - ledger.received);
+  const report: TrainingDayReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    provenance: provenance(cfg.repoRoot),
+    params: {
+      seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, groups: cfg.groups, groupSize: cfg.groupSize, template: cfg.template, pollMs: cfg.pollMs,
+      presenceHz: cfg.presenceHz, writeMinMs: cfg.writeMinMs, writeMaxMs: cfg.writeMaxMs, burstProbability: cfg.burstProbability, burstWrites: cfg.burstWrites,
+      burstGapMs: cfg.burstGapMs, stateEverySeconds: cfg.stateEverySeconds, shapesPerParticipant: cfg.shapesOwned,
+    },
+    setup: { createMs, joinMs, connectMs, connections },
+    relay: {
+      writes: ledger.writes, expected: ledger.expected, received: ledger.received, lost, duplicates: ledger.duplicates, latencyMs: latency, unexpectedCloses, drainMs,
+      duringOverviewMs: summarize(split.during),
+      outsideOverviewMs: summarize(split.outside),
+    },
+    state: { broadcasts, expected: broadcasts * watchers.length, received: stateLatencies.length, latencyMs: summarize(stateLatencies.values()) },
+    dashboard: {
+      polls: polls.length,
+      failures: dashboard.failures,
+      rttMs: summarize(dashboard.rtt.values()),
+      excessCpuMs: excess,
+      cpuSharePercent: dashCpuShare,
+      responseKiB: polls.length ? polls.reduce((a, s) => a + s.bytes, 0) / polls.length / 1024 : 0,
+      quiet: {
+        unchanged: { rttMs: summarize(unchanged.map((s) => s.rttMs)), cpuMs: summarize(unchanged.map((s) => s.cpuMs)) },
+        allGroupsChanged: { rttMs: summarize(changed.map((s) => s.rttMs)), cpuMs: summarize(changed.map((s) => s.cpuMs)) },
+      },
+    },
+    server: {
+      cpuPercentOfOneCore: ((cpuEnd - cpuStart) / windowMs) * 100,
+      backgroundCpuPercent: backgroundCpuPerMs * 100,
+      rssMiB: { start: Math.round(rssStart / 1024), peak: Math.round(rssPeak / 1024), end: Math.round(rssEnd / 1024) },
+      warnings,
+    },
+    loadgen: {
+      cpuPercentOfOneCore: ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100,
+      eventLoopUtilization: elu.utilization,
+      eventLoopDelayP99Ms: eld.percentile(99) / 1e6,
+      eventLoopDelayMaxMs: eld.max / 1e6,
+    },
+    verdicts: [],
+  };
+  report.verdicts = [
+    { target: 'relay latency p99 < 100 ms', value: `${round(latency.p99, 1)} ms`, result: latency.p99 < 100 ? 'PASS' : 'FAIL' },
+    { target: 'no loss (group boards)', value: `${lost} of ${ledger.expected}`, result: lost === 0 && ledger.expected > 0 ? 'PASS' : 'FAIL' },
+    { target: 'no loss (state broadcasts)', value: `${report.state.expected - report.state.received} of ${report.state.expected}`, result: report.state.received >= report.state.expected ? 'PASS' : 'FAIL' },
+    ...(cfg.pollMs > 0 ? [{ target: 'every dashboard poll answered', value: `${polls.length - dashboard.failures} of ${polls.length}`, result: dashboard.failures === 0 && polls.length > 0 ? ('PASS' as const) : ('FAIL' as const) }] : []),
+  ];
+
+  const resultsDir = path.join(cfg.repoRoot, 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = report.finishedAt.replace(/[:.]/g, '-');
+  fs.writeFileSync(path.join(resultsDir, `workshop-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  fs.writeFileSync(path.join(resultsDir, 'workshop-latest.md'), trainingDayMarkdown(report));
+  log(`relay p50 ${round(latency.p50, 1)} ms, p99 ${round(latency.p99, 1)} ms, lost ${lost}/${ledger.expected}; overview p50 ${round(report.dashboard.rttMs.p50, 1)} ms p99 ${round(report.dashboard.rttMs.p99, 1)} ms; server RSS peak ${report.server.rssMiB.peak} MiB`);
+  for (const v of report.verdicts) log(`${v.result}  ${v.target}: ${v.value}`);
+  log(`wrote bench/results/workshop-${stamp}.json and workshop-latest.md`);
+  cleanup.runNow();
+  process.exit(0);
+}
+
+void main();

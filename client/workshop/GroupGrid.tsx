@@ -1,0 +1,79 @@
+import { useI18n } from '../i18n/index.ts';
+import type { WorkshopOverviewInfo } from '../lib/api.ts';
+import { roleLabel } from '../lib/roles.ts';
+import { useWorkshopTexts } from './texts.ts';
+import { relativeTime } from './viewModel.ts';
+
+type Group = WorkshopOverviewInfo['groups'][number];
+
+/** An SVG thumbnail as an image (a data: URL, so none of its markup runs in the page). */
+function svgSrc(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** Every group at a glance: thumbnail, who is there, last change, and a link to open the board as its owner. */
+export function GroupGrid(props: {
+  groups: readonly { index: number; name: string; boardId: string }[];
+  overview: WorkshopOverviewInfo | null;
+  token: string;
+  presentingIndex: number | null;
+  onPresent(index: number): void;
+}) {
+  const tx = useWorkshopTexts();
+  const { locale } = useI18n();
+  const byIndex = new Map<number, Group>((props.overview?.groups ?? []).map((g) => [g.index, g]));
+  const now = props.overview?.now ?? Date.now();
+  return (
+    <ul className="rb-ws-grid" aria-label={tx('groupsHeading')} data-testid="ws-groups">
+      {props.groups.map((g) => {
+        const o = byIndex.get(g.index);
+        const rel = relativeTime(o?.lastActivity ?? null, now);
+        const when = tx(rel.key, 'n' in rel ? { n: rel.n } : {});
+        const presenting = props.presentingIndex === g.index;
+        return (
+          <li
+            key={g.index}
+            className={`rb-ws-group${presenting ? ' is-presenting' : ''}`}
+            data-testid={`ws-group-${g.index}`}
+            data-shapes={o?.shapeCount ?? ''}
+            data-participants={o?.participants.length ?? ''}
+          >
+            <h3>
+              <span>{g.name}</span>
+              <span className="rb-count">{tx('participantsCount', { n: o?.participants.length ?? 0 })}</span>
+            </h3>
+            {o?.svg ? (
+              <img className="rb-ws-thumb" src={svgSrc(o.svg)} alt={tx('thumbnailAlt', { group: g.name })} data-testid={`ws-thumb-${g.index}`} />
+            ) : (
+              <div className="rb-ws-thumb rb-ws-thumb--empty">…</div>
+            )}
+            {o && o.participants.length > 0 ? (
+              <ul className="rb-ws-people">
+                {o.participants.map((p, i) => (
+                  <li key={`${i}-${p.name}`}>
+                    {p.name}
+                    <span className="rb-count">（{roleLabel(p.role, locale)}）</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="rb-ws-meta">{tx('nobodyYet')}</p>
+            )}
+            <p className="rb-ws-meta">
+              <span>{rel.key === 'noChangeYet' ? when : tx('lastChange', { when })}</span>
+              {o && <span>{tx('shapeCount', { n: o.shapeCount })}</span>}
+            </p>
+            <div className="rb-ws-group__actions">
+              <a href={`/b/${g.boardId}#t=${encodeURIComponent(props.token)}`} target="_blank" rel="noopener" data-testid={`ws-open-${g.index}`}>
+                {tx('openBoard')}
+              </a>
+              <button type="button" className="rb-link-button" onClick={() => props.onPresent(g.index)}>
+                {tx('presentHeading')}…
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,242 @@
+import { useEffect, useRef, useState } from 'react';
+import { useValue, type Editor, type TLContent, type TLUserId } from 'tldraw';
+import type { BoardInfo, WorkshopInfo } from '../../shared/protocol/index.ts';
+import { BoardView } from '../board/BoardView.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { api, workshopApi } from '../lib/api.ts';
+import { loadIdentity, newUserId, saveIdentity, type Identity } from '../lib/identity.ts';
+import { useServerOffset, useWorkshopState } from './hooks.ts';
+import { loadMembership, type Membership } from './localWorkshops.ts';
+import { decideCanvas, initialMode, modeAfterPhaseChange, modeAfterPresentation, type CanvasMode } from './presentation.ts';
+import { stampAuthor } from './shareContent.ts';
+import { SharedNotesButton } from './SharedNotes.tsx';
+import { useWorkshopTexts } from './texts.ts';
+import { phaseView } from './viewModel.ts';
+import { MessageBanner, WorkshopBar } from './WorkshopBar.tsx';
+import './workshop.css';
+
+type Load = { kind: 'loading' } | { kind: 'not-member' } | { kind: 'error' } | { kind: 'ready'; info: WorkshopInfo & { member: NonNullable<WorkshopInfo['member']> }; membership: Membership; identity: Identity };
+
+/** `/w/<id>/g`: the participant's workshop view, from the membership this browser keeps. */
+export function ParticipantPage({ workshopId, licenseKey, settings }: { workshopId: string; licenseKey: string | undefined; settings: React.ReactNode }) {
+  const tx = useWorkshopTexts();
+  const { t } = useI18n();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+
+  useEffect(() => {
+    const membership = loadMembership(workshopId);
+    if (!membership) return setLoad({ kind: 'not-member' });
+    let live = true;
+    void workshopApi.info(workshopId, membership.token).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setLoad(r.status === 401 || r.status === 403 || r.status === 404 ? { kind: 'not-member' } : { kind: 'error' });
+      const member = r.value.member;
+      if (r.value.role !== 'member' || !member) return setLoad({ kind: 'not-member' });
+      const stored = loadIdentity();
+      const identity: Identity = { id: stored?.id ?? newUserId(), name: member.name, role: member.role };
+      if (!stored) saveIdentity(identity);
+      setLoad({ kind: 'ready', info: { ...r.value, member }, membership, identity });
+    });
+    return () => {
+      live = false;
+    };
+  }, [workshopId]);
+
+  if (load.kind === 'ready') return <ParticipantWorkshop info={load.info} membership={load.membership} identity={load.identity} licenseKey={licenseKey} settings={settings} />;
+  return (
+    <>
+      {settings}
+      {load.kind === 'loading' ? (
+        <p className="rb-centered" role="status">
+          {t('loading')}
+        </p>
+      ) : (
+        <main className="rb-centered">
+          <div className="rb-card">
+            <p role="alert">{load.kind === 'not-member' ? tx('notMember') : tx('network')}</p>
+            <a href="/">{tx('backHome')}</a>
+          </div>
+        </main>
+      )}
+    </>
+  );
+}
+
+/** The board infos of the boards shown so far (a toggle back and forth asks the server once). */
+function useBoardInfo(boardId: string, token: string, ownPrivate: boolean): BoardInfo | 'error' | null {
+  const cache = useRef(new Map<string, BoardInfo>());
+  const [info, setInfo] = useState<BoardInfo | 'error' | null>(() => cache.current.get(boardId) ?? null);
+  useEffect(() => {
+    const known = cache.current.get(boardId);
+    if (known) return setInfo(known);
+    setInfo(null);
+    let live = true;
+    void api.board(boardId, token).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setInfo('error');
+      // The private area is reachable with the member's token alone; no share links for it.
+      const value: BoardInfo = ownPrivate && r.value.role === 'owner' ? { ...r.value, role: 'edit' } : r.value;
+      cache.current.set(boardId, value);
+      setInfo(value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [boardId, token, ownPrivate]);
+  return info && info !== 'error' && info.id !== boardId ? null : info;
+}
+
+/** Follow a user on the mounted board once their presence is there (it may arrive after the board). */
+function useFollow(editor: Editor | null, userId: string | null): void {
+  useEffect(() => {
+    if (!editor || editor.isDisposed) return;
+    if (!userId) {
+      if (editor.getInstanceState().followingUserId) editor.stopFollowingUser();
+      return;
+    }
+    const attempt = () => {
+      if (editor.isDisposed) return true;
+      if (editor.getInstanceState().followingUserId !== userId) editor.startFollowingUser(userId as TLUserId);
+      return editor.getInstanceState().followingUserId === userId;
+    };
+    if (attempt()) return;
+    const timer = setInterval(() => attempt() && clearInterval(timer), 400);
+    return () => clearInterval(timer);
+  }, [editor, userId]);
+}
+
+function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable<WorkshopInfo['member']> }; membership: Membership; identity: Identity; licenseKey: string | undefined; settings: React.ReactNode }) {
+  const { info, membership, identity } = props;
+  const tx = useWorkshopTexts();
+  const { t } = useI18n();
+  const serverOffset = useServerOffset();
+  const { state, status } = useWorkshopState(info.id, membership.token);
+  const hasState = status !== 'connecting';
+  const phase = phaseView(state).name;
+  const [mode, setMode] = useState<CanvasMode>('group');
+  const [toast, setToast] = useState('');
+
+  // The first state decides where to start; later phase moves and the end of a presentation move the participant along.
+  const lastPhase = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!hasState) return;
+    // Read the refs now: the updater runs later, after they have moved on.
+    const previous = lastPhase.current;
+    setMode((m) => (previous === undefined ? initialMode(phase) : modeAfterPhaseChange(previous, phase, m)));
+    lastPhase.current = phase;
+  }, [phase, hasState]);
+  const isPresenting = state.presenting !== null;
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    const was = wasPresenting.current;
+    setMode((m) => modeAfterPresentation(was, isPresenting, m));
+    wasPresenting.current = isPresenting;
+  }, [isPresenting]);
+
+  const canvas = decideCanvas({
+    member: { groupIndex: info.member.groupIndex, boardId: membership.boardId, privateBoardId: membership.privateBoardId, userId: identity.id },
+    groups: info.groups,
+    presenting: state.presenting,
+    mode,
+  });
+  const boardInfo = useBoardInfo(canvas.boardId, membership.token, canvas.kind === 'private');
+  const [editor, setEditor] = useState<Editor | null>(null);
+  useFollow(editor, canvas.follow);
+  const following = useValue('following', () => (editor && !editor.isDisposed ? editor.getInstanceState().followingUserId : null), [editor]);
+
+  // 「選んだメモをグループに出す」: copy from the private board, then paste once the group board is mounted.
+  const pending = useRef<{ content: TLContent; from: Editor } | null>(null);
+  const share = () => {
+    if (!editor || canvas.kind !== 'private') return;
+    const ids = editor.getSelectedShapeIds();
+    const content = ids.length > 0 ? editor.getContentFromCurrentPage(ids) : undefined;
+    if (!content) return setToast(tx('shareNothing'));
+    pending.current = { content: stampAuthor(content, { name: identity.name, role: identity.role }), from: editor };
+    setToast('');
+    setMode('group');
+  };
+  useEffect(() => {
+    const p = pending.current;
+    if (!p || !editor || editor === p.from || editor.isDisposed || canvas.kind !== 'group') return;
+    pending.current = null;
+    try {
+      // Where this participant is looking on the group board, as a paste would: notes written at
+      // the same spot of several private boards do not all land on one spot of the group's.
+      editor.putContentOntoCurrentPage(p.content, { select: true, point: editor.getViewportPageBounds().center });
+      setToast(tx('shareDone', { n: p.content.rootShapeIds.length }));
+    } catch (err) {
+      console.warn('sharing notes failed', err);
+      setToast(tx('shareFailed'));
+    }
+  }, [editor, canvas.kind, tx]);
+
+  useEffect(() => {
+    document.title = `${info.title} — ${info.groups.find((g) => g.index === info.member.groupIndex)?.name ?? ''}`;
+  }, [info]);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(''), 6000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const presentingGroup = canvas.kind === 'presentation' ? info.groups.find((g) => g.index === canvas.groupIndex) : undefined;
+  const headerExtra = (
+    <div className="rb-ws-tools" data-testid="ws-tools" data-canvas={canvas.kind}>
+      <WorkshopBar state={state} status={status} serverOffset={serverOffset} />
+      {canvas.kind === 'presentation' ? (
+        <p className="rb-ws-note rb-ws-note--present" data-testid="ws-watching">
+          {tx('watching', { group: presentingGroup?.name ?? '' })}
+          {canvas.follow && (following === canvas.follow ? ` — ${tx('following')}` : '')}
+        </p>
+      ) : (
+        <div className="rb-ws-toggle" role="group" aria-label={tx('modeLabel')}>
+          <button type="button" aria-pressed={canvas.kind === 'private'} onClick={() => setMode('private')} data-testid="ws-mode-private">
+            {tx('modePrivate')}
+          </button>
+          <button type="button" aria-pressed={canvas.kind === 'group'} onClick={() => setMode('group')} data-testid="ws-mode-group">
+            {tx('modeGroup')}
+          </button>
+        </div>
+      )}
+      {canvas.kind === 'group' && canvas.presenting && <p className="rb-ws-note rb-ws-note--present">{tx('ownGroupPresenting')}</p>}
+      {canvas.follow && following !== canvas.follow && (
+        <button type="button" onClick={() => canvas.follow && editor?.startFollowingUser(canvas.follow as TLUserId)} data-testid="ws-follow-again">
+          {tx('followAgain')}
+        </button>
+      )}
+      {canvas.kind === 'private' && (
+        <>
+          <button type="button" className="rb-primary" onClick={share} data-testid="ws-share-selected">
+            {tx('shareSelected')}
+          </button>
+          <span className="rb-hint">{tx('privateNote')}</span>
+        </>
+      )}
+      {canvas.kind === 'group' && <SharedNotesButton editor={editor} />}
+      <p className="rb-ws-toast" role="status" aria-live="polite" data-testid="ws-toast">
+        {toast}
+      </p>
+      {props.settings}
+      <MessageBanner message={state.message} />
+    </div>
+  );
+
+  return (
+    <>
+      {boardInfo === 'error' ? (
+        <main className="rb-centered">
+          <div className="rb-card">
+            <p role="alert">{tx('unauthorized')}</p>
+            <a href="/">{tx('backHome')}</a>
+          </div>
+        </main>
+      ) : boardInfo === null ? (
+        <p className="rb-centered" role="status">
+          {t('loading')}
+        </p>
+      ) : (
+        <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor} />
+      )}
+    </>
+  );
+}
