@@ -55,6 +55,21 @@ export default defineConfig({
         },
       },
       {
+        // The backbone suite again, on PostgreSQL (issue: the whole backbone suite also
+        // passes against PostgreSQL); SQLite-only storage checks stay in 'integration'.
+        extends: true,
+        test: {
+          name: 'scale-backbone',
+          root: '.',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: ['tests/integration/sqliteStorage.test.ts'],
+          environment: 'node',
+          env: { TEST_STORAGE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'scale',
