@@ -139,6 +139,7 @@ export class RenkeiServer {
         clientIp: (req) => this.clientIp(req),
         storage: this.storage,
         relayHealth: () => this.bus?.health(),
+        storageWritable: () => this.metrics.lastStoreFailureAt <= this.metrics.lastStoreSuccessAt,
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,
         version: VERSION,

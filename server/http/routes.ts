@@ -33,6 +33,8 @@ export interface ApiDeps {
   storage: Storage;
   /** Cross-instance relay health, when scaled out. */
   relayHealth: () => { ok: boolean; state: string } | undefined;
+  /** False while the last attempt to store an update failed. */
+  storageWritable: () => boolean;
   /** Body limit of ordinary JSON calls, and of file imports. */
   maxJsonBodyBytes: number;
   maxImportBytes: number;
@@ -60,7 +62,10 @@ export function apiRouter(deps: ApiDeps): Router {
   r.use(express.json({ limit: deps.maxJsonBodyBytes }));
 
   r.get('/health', async (_req, res) => {
-    const storage = await deps.storage.health();
+    const answered = await deps.storage.health();
+    // A database that answers but refuses writes is not healthy: say so until a write works.
+    const writing = deps.storageWritable();
+    const storage = answered.ok && !writing ? { ok: false, detail: 'writes are failing; updates are kept in memory and retried' } : answered;
     const relay = deps.relayHealth();
     // Without the database nothing may be relayed (503); without Redis an instance still
     // serves its own sessions, so it stays up and says so.

@@ -181,7 +181,11 @@ export class Room {
     }
   }
 
-  private awarenessOwner(clientId: number): Session | undefined {
+  /** Awareness ids whose state came from another instance: no local session may speak for them. */
+  private readonly remoteAwareness = new Set<number>();
+
+  private awarenessOwner(clientId: number): Session | 'remote' | undefined {
+    if (this.remoteAwareness.has(clientId)) return 'remote';
     for (const s of this.sessions.values()) if (s.awarenessClients.has(clientId)) return s;
     return undefined;
   }
@@ -253,9 +257,12 @@ export class Room {
     let delay = 100;
     for (;;) {
       try {
-        return await this.opts.storage.appendUpdate(this.boardId, update);
+        const seq = await this.opts.storage.appendUpdate(this.boardId, update);
+        this.opts.metrics.lastStoreSuccessAt = Date.now();
+        return seq;
       } catch (err) {
         this.opts.metrics.storeFailures++;
+        this.opts.metrics.lastStoreFailureAt = Date.now();
         this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'storing an update failed; it is kept in memory and not relayed');
         if (from.state === 'open') this.closeSession(from, CloseCode.StorageUnavailable);
         if (this.stateValue === 'closed') return undefined;
@@ -270,6 +277,10 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of [...added, ...updated]) if (this.awareness.getStates().has(id)) this.remoteAwareness.add(id);
+    }
+    for (const id of removed) this.remoteAwareness.delete(id);
     if (origin && typeof origin === 'object' && 'awarenessClients' in origin) {
       const s = origin as Session;
       for (const id of added) s.awarenessClients.add(id);

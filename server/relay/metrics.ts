@@ -6,6 +6,9 @@ export interface RelayMetrics {
   malformedFrames: number;
   oversizedFrames: number;
   storeFailures: number;
+  /** ms since epoch of the last failed and the last successful append (0 = never). */
+  lastStoreFailureAt: number;
+  lastStoreSuccessAt: number;
   compactions: number;
   roomsLoaded: number;
   roomsUnloaded: number;
@@ -21,6 +24,8 @@ export function createMetrics(): RelayMetrics {
     malformedFrames: 0,
     oversizedFrames: 0,
     storeFailures: 0,
+    lastStoreFailureAt: 0,
+    lastStoreSuccessAt: 0,
     compactions: 0,
     roomsLoaded: 0,
     roomsUnloaded: 0,

@@ -42,9 +42,18 @@ export class RedisBus implements RelayBus {
     }
     this.sub.on('ready', () => {
       if (!this.wasDown) return;
-      this.wasDown = false;
-      this.logger.info('redis is back: rooms catch up from storage');
-      for (const l of this.reconnectListeners) l();
+      // ioredis only re-subscribes channels whose SUBSCRIBE once succeeded: subscribe every
+      // open board again, then catch up, so nothing published meanwhile is missed.
+      const channels = [...this.handlers.keys()].map((id) => this.prefix + id);
+      const resubscribe = channels.length > 0 ? this.sub.subscribe(...channels) : Promise.resolve(0);
+      resubscribe.then(
+        () => {
+          this.wasDown = false;
+          this.logger.info('redis is back: rooms catch up from storage');
+          for (const l of this.reconnectListeners) l();
+        },
+        (err: Error) => this.logger.warn({ err: err.message }, 'resubscribing after a redis outage failed; will retry on the next reconnect'),
+      );
     });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
   }
@@ -64,7 +73,7 @@ export class RedisBus implements RelayBus {
     try {
       await this.sub.subscribe(this.prefix + boardId);
     } catch (err) {
-      // ioredis re-subscribes on reconnect; until then this board is served locally only.
+      // Re-subscribed when Redis is back (see 'ready'); until then served locally only.
       this.logger.warn({ boardId, err: (err as Error).message }, 'subscribe failed; serving local sessions only');
     }
   }

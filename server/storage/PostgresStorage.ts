@@ -150,10 +150,22 @@ export class PostgresStorage implements Storage {
   async loadDocument(boardId: string): Promise<StoredDocument> {
     // Every remaining row, not only those above the snapshot's mark: a row that committed
     // late with a lower seq was not folded into the snapshot and must still be read.
-    const [snap, upd] = await Promise.all([
-      this.pool.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM doc_snapshots WHERE board_id = $1', [boardId]),
-      this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq', [boardId]),
-    ]);
+    // One snapshot of the database for both reads: a compaction committing between them
+    // would otherwise hide the rows it folded into a snapshot this load did not see.
+    const c = await this.pool.connect();
+    let snap: pg.QueryResult<{ data: Buffer; upto_seq: string }>;
+    let upd: pg.QueryResult<{ seq: string; data: Buffer }>;
+    try {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      snap = await c.query('SELECT data, upto_seq FROM doc_snapshots WHERE board_id = $1', [boardId]);
+      upd = await c.query('SELECT seq, data FROM doc_updates WHERE board_id = $1 ORDER BY seq', [boardId]);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
     const s = snap.rows[0];
     const last = upd.rows.at(-1);
     return {
