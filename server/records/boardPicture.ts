@@ -60,7 +60,7 @@ function fillOf(s: Shape): { fill: string; stroke: string; label: string } {
  * (frames, cards coloured by system, notes, texts), for the minutes. Not a screenshot:
  * it is what the records say, drawn plainly.
  */
-export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?: number; pageId?: string } = {}): string {
+export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?: number; pageId?: string; thumbnail?: boolean } = {}): string {
   const all: Shape[] = [];
   let firstPage: { id: string; index: string } | undefined;
   for (const r of records) {
@@ -88,6 +88,8 @@ export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?:
   for (const s of all) {
     const p = position(s);
     if (!p || s.type === 'arrow' || s.type === 'draw' || s.type === 'line' || s.type === 'highlight') continue;
+    // A thumbnail shows the work, not the template's scaffolding (grid cells, instructions).
+    if (opts.thumbnail && s.type !== 'frame' && (s.meta as { rbRole?: unknown } | undefined)?.rbRole === 'guide') continue;
     const { w, h } = size(s);
     boxes.push({ shape: s, x: p.x, y: p.y, w, h });
   }
@@ -106,6 +108,8 @@ export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?:
       return `<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="${stroke}" stroke-width="2" rx="6"/><text x="${x + 4}" y="${y - 8}" font-size="22" font-weight="bold" fill="#1f2328">${esc(short)}</text></g>`;
     }
     const fontSize = Math.max(12, Math.min(20, h / 4));
+    // Text of cards is unreadable at thumbnail size; the coloured boxes tell the story.
+    if (opts.thumbnail) return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="${stroke}" stroke-width="4" rx="4"/>`;
     return `<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="${stroke}" stroke-width="2" rx="4"/>${short ? `<text x="${x + 6}" y="${y + fontSize + 4}" font-size="${fontSize}" fill="#1f2328">${esc(short)}</text>` : ''}</g>`;
   });
   const vw = maxX - minX;

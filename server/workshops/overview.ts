@@ -38,7 +38,7 @@ export class WorkshopOverview {
       let entry = cached;
       if (!cached || cached.version !== room.version) {
         const records = [...recordsMap(room.doc).values()];
-        entry = { version: room.version, svg: boardPictureSvg(records, { width: 320 }), shapes: records.filter((r) => r.typeName === 'shape').length };
+        entry = { version: room.version, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       }
       const participants: { name: string; role: string }[] = [];
@@ -59,7 +59,7 @@ export class WorkshopOverview {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         for (const u of stored.updates) Y.applyUpdate(doc, u);
         const records = [...recordsMap(doc).values()];
-        entry = { version: key, svg: boardPictureSvg(records, { width: 320 }), shapes: records.filter((r) => r.typeName === 'shape').length };
+        entry = { version: key, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       } finally {
         doc.destroy();
