@@ -38,14 +38,24 @@ const LARGE_KEY = 'renkei.largeText';
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const [current, setCurrent] = useState<Route>(() => route(location.pathname));
+  // The token lives in the fragment: another link to the same board only changes the hash.
+  const [hash, setHash] = useState(() => location.hash);
   const [licenseKey, setLicenseKey] = useState<string | undefined>();
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
 
   useEffect(() => {
     void api.config().then((r) => r.ok && setLicenseKey(r.value.tldrawLicenseKey));
-    const onPop = () => setCurrent(route(location.pathname));
+    const onPop = () => {
+      setCurrent(route(location.pathname));
+    setHash(location.hash);
+      setHash(location.hash);
+    };
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onPop);
+    };
   }, []);
   useEffect(() => {
     document.documentElement.classList.toggle('rb-large', large);
@@ -80,7 +90,7 @@ export function App() {
       );
     case 'board':
       return (
-        <BoardPage key={current.boardId} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
+        <BoardPage key={`${current.boardId}${hash}`} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
       );
     case 'record':
       return <RecordViewer key={current.recordId} boardId={current.boardId} recordId={current.recordId} navigate={navigate} settings={settings} />;

@@ -10,6 +10,14 @@ import { IdentityDialog } from './IdentityDialog.tsx';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: MessageKey } | { kind: 'ready'; info: BoardInfo };
 
+/** What this browser remembers of a board, for opening it while offline. */
+function offlineInfo(boardId: string, token: string): BoardInfo | undefined {
+  const known = listLocalBoards().find((b) => b.id === boardId);
+  const role = known && (Object.entries(known.tokens).find(([, t]) => t === token)?.[0] as BoardInfo['role'] | undefined);
+  if (!known || !role) return undefined;
+  return { id: boardId, title: known.title, template: '', createdAt: known.lastOpened, updatedAt: known.lastOpened, role };
+}
+
 /** `/b/<boardId>#t=<token>`: check the link, ask who you are, then open the board. */
 export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; licenseKey: string | undefined; settings: React.ReactNode }) {
   const { t } = useI18n();
@@ -26,6 +34,9 @@ export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; 
       if (r.ok) {
         rememberBoard({ id: r.value.id, title: r.value.title, tokens: { [r.value.role]: token } });
         setLoad({ kind: 'ready', info: r.value });
+      } else if (r.status === 0 && offlineInfo(boardId, token)) {
+        // Offline: open what this browser knows; the document comes from IndexedDB.
+        setLoad({ kind: 'ready', info: offlineInfo(boardId, token) as BoardInfo });
       } else {
         setLoad({ kind: 'error', message: r.status === 404 ? 'errorNotFound' : r.status === 401 || r.status === 403 ? 'errorUnauthorized' : 'errorNetwork' });
       }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Tldraw,
   UserRecordType,
@@ -81,6 +81,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const [status, ready, schemaReason] = snapshot.split('|') as [typeof connection.status, string, string];
   const [editor, setEditor] = useState<Editor | null>(null);
   const [sharing, setSharing] = useState(false);
+  const shareButton = useRef<HTMLButtonElement>(null);
   const readOnly = !canWrite || schemaReason !== '';
   const color = roleColor(identity.role);
 
@@ -123,14 +124,14 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         <div className="rb-board__actions">
           {props.headerExtra}
           {info.role === 'owner' && (
-            <button type="button" onClick={() => setSharing(true)} data-testid="share-button">
+            <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
               {t('share')}
             </button>
           )}
         </div>
       </header>
       <div className="rb-board__body">
-        <div className="rb-board__canvas" data-testid="canvas">
+        <div className="rb-board__canvas" data-testid="board-canvas">
           <Tldraw
             store={storeWithStatus}
             assetUrls={assetUrls}
@@ -159,7 +160,11 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         </aside>
       </div>
       {sharing && (
-        <ShareDialog boardId={info.id} title={info.title} ownerToken={token} knownTokens={props.knownTokens} onClose={() => setSharing(false)} />
+        <ShareDialog boardId={info.id} title={info.title} ownerToken={token} knownTokens={props.knownTokens} onClose={() => {
+            setSharing(false);
+            shareButton.current?.focus();
+          }}
+        />
       )}
     </div>
   );

@@ -18,20 +18,23 @@ interface Row {
   self: boolean;
 }
 
-function rows(awareness: Awareness): Row[] {
+function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
   const now = Date.now();
   const out: Row[] = [];
   for (const [clientId, state] of awareness.getStates() as Map<number, ParticipantState>) {
     const u = state.user;
     if (!u || typeof u.name !== 'string') continue;
-    const last = state.presence?.lastActivityTimestamp ?? null;
+    // tldraw's pointer starts at lastActivityTimestamp 0: until someone moves, count from their arrival.
+    const arrived = firstSeen.get(clientId) ?? now;
+    firstSeen.set(clientId, arrived);
+    const last = Math.max(state.presence?.lastActivityTimestamp ?? 0, arrived);
     out.push({
       clientId,
       name: u.name.slice(0, 80),
       role: typeof u.role === 'string' ? u.role : '',
       color: typeof u.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(u.color) ? u.color : '#888888',
       userId: state.presence?.userId,
-      idle: clientId !== awareness.clientID && last !== null && now - last > IDLE_MS,
+      idle: clientId !== awareness.clientID && now - last > IDLE_MS,
       self: clientId === awareness.clientID,
     });
   }
@@ -41,18 +44,19 @@ function rows(awareness: Awareness): Row[] {
 /** Who is here: role colour, name, idle; choose one to follow their view. */
 export function ParticipantsPanel({ awareness, editor }: { awareness: Awareness; editor: Editor | null }) {
   const { t, locale } = useI18n();
-  const [list, setList] = useState<Row[]>(() => rows(awareness));
+  const [firstSeen] = useState(() => new Map<number, number>());
+  const [list, setList] = useState<Row[]>(() => rows(awareness, firstSeen));
   const [following, setFollowing] = useState<string | null>(null);
 
   useEffect(() => {
-    const update = () => setList(rows(awareness));
+    const update = () => setList(rows(awareness, firstSeen));
     awareness.on('change', update);
     const timer = setInterval(update, 15_000);
     return () => {
       awareness.off('change', update);
       clearInterval(timer);
     };
-  }, [awareness]);
+  }, [awareness, firstSeen]);
 
   const toggleFollow = (userId: string) => {
     if (!editor) return;

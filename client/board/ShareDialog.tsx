@@ -30,7 +30,17 @@ export function ShareDialog(props: { boardId: string; title: string; ownerToken:
 
   return (
     <div className="rb-dialog-backdrop">
-      <div className="rb-dialog" role="dialog" aria-modal="true" aria-labelledby="rb-share-h">
+      <div
+        className="rb-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="rb-share-h"
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.stopPropagation();
+          props.onClose();
+        }}
+      >
         <h2 id="rb-share-h">{t('shareHeading')}</h2>
         {(['edit', 'view'] as const).map((cap) => {
           const token = tokens[cap];

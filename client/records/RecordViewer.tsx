@@ -89,7 +89,7 @@ export function RecordViewer({ boardId, recordId, navigate, settings }: { boardI
         </div>
       </header>
       <div className="rb-board__body">
-        <div className="rb-board__canvas" data-testid="canvas">
+        <div className="rb-board__canvas" data-testid="board-canvas">
           <Tldraw
             store={store}
             assetUrls={assetUrls}

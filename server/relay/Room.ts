@@ -287,7 +287,9 @@ export class Room {
       for (const id of removed) s.awarenessClients.delete(id);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    this.broadcast(encodeAwarenessFrame(update), origin as Session | undefined);
+    // To the sender too, as y-websocket-server does: a stock provider closes a socket that has
+    // heard nothing for 30 s, and its own renewals (every 15 s) are all a lone participant hears.
+    this.broadcast(encodeAwarenessFrame(update), undefined);
     if (origin !== REMOTE_ORIGIN) this.opts.hooks?.afterAwareness?.(this, update);
   };
 
