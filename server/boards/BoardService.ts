@@ -112,7 +112,11 @@ export class BoardService {
   /** The board's current document, from its live room or from storage. */
   async withDocument<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
     const live = this.registry.peek(boardId);
-    if (live) return use(live.doc);
+    if (live) {
+      // After the queue: a document being rebuilt from storage is read once it is rebuilt.
+      await live.flush();
+      return use(live.doc);
+    }
     const stored = await this.storage.loadDocument(boardId);
     const doc = new Y.Doc();
     try {

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { canWrite, CloseCode, CloseReason } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
-import type { Storage } from '../storage/index.ts';
+import type { Storage, StoredDocument } from '../storage/index.ts';
 import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
 import {
@@ -11,6 +11,8 @@ import {
   encodeAwarenessFrame,
   encodeSyncStep1,
   encodeSyncUpdate,
+  checkUpdate,
+  findLayoutViolation,
   parseClientMessage,
   type ClientMessage,
 } from './wire.ts';
@@ -45,15 +47,27 @@ export interface RoomOptions {
 const LOAD_ORIGIN = Symbol('load');
 const REMOTE_ORIGIN = Symbol('remote');
 
+/** What the update being applied did, filled in by the document's `afterTransaction` event. */
+interface Applying {
+  origin: unknown;
+  changed: boolean;
+  violation: string | undefined;
+}
+
 /**
  * One open board: its document, awareness and sessions. Every document update from a
  * session is stored before anyone else receives it (SPEC R1); outbound document data is
  * sent in the order it was stored, through one queue.
+ *
+ * An update is applied once and checked on what it integrated (SPEC R3); what is stored and
+ * relayed are the bytes the client sent, so Yjs never re-encodes an update. An update that
+ * breaks the layout is neither stored nor relayed; since it already touched the document,
+ * the room then rebuilds its document from storage (`repair`), holding new frames meanwhile.
  */
 export class Room {
   readonly boardId: string;
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private docValue = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.docValue);
   private readonly sessions = new Map<number, Session>();
   private readonly opts: RoomOptions;
   private stateValue: RoomState = 'loading';
@@ -68,13 +82,24 @@ export class Room {
   private updatesSinceCompaction = 0;
   private compactTimer: NodeJS.Timeout | undefined;
   private compacting = false;
+  /** Set while an update is applied, so the transaction it makes can be judged. */
+  private applying: Applying | undefined;
+  /** True from a refused update that touched the document until the document is rebuilt. */
+  private repairing = false;
+  /** Frames that arrived while repairing, replayed in order afterwards. */
+  private held: { session: Session; frame: Uint8Array }[] = [];
 
   constructor(opts: RoomOptions) {
     this.opts = opts;
     this.boardId = opts.boardId;
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.docValue.on('afterTransaction', this.onAfterTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The room's document. It is replaced when a refused update has to be undone (`repair`). */
+  get doc(): Y.Doc {
+    return this.docValue;
   }
 
   get state(): RoomState {
@@ -89,31 +114,30 @@ export class Room {
   /** Load the stored document; the room is ready when this resolves. */
   async load(): Promise<void> {
     const stored = await this.opts.storage.loadDocument(this.boardId);
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN);
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
-      },
-      LOAD_ORIGIN,
-    );
+    applyStored(this.docValue, stored);
     this.lastStoredSeq = stored.lastSeq;
     this.updatesSinceCompaction = stored.updates.length;
     this.stateValue = 'ready';
+    this.replayPendingRemote();
+    if (this.updatesSinceCompaction > 0) this.scheduleIdleCompaction();
+  }
+
+  private replayPendingRemote(): void {
     const pending = this.pendingRemote;
     this.pendingRemote = [];
     for (const p of pending) {
       if (p.kind === 'update') this.applyRemoteUpdate(p.data);
       else this.applyRemoteAwareness(p.data);
     }
-    if (this.updatesSinceCompaction > 0) this.scheduleIdleCompaction();
   }
 
   /** Add a session and start the sync handshake (server step 1 and current awareness). */
   connect(session: Session): void {
     if (this.stateValue !== 'ready') throw new Error(`room ${this.boardId} is ${this.stateValue}`);
     this.sessions.set(session.id, session);
-    this.sendTo(session, encodeSyncStep1(this.doc));
+    // While the document is rebuilt, its state vector is sent once the rebuilt one stands.
+    if (this.repairing) this.enqueue(async () => this.sendTo(session, encodeSyncStep1(this.docValue)));
+    else this.sendTo(session, encodeSyncStep1(this.docValue));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       this.sendTo(session, encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
@@ -123,21 +147,30 @@ export class Room {
   /** Handle one frame from a session; a bad frame closes only that session (SPEC R3). */
   handleMessage(session: Session, frame: Uint8Array): void {
     if (session.state !== 'open' || this.stateValue !== 'ready') return;
-    const parsed = parseClientMessage(frame, this.opts.kind, this.doc);
-    if (!parsed.ok) {
-      this.opts.metrics.malformedFrames++;
-      this.opts.logger.warn({ boardId: this.boardId, session: session.id, reason: parsed.error }, 'closing session after malformed frame');
-      this.closeSession(session, CloseCode.MalformedMessage);
+    if (this.repairing) {
+      this.held.push({ session, frame });
       return;
     }
-    this.dispatch(session, parsed.value);
+    const parsed = parseClientMessage(frame);
+    if (!parsed.ok) {
+      this.refuse(session, parsed.error);
+      return;
+    }
+    this.dispatch(session, parsed.value, frame);
   }
 
-  private dispatch(session: Session, msg: ClientMessage): void {
+  /** Close a session that sent a frame we do not accept (SPEC R3). */
+  private refuse(session: Session, reason: string): void {
+    this.opts.metrics.malformedFrames++;
+    this.opts.logger.warn({ boardId: this.boardId, session: session.id, reason }, 'closing session after malformed frame');
+    this.closeSession(session, CloseCode.MalformedMessage);
+  }
+
+  private dispatch(session: Session, msg: ClientMessage, frame: Uint8Array): void {
     switch (msg.kind) {
       case 'sync-step1': {
         // Encoded now, sent once everything applied so far is stored (SPEC R1).
-        const reply = encodeSyncUpdate(Y.encodeStateAsUpdate(this.doc, msg.stateVector), 'step2');
+        const reply = encodeSyncUpdate(Y.encodeStateAsUpdate(this.docValue, msg.stateVector), 'step2');
         this.enqueue(async () => this.sendTo(session, reply));
         return;
       }
@@ -146,13 +179,7 @@ export class Room {
           this.opts.metrics.droppedViewWrites++;
           return;
         }
-        try {
-          Y.applyUpdate(this.doc, msg.update, session);
-        } catch (err) {
-          this.opts.metrics.malformedFrames++;
-          this.opts.logger.warn({ boardId: this.boardId, session: session.id, err: (err as Error).message }, 'update failed to integrate');
-          this.closeSession(session, CloseCode.MalformedMessage);
-        }
+        this.applyFromSession(session, msg, frame);
         return;
       }
       case 'awareness': {
@@ -181,6 +208,126 @@ export class Room {
     }
   }
 
+  /**
+   * Apply a session's update, check what it integrated, then store the update as sent and
+   * relay it (SPEC R1, R3). Others get an incremental-update frame: the frame as received when
+   * it is one, so nothing is encoded again.
+   */
+  private applyFromSession(session: Session, msg: Extract<ClientMessage, { kind: 'sync-update' }>, frame: Uint8Array): void {
+    const store = this.docValue.store;
+    const pendingBefore = store.pendingStructs;
+    if (pendingBefore !== null) {
+      // The document already waits for missing data (from another instance): an update that
+      // itself lacks data could not be told apart afterwards, so it is checked before.
+      const checked = checkUpdate(msg.update, this.opts.kind, this.docValue);
+      if (!checked.ok) {
+        this.refuse(session, checked.error);
+        return;
+      }
+    }
+    const result = this.apply(msg.update, session);
+    const failure =
+      result.error ??
+      result.violation ??
+      (pendingBefore === null && store.pendingStructs !== null ? 'an item depends on data the server does not have' : undefined);
+    if (failure !== undefined) {
+      this.refuse(session, failure);
+      if (result.changed || store.pendingStructs !== pendingBefore || result.error !== undefined) this.repair();
+      return;
+    }
+    if (!result.changed) return;
+    const update = msg.update;
+    const out = msg.step === 'update' && msg.exact ? frame : encodeSyncUpdate(update, 'update');
+    this.enqueue(async () => {
+      const seq = await this.storeWithRetry(update, session);
+      if (seq === undefined) return;
+      this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
+      this.opts.metrics.storedUpdates++;
+      this.opts.hooks?.afterStore?.(this, update, seq);
+      this.broadcast(out, session);
+      this.noteStored();
+    });
+  }
+
+  /** Apply an update with an origin; say whether it changed the document and whether it kept the layout. */
+  private apply(update: Uint8Array, origin: unknown): Applying & { error: string | undefined } {
+    const state: Applying = { origin, changed: false, violation: undefined };
+    this.applying = state;
+    let error: string | undefined;
+    try {
+      Y.applyUpdate(this.docValue, update, origin);
+    } catch (err) {
+      error = `update failed to integrate: ${(err as Error).message}`;
+    } finally {
+      this.applying = undefined;
+    }
+    return { ...state, error };
+  }
+
+  private readonly onAfterTransaction = (tr: Y.Transaction): void => {
+    const changed = tr.deleteSet.clients.size > 0 || stateChanged(tr);
+    if (!changed) return;
+    this.version++;
+    if (tr.origin === LOAD_ORIGIN) return;
+    this.lastChangeAt = Date.now();
+    const applying = this.applying;
+    if (!applying || applying.origin !== tr.origin) return;
+    applying.changed = true;
+    if (applying.origin === REMOTE_ORIGIN || applying.violation !== undefined) return;
+    try {
+      applying.violation = findLayoutViolation(tr, this.opts.kind);
+    } catch (err) {
+      applying.violation = `update could not be checked: ${(err as Error).message}`;
+    }
+  };
+
+  /**
+   * Rebuild the document from storage after a refused update touched it. Runs in the queue,
+   * after every update accepted before it was stored; frames arriving meanwhile are held and
+   * replayed. Compaction and records wait for it (they run in the same queue).
+   */
+  private repair(): void {
+    if (this.repairing) return;
+    this.repairing = true;
+    this.opts.metrics.repairs++;
+    this.enqueue(async () => {
+      let stored: StoredDocument;
+      try {
+        stored = await this.opts.storage.loadDocument(this.boardId);
+      } catch (err) {
+        this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'could not reload the document after a refused update; closing the room');
+        this.abandon();
+        return;
+      }
+      const doc = new Y.Doc({ gc: true });
+      applyStored(doc, stored);
+      this.docValue.off('afterTransaction', this.onAfterTransaction);
+      // The old document is dropped, not destroyed: destroying it would destroy the awareness.
+      this.docValue = doc;
+      this.awareness.doc = doc;
+      doc.on('afterTransaction', this.onAfterTransaction);
+      this.lastStoredSeq = stored.lastSeq;
+      this.updatesSinceCompaction = stored.updates.length;
+      this.version++;
+      this.repairing = false;
+      this.opts.logger.info({ boardId: this.boardId }, 'document rebuilt from storage after a refused update');
+      this.replayPendingRemote();
+      const held = this.held;
+      this.held = [];
+      for (const h of held) this.handleMessage(h.session, h.frame);
+    });
+  }
+
+  /** Give up on a room whose document cannot be trusted: close everyone, store nothing. */
+  private abandon(): void {
+    this.stateValue = 'closing';
+    this.held = [];
+    this.closeSessionsWhere(() => true, CloseCode.StorageUnavailable);
+    clearTimeout(this.compactTimer);
+    this.stateValue = 'closed';
+    this.awareness.destroy();
+  }
+
   /** Awareness ids whose state came from another instance: no local session may speak for them. */
   private readonly remoteAwareness = new Set<number>();
 
@@ -195,59 +342,56 @@ export class Room {
    * While the room loads, remote traffic is kept and applied after the load (SPEC R9).
    */
   applyRemoteUpdate(update: Uint8Array): void {
-    if (this.stateValue === 'loading') this.pendingRemote.push({ kind: 'update', data: update });
-    else if (this.stateValue === 'ready') this.applyRemote(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN));
+    if (this.stateValue === 'loading' || (this.stateValue === 'ready' && this.repairing)) {
+      this.pendingRemote.push({ kind: 'update', data: update });
+      return;
+    }
+    if (this.stateValue !== 'ready') return;
+    const result = this.apply(update, REMOTE_ORIGIN);
+    if (result.error) this.opts.logger.error({ boardId: this.boardId, err: result.error }, 'a relayed update failed to apply');
+    // Stored by the instance that received it; relayed in order with our own.
+    if (result.changed) this.relayRemote(update);
+  }
+
+  private relayRemote(update: Uint8Array): void {
+    const frame = encodeSyncUpdate(update, 'update');
+    this.enqueue(async () => this.broadcast(frame, undefined));
   }
 
   /** Apply an awareness update relayed from another instance. */
   applyRemoteAwareness(awarenessUpdate: Uint8Array): void {
-    if (this.stateValue === 'loading') this.pendingRemote.push({ kind: 'awareness', data: awarenessUpdate });
-    else if (this.stateValue === 'ready') this.applyRemote(() => awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_ORIGIN));
+    if (this.stateValue === 'loading' || (this.stateValue === 'ready' && this.repairing)) {
+      this.pendingRemote.push({ kind: 'awareness', data: awarenessUpdate });
+      return;
+    }
+    if (this.stateValue !== 'ready') return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_ORIGIN);
+    } catch (err) {
+      this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'a relayed awareness update failed to apply');
+    }
   }
 
   /** Bring the document up to what storage holds (after a gap in cross-instance relay). */
   async catchUp(): Promise<void> {
     if (this.stateValue !== 'ready') return;
     const stored = await this.opts.storage.loadDocument(this.boardId);
-    if (this.stateValue !== 'ready') return;
-    this.applyRemote(() => {
-      Y.transact(this.doc, () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u, REMOTE_ORIGIN);
-      }, REMOTE_ORIGIN);
-    });
-  }
-
-  private applyRemote(apply: () => void): void {
+    if (this.stateValue !== 'ready' || this.repairing) return;
+    const before = Y.encodeStateVector(this.docValue);
+    this.applying = { origin: REMOTE_ORIGIN, changed: false, violation: undefined };
+    const state = this.applying;
     try {
-      apply();
+      Y.transact(this.docValue, () => {
+        if (stored.snapshot) Y.applyUpdate(this.docValue, stored.snapshot, REMOTE_ORIGIN);
+        for (const u of stored.updates) Y.applyUpdate(this.docValue, u, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
     } catch (err) {
-      this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'a relayed update failed to apply');
+      this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'catching up from storage failed');
+    } finally {
+      this.applying = undefined;
     }
+    if (state.changed) this.relayRemote(Y.encodeStateAsUpdate(this.docValue, before));
   }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.version++;
-    if (origin === LOAD_ORIGIN) return;
-    this.lastChangeAt = Date.now();
-    if (origin === REMOTE_ORIGIN) {
-      // Stored by the instance that received it; relay in order with our own.
-      const frame = encodeSyncUpdate(update, 'update');
-      this.enqueue(async () => this.broadcast(frame, undefined));
-      return;
-    }
-    const from = origin as Session;
-    const frame = encodeSyncUpdate(update, 'update');
-    this.enqueue(async () => {
-      const seq = await this.storeWithRetry(update, from);
-      if (seq === undefined) return;
-      this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
-      this.opts.metrics.storedUpdates++;
-      this.opts.hooks?.afterStore?.(this, update, seq);
-      this.broadcast(frame, from);
-      this.noteStored();
-    });
-  };
 
   /**
    * Store an update; on failure keep it in memory, say so loudly, close the writer so its
@@ -334,13 +478,13 @@ export class Room {
    * updates, which is harmless because applying an update twice changes nothing.
    */
   private async compact(): Promise<void> {
-    if (this.compacting || this.updatesSinceCompaction === 0) return;
+    if (this.compacting || this.repairing || this.updatesSinceCompaction === 0) return;
     this.compacting = true;
     clearTimeout(this.compactTimer);
     const upto = this.lastStoredSeq;
     const covered = this.updatesSinceCompaction;
     try {
-      await this.opts.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), upto);
+      await this.opts.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.docValue), upto);
       this.updatesSinceCompaction -= covered;
       this.opts.metrics.compactions++;
       await this.opts.storage.touchBoard(this.boardId, new Date());
@@ -399,6 +543,24 @@ export class Room {
     clearTimeout(this.compactTimer);
     this.stateValue = 'closed';
     this.awareness.destroy();
-    this.doc.destroy();
+    this.docValue.destroy();
   }
+}
+
+/** Apply a stored document (snapshot, then the updates after it) in one transaction. */
+function applyStored(doc: Y.Doc, stored: StoredDocument): void {
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+      for (const u of stored.updates) Y.applyUpdate(doc, u, LOAD_ORIGIN);
+    },
+    LOAD_ORIGIN,
+  );
+}
+
+/** True when a transaction added structs (its deletions are checked by the caller). */
+function stateChanged(tr: Y.Transaction): boolean {
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
 }

@@ -10,6 +10,8 @@ export interface RelayMetrics {
   lastStoreFailureAt: number;
   lastStoreSuccessAt: number;
   compactions: number;
+  /** Documents rebuilt from storage after a refused update had touched them. */
+  repairs: number;
   roomsLoaded: number;
   roomsUnloaded: number;
   rejectedUpgrades: number;
@@ -27,6 +29,7 @@ export function createMetrics(): RelayMetrics {
     lastStoreFailureAt: 0,
     lastStoreSuccessAt: 0,
     compactions: 0,
+    repairs: 0,
     roomsLoaded: 0,
     roomsUnloaded: 0,
     rejectedUpgrades: 0,

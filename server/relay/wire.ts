@@ -7,7 +7,13 @@ import { MessageType, SyncStep } from '../../shared/protocol/index.ts';
 /** A frame from a client, parsed and checked at the edge. */
 export type ClientMessage =
   | { kind: 'sync-step1'; stateVector: Uint8Array }
-  | { kind: 'sync-update'; step: 'step2' | 'update'; update: Uint8Array }
+  | {
+      kind: 'sync-update';
+      step: 'step2' | 'update';
+      update: Uint8Array;
+      /** True when the frame is exactly this message, nothing after it, so it can be relayed as received. */
+      exact: boolean;
+    }
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' }
   | { kind: 'auth' };
@@ -25,10 +31,12 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 const MAX_AWARENESS_ENTRIES = 64;
 
 /**
- * Parse one frame of the y-websocket protocol. Never throws: a frame that does not decode,
- * or whose document update breaks the document layout, is `{ ok: false }` (SPEC R3).
+ * Parse one frame of the y-websocket protocol. Never throws: a frame that does not decode is
+ * `{ ok: false }` (SPEC R3). A document update is only framed here; whether it keeps the
+ * document layout is checked as it integrates (`findLayoutViolation`), or before, with
+ * `checkUpdate`, when the document already waits for missing data.
  */
-export function parseClientMessage(frame: Uint8Array, kind: DocKind = 'board', doc?: Y.Doc): ParseResult<ClientMessage> {
+export function parseClientMessage(frame: Uint8Array): ParseResult<ClientMessage> {
   try {
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
@@ -41,9 +49,8 @@ export function parseClientMessage(frame: Uint8Array, kind: DocKind = 'board', d
           return { ok: true, value: { kind: 'sync-step1', stateVector: payload } };
         }
         if (step === SyncStep.Step2 || step === SyncStep.Update) {
-          const checked = checkUpdate(payload, kind, doc);
-          if (!checked.ok) return checked;
-          return { ok: true, value: { kind: 'sync-update', step: step === SyncStep.Step2 ? 'step2' : 'update', update: payload } };
+          const exact = decoder.pos === frame.length;
+          return { ok: true, value: { kind: 'sync-update', step: step === SyncStep.Step2 ? 'step2' : 'update', update: payload, exact } };
         }
         return { ok: false, error: `unknown sync step ${step}` };
       }
@@ -134,17 +141,55 @@ export function checkUpdate(update: Uint8Array, kind: DocKind = 'board', doc?: Y
     const where = place(it, 0);
     if (where === undefined) return { ok: false, error: 'an item depends on data the server does not have' };
     if ('nested' in where) return { ok: false, error: 'nested shared types are not in the layout' };
-    if (!roots.has(where.root)) return { ok: false, error: `top-level type "${where.root.slice(0, 40)}" is not in the layout` };
     if (typeof it.parent === 'string' && it.parentSub === null) return { ok: false, error: 'list content in a map' };
-    const content = it.content;
-    if (content instanceof Y.ContentDeleted) continue;
-    if (!(content instanceof Y.ContentAny)) return { ok: false, error: `content ${content.constructor.name} is not in the layout` };
-    if (content.arr.length !== 1) return { ok: false, error: 'a map value must be a single JSON value' };
-    const value = content.arr[0];
-    if (!isPlainJson(value)) return { ok: false, error: 'a value must be plain JSON' };
-    if (where.root === DocKeys.records && !isStoredRecord(value)) return { ok: false, error: 'a record must be an object with id and typeName' };
+    const error = valueViolation(it, where.root, roots);
+    if (error) return { ok: false, error };
   }
   return { ok: true, value: true };
+}
+
+/** What is wrong with an item's place (a top-level map of the layout) and content, if anything. */
+function valueViolation(it: Y.Item, root: string, roots: ReadonlySet<string>): string | undefined {
+  if (!roots.has(root)) return `top-level type "${root.slice(0, 40)}" is not in the layout`;
+  const content = it.content;
+  if (content instanceof Y.ContentDeleted) return undefined;
+  if (!(content instanceof Y.ContentAny)) return `content ${content.constructor.name} is not in the layout`;
+  if (content.arr.length !== 1) return 'a map value must be a single JSON value';
+  const value = content.arr[0];
+  if (!isPlainJson(value)) return 'a value must be plain JSON';
+  if (root === DocKeys.records && !isStoredRecord(value)) return 'a record must be an object with id and typeName';
+  return undefined;
+}
+
+/**
+ * The layout check of `checkUpdate`, done on what a transaction has just integrated instead
+ * of on a second decoding of the update: every struct the transaction added, deleted in it
+ * or not, must be a single plain-JSON value in an allowed top-level map. Called from the
+ * document's `afterTransaction` event, before Yjs garbage-collects deleted content, so
+ * nothing an update carried escapes the check. Returns the first violation, if any (SPEC R3).
+ */
+export function findLayoutViolation(tr: Y.Transaction, kind: DocKind): string | undefined {
+  const roots = allowedRootTypes(kind);
+  const clients = tr.doc.store.clients;
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const it = structs[i];
+      if (!it || it.id.clock >= after) break;
+      if (!(it instanceof Y.Item)) continue; // a GC struct carries nothing
+      const parent = it.parent as Y.AbstractType<unknown> | null;
+      if (parent === null) return 'an item without a parent';
+      if (parent._item !== null) return 'nested shared types are not in the layout';
+      if (it.parentSub === null) return 'list content in a map';
+      const root = Y.findRootTypeKey(parent);
+      const error = valueViolation(it, root, roots);
+      if (error) return error;
+    }
+  }
+  return undefined;
 }
 
 /** Decode an awareness update without applying it, rejecting malformed states. */
