@@ -88,6 +88,16 @@ export class Room {
   private repairing = false;
   /** Frames that arrived while repairing, replayed in order afterwards. */
   private held: { session: Session; frame: Uint8Array }[] = [];
+  /**
+   * The stored document while it is not applied yet. A room is ready as soon as storage
+   * answered; the document is built on first need (an update, a record, a step 1 that is not
+   * empty), so a fresh joiner of a cold board gets the stored bytes at once (SPEC R6).
+   */
+  private unapplied: StoredDocument | undefined;
+  /** The unapplied document as one update, made once for the fresh joiners that ask. */
+  private unappliedUpdate: Uint8Array | undefined;
+  /** Sessions whose server step 1 waits until they spoke (or a short while passed). */
+  private readonly step1Due = new Map<Session, NodeJS.Timeout>();
 
   constructor(opts: RoomOptions) {
     this.opts = opts;
@@ -99,6 +109,23 @@ export class Room {
 
   /** The room's document. It is replaced when a refused update has to be undone (`repair`). */
   get doc(): Y.Doc {
+    return this.materialize();
+  }
+
+  /** Whether the stored document is applied (false until something needs it). */
+  get materialized(): boolean {
+    return this.unapplied === undefined;
+  }
+
+  /** Apply the stored document if that has not happened yet; the room's document. */
+  private materialize(): Y.Doc {
+    const stored = this.unapplied;
+    if (stored) {
+      this.unapplied = undefined;
+      this.unappliedUpdate = undefined;
+      applyStored(this.docValue, stored);
+      this.replayPendingRemote();
+    }
     return this.docValue;
   }
 
@@ -114,11 +141,12 @@ export class Room {
   /** Load the stored document; the room is ready when this resolves. */
   async load(): Promise<void> {
     const stored = await this.opts.storage.loadDocument(this.boardId);
-    applyStored(this.docValue, stored);
+    this.unapplied = stored;
     this.lastStoredSeq = stored.lastSeq;
     this.updatesSinceCompaction = stored.updates.length;
     this.stateValue = 'ready';
-    this.replayPendingRemote();
+    // What other instances published meanwhile goes on top of the stored document now.
+    if (this.pendingRemote.length > 0) this.materialize();
     if (this.updatesSinceCompaction > 0) this.scheduleIdleCompaction();
   }
 
@@ -135,13 +163,30 @@ export class Room {
   connect(session: Session): void {
     if (this.stateValue !== 'ready') throw new Error(`room ${this.boardId} is ${this.stateValue}`);
     this.sessions.set(session.id, session);
-    // While the document is rebuilt, its state vector is sent once the rebuilt one stands.
-    if (this.repairing) this.enqueue(async () => this.sendTo(session, encodeSyncStep1(this.docValue)));
-    else this.sendTo(session, encodeSyncStep1(this.docValue));
+    if (this.unapplied) {
+      // Building the document takes long for a big board; a client's own step 1 comes first,
+      // so the stored bytes can answer it before the server's step 1 needs the document.
+      const timer = setTimeout(() => this.sendStep1(session), 200);
+      timer.unref();
+      this.step1Due.set(session, timer);
+    } else {
+      this.sendStep1(session);
+    }
     const states = this.awareness.getStates();
     if (states.size > 0) {
       this.sendTo(session, encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
     }
+  }
+
+  /** Send the server's step 1, once the document stands (after a rebuild, in the queue). */
+  private sendStep1(session: Session): void {
+    const timer = this.step1Due.get(session);
+    if (timer) {
+      clearTimeout(timer);
+      this.step1Due.delete(session);
+    }
+    if (this.repairing) this.enqueue(async () => this.sendTo(session, encodeSyncStep1(this.docValue)));
+    else this.sendTo(session, encodeSyncStep1(this.materialize()));
   }
 
   /** Handle one frame from a session; a bad frame closes only that session (SPEC R3). */
@@ -167,11 +212,20 @@ export class Room {
   }
 
   private dispatch(session: Session, msg: ClientMessage, frame: Uint8Array): void {
+    const step1Due = this.step1Due.has(session);
+    if (step1Due && msg.kind !== 'sync-step1') this.sendStep1(session);
     switch (msg.kind) {
       case 'sync-step1': {
-        // Encoded now, sent once everything applied so far is stored (SPEC R1).
-        const reply = encodeSyncUpdate(Y.encodeStateAsUpdate(this.docValue, msg.stateVector), 'step2');
-        this.enqueue(async () => this.sendTo(session, reply));
+        if (this.unapplied && isEmptyStateVector(msg.stateVector)) {
+          // Nothing is applied, so nothing waits to be stored: the stored bytes are the answer.
+          this.unappliedUpdate ??= storedAsUpdate(this.unapplied);
+          this.sendTo(session, encodeSyncUpdate(this.unappliedUpdate, 'step2'));
+        } else {
+          // Encoded now, sent once everything applied so far is stored (SPEC R1).
+          const reply = encodeSyncUpdate(Y.encodeStateAsUpdate(this.materialize(), msg.stateVector), 'step2');
+          this.enqueue(async () => this.sendTo(session, reply));
+        }
+        if (step1Due) this.sendStep1(session);
         return;
       }
       case 'sync-update': {
@@ -214,7 +268,7 @@ export class Room {
    * it is one, so nothing is encoded again.
    */
   private applyFromSession(session: Session, msg: Extract<ClientMessage, { kind: 'sync-update' }>, frame: Uint8Array): void {
-    const store = this.docValue.store;
+    const store = this.materialize().store;
     const pendingBefore = store.pendingStructs;
     if (pendingBefore !== null) {
       // The document already waits for missing data (from another instance): an update that
@@ -347,6 +401,7 @@ export class Room {
       return;
     }
     if (this.stateValue !== 'ready') return;
+    this.materialize();
     const result = this.apply(update, REMOTE_ORIGIN);
     if (result.error) this.opts.logger.error({ boardId: this.boardId, err: result.error }, 'a relayed update failed to apply');
     // Stored by the instance that received it; relayed in order with our own.
@@ -377,7 +432,7 @@ export class Room {
     if (this.stateValue !== 'ready') return;
     const stored = await this.opts.storage.loadDocument(this.boardId);
     if (this.stateValue !== 'ready' || this.repairing) return;
-    const before = Y.encodeStateVector(this.docValue);
+    const before = Y.encodeStateVector(this.materialize());
     this.applying = { origin: REMOTE_ORIGIN, changed: false, violation: undefined };
     const state = this.applying;
     try {
@@ -484,7 +539,7 @@ export class Room {
     const upto = this.lastStoredSeq;
     const covered = this.updatesSinceCompaction;
     try {
-      await this.opts.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.docValue), upto);
+      await this.opts.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.materialize()), upto);
       this.updatesSinceCompaction -= covered;
       this.opts.metrics.compactions++;
       await this.opts.storage.touchBoard(this.boardId, new Date());
@@ -498,6 +553,8 @@ export class Room {
   /** Remove a session (its socket closed) and its awareness states. */
   disconnect(session: Session): void {
     if (!this.sessions.delete(session.id)) return;
+    clearTimeout(this.step1Due.get(session));
+    this.step1Due.delete(session);
     session.state = 'closed';
     if (session.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...session.awarenessClients], null);
@@ -557,6 +614,18 @@ function applyStored(doc: Y.Doc, stored: StoredDocument): void {
     },
     LOAD_ORIGIN,
   );
+}
+
+/** A stored document (snapshot and the updates after it) as one update. */
+function storedAsUpdate(stored: StoredDocument): Uint8Array {
+  const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+  if (parts.length === 1 && parts[0]) return parts[0];
+  return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts);
+}
+
+/** True for the state vector of an empty document (a client that has nothing yet). */
+function isEmptyStateVector(sv: Uint8Array): boolean {
+  return sv.length === 1 && sv[0] === 0;
 }
 
 /** True when a transaction added structs (its deletions are checked by the caller). */

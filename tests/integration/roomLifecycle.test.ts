@@ -67,6 +67,62 @@ describe('room lifecycle', () => {
     expect(metrics.roomsLoaded).toBe(loadedBefore + 2);
   });
 
+  // SPEC R6: a reloaded room answers a fresh joiner with the stored bytes before it builds its
+  // document; a client with a state gets its difference; a silent one still gets the server's step 1.
+  it('answers a fresh joiner of a cold board from storage, then builds the document', async () => {
+    const board = await srv.createBoard();
+    const metrics = srv.server.metrics;
+    const a = connect(board.id, board.tokens.edit);
+    await a.synced;
+    for (let i = 0; i < 20; i++) putRecord(a.doc, shapeRecord(`cold${i}`, { x: i }));
+    const partial = new Y.Doc();
+    const unloadedBefore = metrics.roomsUnloaded;
+    const raw0 = await RawClient.open(boardWsUrl(srv.wsUrl, board.id, board.tokens.view));
+    Y.applyUpdate(partial, await raw0.sync());
+    raw0.ws.terminate();
+    putRecord(a.doc, shapeRecord('later', { x: 99 }));
+    const expected = await (async () => {
+      const b = connect(board.id, board.tokens.view);
+      await b.synced;
+      await waitForDoc(b.doc, (d) => recordsMap(d).has('shape:later'));
+      const json = recordsMap(b.doc).toJSON();
+      b.destroy();
+      return json;
+    })();
+    a.destroy();
+    await waitUntil(() => srv.server.registry.peek(board.id) === undefined && metrics.roomsUnloaded > unloadedBefore, { what: 'the room to unload' });
+
+    // A fresh joiner: its step 1 is answered first, then the server sends its own.
+    const fresh = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.edit), { onOpen: (r) => r.send(syncStep1Frame(new Uint8Array([0]))) });
+    raws.push(fresh);
+    const answer = await fresh.next('sync-step2');
+    await fresh.next('sync-step1');
+    const kinds = fresh.frames.map((f) => f.kind).filter((k) => k === 'sync-step1' || k === 'sync-step2');
+    expect(kinds.slice(0, 2)).toEqual(['sync-step2', 'sync-step1']);
+    const got = new Y.Doc();
+    Y.applyUpdate(got, answer.update);
+    expect(recordsMap(got).toJSON()).toEqual(expected);
+    expect(srv.server.registry.peek(board.id)?.materialized).toBe(true);
+    fresh.ws.terminate();
+    await waitUntil(() => srv.server.registry.peek(board.id) === undefined, { what: 'the room to unload again' });
+
+    // A returning client that holds part of the board gets exactly what it lacks.
+    const back = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.edit), { onOpen: (r) => r.send(syncStep1Frame(Y.encodeStateVector(partial))) });
+    raws.push(back);
+    Y.applyUpdate(partial, (await back.next('sync-step2')).update);
+    expect(recordsMap(partial).toJSON()).toEqual(expected);
+    back.ws.terminate();
+    await waitUntil(() => srv.server.registry.peek(board.id) === undefined, { what: 'the room to unload a third time' });
+
+    // A client that says nothing still hears the server's step 1, and the room stays unbuilt until then.
+    const silent = await RawClient.open(boardWsUrl(srv.wsUrl, board.id, board.tokens.view));
+    raws.push(silent);
+    await waitUntil(() => srv.server.registry.peek(board.id) !== undefined, { what: 'the room to load' });
+    expect(srv.server.registry.peek(board.id)?.materialized).toBe(false);
+    await silent.next('sync-step1');
+    expect(srv.server.registry.peek(board.id)?.materialized).toBe(true);
+  });
+
   // SPEC R6: frames that arrive while the room loads are buffered and handled in order once it is ready.
   it('handles frames sent before the room has loaded, in order', async () => {
     const board = await srv.createBoard();
