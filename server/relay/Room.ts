@@ -81,6 +81,9 @@ export class Room {
   private pendingRemote: { kind: 'update' | 'awareness'; data: Uint8Array }[] = [];
   private updatesSinceCompaction = 0;
   private compactTimer: NodeJS.Timeout | undefined;
+  private lastStoreAt = 0;
+  /** Tasks in the queue not finished yet; 0 means a store can happen at once. */
+  private pendingTasks = 0;
   private compacting = false;
   /** Set while an update is applied, so the transaction it makes can be judged. */
   private applying: Applying | undefined;
@@ -292,15 +295,35 @@ export class Room {
     if (!result.changed) return;
     const update = msg.update;
     const out = msg.step === 'update' && msg.exact ? frame : encodeSyncUpdate(update, 'update');
+    // With nothing queued and a storage that can append at once (SQLite), store and relay now:
+    // the same order and guarantee as the queue, without its promises.
+    const appendNow = this.opts.storage.appendUpdateNow;
+    if (this.pendingTasks === 0 && appendNow) {
+      let seq: number | undefined;
+      try {
+        seq = appendNow.call(this.opts.storage, this.boardId, update);
+        this.opts.metrics.lastStoreSuccessAt = Date.now();
+      } catch {
+        // The queued path below retries, says so and closes the writer (SPEC S4).
+      }
+      if (seq !== undefined) {
+        this.afterStored(update, seq, out, session);
+        return;
+      }
+    }
     this.enqueue(async () => {
       const seq = await this.storeWithRetry(update, session);
-      if (seq === undefined) return;
-      this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
-      this.opts.metrics.storedUpdates++;
-      this.opts.hooks?.afterStore?.(this, update, seq);
-      this.broadcast(out, session);
-      this.noteStored();
+      if (seq !== undefined) this.afterStored(update, seq, out, session);
     });
+  }
+
+  /** An update from `from` is stored as `seq`: tell other instances, relay it, count it. */
+  private afterStored(update: Uint8Array, seq: number, frame: Uint8Array, from: Session): void {
+    this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
+    this.opts.metrics.storedUpdates++;
+    this.opts.hooks?.afterStore?.(this, update, seq);
+    this.broadcast(frame, from);
+    this.noteStored();
   }
 
   /** Apply an update with an origin; say whether it changed the document and whether it kept the layout. */
@@ -377,7 +400,7 @@ export class Room {
     this.stateValue = 'closing';
     this.held = [];
     this.closeSessionsWhere(() => true, CloseCode.StorageUnavailable);
-    clearTimeout(this.compactTimer);
+    this.stopIdleCompaction();
     this.stateValue = 'closed';
     this.awareness.destroy();
   }
@@ -510,9 +533,13 @@ export class Room {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((err: unknown) => {
-      this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'room task failed');
-    });
+    this.pendingTasks++;
+    this.queue = this.queue
+      .then(task)
+      .catch((err: unknown) => {
+        this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'room task failed');
+      })
+      .finally(() => this.pendingTasks--);
   }
 
   private noteStored(): void {
@@ -521,10 +548,28 @@ export class Room {
     else this.scheduleIdleCompaction();
   }
 
+  /**
+   * Compact once no update was stored for `compactIdleMs`. One timer per room, re-armed for
+   * the rest of the wait when it fires too early, instead of a new timer for every update.
+   */
   private scheduleIdleCompaction(): void {
-    clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => this.enqueue(() => this.compact()), this.opts.compactIdleMs);
+    this.lastStoreAt = Date.now();
+    if (this.compactTimer === undefined) this.armIdleCompaction(this.opts.compactIdleMs);
+  }
+
+  private armIdleCompaction(ms: number): void {
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
+      const idle = Date.now() - this.lastStoreAt;
+      if (idle >= this.opts.compactIdleMs) this.enqueue(() => this.compact());
+      else this.armIdleCompaction(this.opts.compactIdleMs - idle);
+    }, ms);
     this.compactTimer.unref();
+  }
+
+  private stopIdleCompaction(): void {
+    clearTimeout(this.compactTimer);
+    this.compactTimer = undefined;
   }
 
   /**
@@ -535,7 +580,7 @@ export class Room {
   private async compact(): Promise<void> {
     if (this.compacting || this.repairing || this.updatesSinceCompaction === 0) return;
     this.compacting = true;
-    clearTimeout(this.compactTimer);
+    this.stopIdleCompaction();
     const upto = this.lastStoredSeq;
     const covered = this.updatesSinceCompaction;
     try {
@@ -597,7 +642,7 @@ export class Room {
     this.closeSessionsWhere(() => true, code);
     await this.flush();
     await this.compact();
-    clearTimeout(this.compactTimer);
+    this.stopIdleCompaction();
     this.stateValue = 'closed';
     this.awareness.destroy();
     this.docValue.destroy();

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Capability } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
@@ -49,24 +51,96 @@ interface MemberDbRow {
   created_at: number;
 }
 
+/** Bits of an update's id (rowid) that hold its seq; the bits above hold the board's stream number. */
+const SEQ_BITS = 40;
+/** The largest seq a board can reach (2^40 − 1), also the mask of the seq bits. */
+const MAX_SEQ = 2 ** SEQ_BITS - 1;
+/** The largest stream number whose ids fit in a signed 64-bit rowid (2^23 − 1: boards ever created). */
+const MAX_STREAM = 2 ** (63 - SEQ_BITS) - 1;
+
+/** Appends between two checkpoints by the checkpointer thread (a few hundred WAL pages). */
+const CHECKPOINT_EVERY_APPENDS = 250;
+/** The main connection's own auto-checkpoint while the checkpointer runs: a safety net only (pages). */
+const MAIN_AUTOCHECKPOINT_PAGES = 20_000;
+
+/**
+ * The checkpointer thread (CommonJS, run with `eval`): its own connection copies the WAL into
+ * the database (`wal_checkpoint(PASSIVE)`, which never blocks the writer) each time it is
+ * asked, and answers 'done'; on 'close' it closes its connection and ends.
+ */
+const CHECKPOINTER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = NORMAL');
+parentPort.on('message', (msg) => {
+  if (msg === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or failing: the next request tries again, the main connection's auto-checkpoint is the net.
+  }
+  parentPort.postMessage('done');
+});
+`;
+
 /** Options of the embedded store. */
 export interface SqliteStorageOptions {
   /** Directory holding `renkei.db`; created when missing. Use ':memory:' for tests only. */
   dataDir: string;
+  /**
+   * Run WAL checkpoints on a worker thread (default true). false leaves them to SQLite,
+   * inside the commit that fills the WAL past 1000 pages (for benchmarks).
+   */
+  checkpointInWorker?: boolean;
 }
 
 /**
  * The embedded default: better-sqlite3 in WAL mode. Calls run synchronously, so an
  * append has reached the WAL (and survives kill -9 of the process) when its promise is
  * created; `synchronous = NORMAL` trades only power-loss durability of the last commits.
+ *
+ * Single writer: one process (one instance) writes to a data directory at a time; scale-out
+ * needs PostgreSQL. Each board's last seq is kept in memory (read once, on the board's first
+ * append), so a second instance appending to the same board could hand out a seq already
+ * used or already covered by a snapshot. Other instances may read (tools, tests).
+ *
+ * Updates live in one rowid b-tree clustered by board (migration 4): the id of an update is
+ * (the board's stream number << 40) | seq, so an append changes one leaf page (plus those of
+ * a split when it is full), with no index, sequence or foreign key to maintain, and a
+ * compaction deletes one key range.
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly stmts;
+  /**
+   * Per board that appended: its stream number and the last seq handed out (the next append
+   * gets one more). Read on the board's first append as the greater of its last stored
+   * update and its snapshot's upto_seq, so a seq is never reused, also after a compaction
+   * deleted every update or a restart; dropped when an append fails, so it is read again.
+   */
+  private readonly tips = new Map<string, { num: number; last: number }>();
+  private readonly file: string;
+  /**
+   * WAL checkpoints run on a worker thread with its own connection, so their page copies and
+   * fsyncs (several ms) do not stall the event loop inside a commit. Started on the first
+   * request; `checkpointerOff` once closed or failed (SQLite then checkpoints in commits
+   * again), and from the start for ':memory:' or `checkpointInWorker: false`.
+   */
+  private checkpointer: Worker | undefined;
+  private checkpointerOff: boolean;
+  private checkpointPending = false;
+  private appendsSinceCheckpoint = 0;
 
   constructor(options: SqliteStorageOptions) {
     const file = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, 'renkei.db');
+    this.file = file;
+    this.checkpointerOff = file === ':memory:' || options.checkpointInWorker === false;
     if (file !== ':memory:') fs.mkdirSync(options.dataDir, { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -81,19 +155,34 @@ export class SqliteStorage implements Storage {
       ),
       getBoard: this.db.prepare<[string], BoardDbRow>('SELECT * FROM boards WHERE id = ?'),
       touch: this.db.prepare('UPDATE boards SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
-      append: this.db.prepare('INSERT INTO doc_updates (board_id, data) VALUES (?, ?)'),
+      insertStream: this.db.prepare('INSERT INTO doc_streams (board_id) VALUES (?)'),
+      stream: this.db.prepare<[string], { num: number }>('SELECT num FROM doc_streams WHERE board_id = ?'),
+      // [num, seq, data]. A plain INSERT: an id used twice fails, it never overwrites.
+      append: this.db.prepare<[number, number, Buffer]>(`INSERT INTO doc_update_log (id, data) VALUES ((? << ${SEQ_BITS}) | ?, ?)`),
+      tip: this.db.prepare<[string], { num: number; last: number }>(
+        `SELECT s.num AS num, max(
+           coalesce((SELECT upto_seq FROM doc_snapshots WHERE board_id = s.board_id), 0),
+           coalesce((SELECT id & ${MAX_SEQ} FROM doc_update_log WHERE id > (s.num << ${SEQ_BITS}) AND id < ((s.num + 1) << ${SEQ_BITS})
+                     ORDER BY id DESC LIMIT 1), 0)) AS last
+         FROM doc_streams s WHERE s.board_id = ?`,
+      ),
       snapshot: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
         'SELECT data, upto_seq FROM doc_snapshots WHERE board_id = ?',
       ),
-      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM doc_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      // [num, after, num]
+      updatesAfter: this.db.prepare<[number, number, number], { seq: number; data: Buffer }>(
+        `SELECT id & ${MAX_SEQ} AS seq, data FROM doc_update_log
+         WHERE id > ((? << ${SEQ_BITS}) | ?) AND id < ((? + 1) << ${SEQ_BITS}) ORDER BY id`,
       ),
       upsertSnapshot: this.db.prepare(
         `INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES (?, ?, ?)
          ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
          WHERE excluded.upto_seq >= doc_snapshots.upto_seq`,
       ),
-      deleteUpTo: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+      // [num, num, uptoSeq]
+      deleteUpTo: this.db.prepare<[number, number, number]>(
+        `DELETE FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id <= ((? << ${SEQ_BITS}) | ?)`,
+      ),
       insertRecord: this.db.prepare(
         `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees)
          VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees)`,
@@ -112,7 +201,10 @@ export class SqliteStorage implements Storage {
         'INSERT INTO workshop_members (token_hash, workshop_id, board_id, private_board_id, name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       getMember: this.db.prepare<[Buffer], MemberDbRow>('SELECT * FROM workshop_members WHERE token_hash = ?'),
-      countUpdates: this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE board_id = ?'),
+      // [num, num]
+      countUpdates: this.db.prepare<[number, number], { n: number }>(
+        `SELECT COUNT(*) AS n FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS})`,
+      ),
     };
   }
 
@@ -134,6 +226,8 @@ export class SqliteStorage implements Storage {
         view_hash: board.tokenHashes.view,
       });
       this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
+      const num = Number(this.stmts.insertStream.run(board.id).lastInsertRowid);
+      if (num > MAX_STREAM) throw new RangeError('no update stream left for a new board');
     }
   }
 
@@ -193,11 +287,17 @@ export class SqliteStorage implements Storage {
     this.stmts.touch.run(at.getTime(), id);
   }
 
+  /** The board's stream number, or undefined for an unknown board. */
+  private streamOf(boardId: string): number | undefined {
+    return this.tips.get(boardId)?.num ?? this.stmts.stream.get(boardId)?.num;
+  }
+
   async loadDocument(boardId: string): Promise<StoredDocument> {
     return this.db.transaction(() => {
       const snap = this.stmts.snapshot.get(boardId);
       const after = snap?.upto_seq ?? 0;
-      const rows = this.stmts.updatesAfter.all(boardId, after);
+      const num = this.streamOf(boardId);
+      const rows = num === undefined ? [] : this.stmts.updatesAfter.all(num, after, num);
       const last = rows.at(-1);
       return {
         snapshot: snap ? new Uint8Array(snap.data) : undefined,
@@ -208,19 +308,92 @@ export class SqliteStorage implements Storage {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
-    const info = this.stmts.append.run(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-    return Number(info.lastInsertRowid);
+    return this.appendUpdateNow(boardId, update);
+  }
+
+  /** The append itself (`Storage.appendUpdateNow`): synchronous, so it has reached the WAL when it returns. */
+  appendUpdateNow(boardId: string, update: Uint8Array): number {
+    const tip = this.tips.get(boardId) ?? this.readTip(boardId);
+    const seq = tip.last + 1;
+    if (seq > MAX_SEQ) throw new RangeError(`board ${boardId} has used all its update seqs`);
+    try {
+      this.stmts.append.run(tip.num, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    } catch (err) {
+      // Nothing was stored: forget the tip so the next attempt reads it again.
+      this.tips.delete(boardId);
+      throw err;
+    }
+    tip.last = seq;
+    if (++this.appendsSinceCheckpoint >= CHECKPOINT_EVERY_APPENDS) this.requestCheckpoint();
+    return seq;
+  }
+
+  /**
+   * Ask the checkpointer thread for a checkpoint, starting it on first use; one request at a
+   * time. Never throws: the write before it has been stored.
+   */
+  private requestCheckpoint(): void {
+    this.appendsSinceCheckpoint = 0;
+    if (this.checkpointerOff || this.checkpointPending) return;
+    try {
+      const worker = this.checkpointer ?? this.startCheckpointer();
+      this.checkpointPending = true;
+      worker.postMessage('checkpoint');
+    } catch {
+      this.checkpointerFailed();
+    }
+  }
+
+  private startCheckpointer(): Worker {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
+    // Never keeps the process alive; an exit without close() leaves a WAL SQLite recovers.
+    worker.unref();
+    worker.on('message', () => {
+      this.checkpointPending = false;
+    });
+    worker.on('error', () => this.checkpointerFailed());
+    worker.on('exit', () => {
+      if (!this.checkpointerOff) this.checkpointerFailed();
+    });
+    this.checkpointer = worker;
+    this.db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
+    return worker;
+  }
+
+  /** Back to checkpoints inside commits, as SQLite does by default. */
+  private checkpointerFailed(): void {
+    this.checkpointerOff = true;
+    this.checkpointer = undefined;
+    if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+  }
+
+  /** Read a board's stream and last seq (updates or snapshot) and keep them; throws for an unknown board. */
+  private readTip(boardId: string): { num: number; last: number } {
+    const tip = this.stmts.tip.get(boardId);
+    if (!tip) throw new Error(`unknown board ${boardId}`);
+    this.tips.set(boardId, tip);
+    return tip;
   }
 
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > MAX_SEQ) throw new RangeError(`bad uptoSeq ${uptoSeq}`);
     this.db.transaction(() => {
       this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), uptoSeq);
-      this.stmts.deleteUpTo.run(boardId, uptoSeq);
+      const num = this.streamOf(boardId);
+      if (num !== undefined) this.stmts.deleteUpTo.run(num, num, uptoSeq);
     })();
+    // Callers compact up to a seq they were given, so this changes nothing; it keeps the
+    // next seq above every snapshot's upto_seq even if one were ahead.
+    const tip = this.tips.get(boardId);
+    if (tip && uptoSeq > tip.last) tip.last = uptoSeq;
+    // The snapshot may be many pages.
+    this.requestCheckpoint();
   }
 
   async countUpdates(boardId: string): Promise<number> {
-    return this.stmts.countUpdates.get(boardId)?.n ?? 0;
+    const num = this.streamOf(boardId);
+    return num === undefined ? 0 : (this.stmts.countUpdates.get(num, num)?.n ?? 0);
   }
 
   async createRecord(record: MeetingRecordRow): Promise<void> {
@@ -257,6 +430,16 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    const worker = this.checkpointer;
+    this.checkpointer = undefined;
+    this.checkpointerOff = true;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      // Held until it has closed its connection, even if nothing else keeps the process up.
+      worker.ref();
+      worker.postMessage('close');
+      await exited;
+    }
     if (this.db.open) {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
       this.db.close();

@@ -112,6 +112,12 @@ export interface Storage {
   /** Append one document update durably; resolves with its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
   /**
+   * The same append done at once, for a backend whose writes are synchronous (SQLite):
+   * returns the sequence number or throws, with the guarantees of `appendUpdate`. The relay
+   * uses it when nothing is queued before the update, and `appendUpdate` otherwise.
+   */
+  appendUpdateNow?(boardId: string, update: Uint8Array): number;
+  /**
    * Replace the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, which must
    * contain all of them. Updates after `uptoSeq` are kept.
    */

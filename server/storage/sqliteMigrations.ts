@@ -88,4 +88,42 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Appends changed 3 b-trees per commit (table leaf, index leaf, sqlite_sequence) plus a
+    // foreign-key probe of boards. Now one rowid b-tree clustered by board: each board has a
+    // stream number, and an update's id (rowid) is (stream << 40) | seq, its seq per board
+    // (the old global seqs are kept: they are increasing per board, which is all a seq must
+    // be). A rowid table keeps rows up to ~4 KB in the leaf (a WITHOUT ROWID table, being an
+    // index b-tree, spills rows over ~1 KB to overflow pages), and compaction deletes a range.
+    // No REFERENCES boards on the updates any more: nothing deletes a board (ON DELETE
+    // CASCADE never fired), the relay writes only to a board it has looked up, and
+    // SqliteStorage.appendUpdate refuses a board without a stream (doc_streams references
+    // boards). SqliteStorage allocates seqs; it is the only writer.
+    // doc_updates stays as a read-only view with the old columns, for ad-hoc queries and tools.
+    version: 4,
+    name: 'doc-updates-clustered-by-board',
+    sql: `
+      CREATE TABLE doc_streams (
+        num INTEGER PRIMARY KEY,
+        board_id TEXT NOT NULL UNIQUE REFERENCES boards(id)
+      );
+      INSERT INTO doc_streams (board_id) SELECT id FROM boards ORDER BY rowid;
+      -- Old seqs come from one AUTOINCREMENT counter; one at 2^40 or above would not fit.
+      CREATE TEMP TABLE doc_update_log_guard (too_big INTEGER CHECK (too_big = 0));
+      INSERT INTO doc_update_log_guard SELECT count(*) FROM doc_updates WHERE seq >= (1 << 40);
+      DROP TABLE doc_update_log_guard;
+      CREATE TABLE doc_update_log (
+        id INTEGER PRIMARY KEY,
+        data BLOB NOT NULL
+      );
+      INSERT INTO doc_update_log (id, data)
+        SELECT (s.num << 40) | u.seq, u.data FROM doc_updates u JOIN doc_streams s ON s.board_id = u.board_id
+        ORDER BY 1;
+      DROP INDEX doc_updates_board_seq;
+      DROP TABLE doc_updates;
+      CREATE VIEW doc_updates (board_id, seq, data) AS
+        SELECT s.board_id, u.id & ((1 << 40) - 1), u.data
+        FROM doc_streams s JOIN doc_update_log u ON u.id > (s.num << 40) AND u.id < ((s.num + 1) << 40);
+    `,
+  },
 ];

@@ -178,5 +178,5 @@ describe('fuzzing the relay', () => {
     expect(recordsMap(stored).toJSON()).toEqual(recordsMap(room.doc).toJSON());
     expect(recordsMap(stored).has('shape:after-fuzz')).toBe(true);
     expect(recordsMap(joiner.doc).toJSON()).toEqual(recordsMap(room.doc).toJSON());
-  }, 60_000);
+  }, 120_000);
 });
