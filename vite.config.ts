@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { preloadChunks } from './client/vite/preloadChunks.ts';
+import { tiptapSchemaCache } from './client/vite/tiptapSchemaCache.ts';
 
 // One config for the client build (Vite) and the test projects (Vitest).
 // The client lives in client/ and is built into dist/client, which the server serves.
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  // tiptapSchemaCache: tldraw renders every label through tiptap's generateHTML (see the plugin).
+  // preloadChunks: the board view (and tldraw) is loaded lazily but fetched from the start.
+  plugins: [react(), tiptapSchemaCache(), preloadChunks(['client/board/BoardView.tsx'])],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

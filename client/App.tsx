@@ -1,11 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { BoardPage } from './board/BoardPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
-import { RecordViewer } from './records/index.ts';
 import { useI18n } from './i18n/index.ts';
 import { api } from './lib/api.ts';
 // Workshops (issue #6)
-import { CreateWorkshopPage, FacilitatorPage, JoinPage, ParticipantPage, WorkshopHomeCard } from './workshop/index.ts';
+import { CreateWorkshopPage } from './workshop/CreateWorkshopPage.tsx';
+import { FacilitatorPage } from './workshop/FacilitatorPage.tsx';
+import { JoinPage } from './workshop/JoinPage.tsx';
+import { WorkshopHomeCard } from './workshop/WorkshopHomeCard.tsx';
+
+// Pages that draw with tldraw load its code when they open, apart from the app's (the board
+// page does the same with its view, see BoardPage.tsx).
+const RecordViewer = lazy(() => import('./records/RecordViewer.tsx').then((m) => ({ default: m.RecordViewer })));
+const ParticipantPage = lazy(() => import('./workshop/ParticipantPage.tsx').then((m) => ({ default: m.ParticipantPage })));
 
 type Route =
   | { page: 'home' }
@@ -17,7 +24,8 @@ type Route =
   | { page: 'workshop-join'; code: string }
   | { page: 'not-found' };
 
-function route(pathname: string): Route {
+/** The page a path shows. */
+export function route(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
   const b = /^\/b\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
   if (b?.[1]) return { page: 'board', boardId: b[1] };
@@ -93,7 +101,11 @@ export function App() {
         <BoardPage key={`${current.boardId}${hash}`} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
       );
     case 'record':
-      return <RecordViewer key={current.recordId} boardId={current.boardId} recordId={current.recordId} navigate={navigate} settings={settings} />;
+      return (
+        <Suspense fallback={<Loading settings={settings} />}>
+          <RecordViewer key={current.recordId} boardId={current.boardId} recordId={current.recordId} navigate={navigate} settings={settings} />
+        </Suspense>
+      );
     // Workshops (issue #6)
     case 'workshop-new':
       return (
@@ -105,7 +117,11 @@ export function App() {
     case 'workshop-dashboard':
       return <FacilitatorPage key={current.workshopId} workshopId={current.workshopId} settings={settings} />;
     case 'workshop-group':
-      return <ParticipantPage key={current.workshopId} workshopId={current.workshopId} licenseKey={licenseKey} settings={settings} />;
+      return (
+        <Suspense fallback={<Loading settings={settings} />}>
+          <ParticipantPage key={current.workshopId} workshopId={current.workshopId} licenseKey={licenseKey} settings={settings} />
+        </Suspense>
+      );
     case 'workshop-join':
       return (
         <>
@@ -123,4 +139,17 @@ export function App() {
         </main>
       );
   }
+}
+
+/** What a page shows while its code loads: the settings and the usual loading line. */
+function Loading({ settings }: { settings: React.ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {settings}
+      <p className="rb-centered" role="status">
+        {t('loading')}
+      </p>
+    </>
+  );
 }

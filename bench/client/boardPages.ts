@@ -9,6 +9,8 @@ interface BenchShape {
 }
 interface BenchEditor {
   getCurrentPageShapes(): BenchShape[];
+  /** The shapes tldraw hides as out of view (not selected, not being edited). */
+  getCulledShapes(): Set<string>;
   createShapes(shapes: unknown[]): unknown;
   updateShape(partial: { id: string; type: string; x: number }): unknown;
   store: {
@@ -21,7 +23,7 @@ interface BenchEditor {
 // Not `Window & …`: where client/ is in the program, its global `Window.editor: Editor` would merge in.
 interface BenchWindow {
   editor?: BenchEditor;
-  __benchReady?: { editorAt: number; shapesAt: number; frameAt: number };
+  __benchReady?: { editorAt: number; shapesAt: number; frameAt: number; inView: number; drawnInView: number };
   __benchSeen?: Record<number, number>;
 }
 
@@ -95,6 +97,15 @@ export interface ColdOpen {
   interactiveMs: number;
   /** DOMContentLoaded, for reference. */
   domContentLoadedMs: number;
+  /** At that frame: the shapes in view (not culled by tldraw), and how many of them were drawn (shown, with content). */
+  inView: number;
+  drawnInView: number;
+  /**
+   * The page's own load marks (client/lib/loadMarks.ts: `renkei:app-start`, `renkei:ws-synced`,
+   * `renkei:store-loaded`, `renkei:editor-mounted`, …) by name without the prefix, in ms from
+   * navigation start: where the time between the two went. Diagnostic only; nothing is judged on them.
+   */
+  marks: Record<string, number>;
 }
 
 /**
@@ -113,7 +124,19 @@ export async function coldOpen(browser: Browser, link: string, shapes: number, o
         if (w.editor && w.editor.getCurrentPageShapes().length >= target) {
           const shapesAt = performance.now();
           requestAnimationFrame(() => {
-            w.__benchReady = { editorAt, shapesAt, frameAt: performance.now() };
+            const frameAt = performance.now();
+            // Then (not timed) check that this frame really shows the board: every shape in
+            // view has its element shown and its content in it.
+            const culled = w.editor!.getCulledShapes();
+            let inView = 0;
+            let drawnInView = 0;
+            for (const shape of w.editor!.getCurrentPageShapes()) {
+              if (culled.has(shape.id)) continue;
+              inView++;
+              const el = document.querySelector(`.tl-shape[data-shape-id="${CSS.escape(shape.id)}"]:not(.tl-shape-background)`);
+              if (el && el.childElementCount > 0 && getComputedStyle(el).display !== 'none') drawnInView++;
+            }
+            w.__benchReady = { editorAt, shapesAt, frameAt, inView, drawnInView };
           });
           return;
         }
@@ -137,7 +160,11 @@ export async function coldOpen(browser: Browser, link: string, shapes: number, o
     return await page.evaluate(() => {
       const r = (window as unknown as BenchWindow).__benchReady!;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { editorMs: r.editorAt, shapesMs: r.shapesAt, interactiveMs: r.frameAt, domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN };
+      const marks: Record<string, number> = {};
+      for (const m of performance.getEntriesByType('mark')) {
+        if (m.name.startsWith('renkei:')) marks[m.name.slice('renkei:'.length)] ??= m.startTime;
+      }
+      return { editorMs: r.editorAt, shapesMs: r.shapesAt, interactiveMs: r.frameAt, domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN, inView: r.inView, drawnInView: r.drawnInView, marks };
     });
   } finally {
     await context.close();

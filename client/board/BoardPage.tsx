@@ -5,8 +5,54 @@ import { api } from '../lib/api.ts';
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity.ts';
 import { tokenFromHash } from '../lib/links.ts';
 import { listLocalBoards, rememberBoard } from '../lib/localBoards.ts';
-import { BoardView } from './BoardView.tsx';
+import { markLoad } from '../lib/loadMarks.ts';
+import { preloadBoardFont } from './assets.ts';
+import { prewarmBoardConnection } from './BoardConnection.ts';
 import { IdentityDialog } from './IdentityDialog.tsx';
+
+type BoardViewComponent = (typeof import('./BoardView.tsx'))['BoardView'];
+
+/**
+ * The board view and tldraw, loaded apart from the app (the larger part of its code): a
+ * board link starts loading it at once (`loadBoardView`, from main.tsx) while the board's
+ * document syncs, instead of both waiting for the whole app's code first.
+ */
+export function loadBoardView(): Promise<BoardViewComponent> {
+  boardView ??= import('./BoardView.tsx').then(
+    (m) => (loadedBoardView = m.BoardView),
+    (err: unknown) => {
+      boardView = undefined; // the next page may try again
+      throw err;
+    },
+  );
+  return boardView;
+}
+let boardView: Promise<BoardViewComponent> | undefined;
+let loadedBoardView: BoardViewComponent | undefined;
+
+/**
+ * The board view component once its code is there. Not React.lazy: a Suspense boundary
+ * holds back content that replaces its fallback (by up to 300 ms), and the board should
+ * show as soon as it can.
+ */
+function useBoardView(): BoardViewComponent | 'failed' | undefined {
+  const [view, setView] = useState<BoardViewComponent | 'failed' | undefined>(() => loadedBoardView);
+  useEffect(() => {
+    if (view) return;
+    let live = true;
+    loadBoardView().then(
+      (v) => live && setView(() => v),
+      (err: unknown) => {
+        console.error('loading the board view failed', err);
+        if (live) setView('failed');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [view]);
+  return view;
+}
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: MessageKey } | { kind: 'ready'; info: BoardInfo };
 
@@ -18,6 +64,33 @@ function offlineInfo(boardId: string, token: string): BoardInfo | undefined {
   return { id: boardId, title: known.title, template: '', createdAt: known.lastOpened, updatedAt: known.lastOpened, role };
 }
 
+/** The hold `prewarmBoardAtLoad` keeps on its connection until the board page holds it. */
+let loadHold: (() => void) | undefined;
+
+function releaseLoadHold(): void {
+  const release = loadHold;
+  loadHold = undefined;
+  release?.();
+}
+
+/**
+ * Called once as the page loads, before React's first render, for a board link: a known
+ * participant's board starts syncing (and its font loading) at once. The board page takes
+ * over the connection from its first effect on; if it never does, the hold ends after a
+ * while and the connection is closed.
+ */
+export function prewarmBoardAtLoad(boardId: string): void {
+  const token = tokenFromHash(location.hash);
+  if (!token || !loadIdentity() || loadHold) return;
+  preloadBoardFont();
+  const release = prewarmBoardConnection({ boardId, token });
+  const timeout = setTimeout(releaseLoadHold, 30_000);
+  loadHold = () => {
+    clearTimeout(timeout);
+    release();
+  };
+}
+
 /** `/b/<boardId>#t=<token>`: check the link, ask who you are, then open the board. */
 export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; licenseKey: string | undefined; settings: React.ReactNode }) {
   const { t } = useI18n();
@@ -25,12 +98,14 @@ export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; 
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [identity, setIdentity] = useState<Identity | undefined>(loadIdentity);
   const [confirmed, setConfirmed] = useState(identity !== undefined);
+  const BoardView = useBoardView();
 
   useEffect(() => {
     if (!token) return setLoad({ kind: 'error', message: 'errorNoToken' });
     let live = true;
     void api.board(boardId, token).then((r) => {
       if (!live) return;
+      markLoad('board-info');
       if (r.ok) {
         rememberBoard({ id: r.value.id, title: r.value.title, tokens: { [r.value.role]: token } });
         setLoad({ kind: 'ready', info: r.value });
@@ -46,26 +121,44 @@ export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; 
     };
   }, [boardId, token]);
 
+  // While the board's info and the view's code load, a known participant's board already
+  // starts syncing (and its font loading); the view takes that connection when it mounts.
+  // Not before the participant has said who they are; a connection no view took (the link
+  // failed, the page went) is closed.
+  const prewarm = token !== undefined && confirmed && load.kind !== 'error';
+  useEffect(() => {
+    if (!prewarm || !token) {
+      releaseLoadHold();
+      return;
+    }
+    preloadBoardFont();
+    const release = prewarmBoardConnection({ boardId, token });
+    releaseLoadHold();
+    return release;
+  }, [boardId, token, prewarm]);
+
   useEffect(() => {
     if (load.kind === 'ready') document.title = `${load.info.title} — ${t('appName')}`;
   }, [load, t]);
 
-  if (load.kind === 'ready' && token && identity && confirmed) {
+  const opening = load.kind === 'ready' && token && identity && confirmed;
+  if (opening && BoardView && BoardView !== 'failed') {
     const known = listLocalBoards().find((b) => b.id === boardId)?.tokens ?? {};
     return <BoardView info={load.info} token={token} identity={identity} licenseKey={licenseKey} knownTokens={known} headerExtra={settings} />;
   }
   let body: React.ReactNode;
-  if (load.kind === 'loading') {
+  // Until the board view's code is there too, the page still says it is loading.
+  if (load.kind === 'loading' || (opening && !BoardView)) {
     body = (
       <p className="rb-centered" role="status">
         {t('loading')}
       </p>
     );
-  } else if (load.kind === 'error' || !token) {
+  } else if (load.kind === 'error' || !token || opening) {
     body = (
       <main className="rb-centered">
         <div className="rb-card">
-          <p role="alert">{t(load.kind === 'error' ? load.message : 'errorNoToken')}</p>
+          <p role="alert">{t(load.kind === 'error' ? load.message : token ? 'errorNetwork' : 'errorNoToken')}</p>
           <a href="/">{t('backHome')}</a>
         </div>
       </main>

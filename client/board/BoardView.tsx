@@ -3,31 +3,35 @@ import {
   Tldraw,
   UserRecordType,
   atom,
+  createTLStore,
   createUserId,
+  defaultShapeUtils,
   setUserPreferences,
   type Editor,
   type TLStoreWithStatus,
   type TLUser,
 } from 'tldraw';
 import 'tldraw/tldraw.css';
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js';
 import type { BoardInfo, Capability } from '../../shared/protocol/index.ts';
+import { boardSchema } from '../../shared/schema/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import type { Identity } from '../lib/identity.ts';
 import { roleColor } from '../lib/roles.ts';
-import { BoardConnection } from './BoardConnection.ts';
+import { assetUrls } from './assets.ts';
+import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { boardShapeUtils } from './shapeUtils.ts';
 import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
 import { ExportMenu, RecordsPanel } from '../records/index.ts';
+import { markLoad } from '../lib/loadMarks.ts';
 
-// Fonts, icons and translations bundled by Vite and served by our own server: no CDN.
-const assetUrls = getAssetUrlsByImport();
-// Module-level so tldraw sees the same object on every render.
-const tldrawComponents = { Toolbar: RenkeiToolbar };
+// Module-level so tldraw sees the same object on every render. Shapes out of view get their
+// content drawn when they first come into view (DeferredShapeWrapper.tsx).
+const tldrawComponents = { Toolbar: RenkeiToolbar, ShapeWrapper: DeferredShapeWrapper };
 
 declare global {
   interface Window {
@@ -50,15 +54,19 @@ export type BoardViewProps = {
 
 /**
  * The live board: tldraw bound to the shared document, presence, status and panels. The
- * connection is made in an effect (not a memo) so that React's StrictMode re-run of effects
- * gets a fresh connection instead of a destroyed one.
+ * connection is taken in an effect (not a memo) so that React's StrictMode re-run of effects
+ * gets a fresh connection instead of a destroyed one; the board page has usually opened it
+ * already, while this code and the board's info loaded (`prewarmBoardConnection`). The
+ * tldraw store is made here, with tldraw's code, and attached to it.
  */
 export function BoardView(props: BoardViewProps) {
   const { info, token } = props;
   const canWrite = info.role !== 'view';
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   useEffect(() => {
-    const c = new BoardConnection({ boardId: info.id, token, canWrite, shapeUtils: boardShapeUtils });
+    const c = takeBoardConnection({ boardId: info.id, token });
+    // The board schema (tldraw's shapes and ours) is the one the server seeds documents with.
+    c.attach(createTLStore({ schema: boardSchema(), shapeUtils: [...defaultShapeUtils, ...boardShapeUtils] }), canWrite);
     setConnection(c);
     return () => {
       setConnection(null);
@@ -142,6 +150,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
             onMount={(e) => {
               e.updateInstanceState({ isReadonly: readOnly });
+              markLoad('editor-mounted');
               window.editor = e;
               setEditor(e);
               props.onEditor?.(e);

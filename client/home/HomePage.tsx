@@ -3,7 +3,7 @@ import type { TemplateInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
 import { parseBoardLink } from '../lib/links.ts';
-import { ImportBoard } from '../records/index.ts';
+import { ImportBoard } from '../records/ImportBoard.tsx';
 import { bestToken, forgetBoard, listLocalBoards, rememberBoard, type LocalBoard } from '../lib/localBoards.ts';
 
 /** Home: create a board from a template, reopen one used here, or open a pasted link. */
