@@ -14,7 +14,7 @@ import { api, apiError } from '../helpers/http.ts';
 import { providerBarrier, whileConnected } from '../helpers/providerSocket.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
-import { waitForAwareness } from '../helpers/wait.ts';
+import { waitForAwareness, waitUntil } from '../helpers/wait.ts';
 
 /** Well-formed ids that no board or record has. */
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -41,10 +41,10 @@ describe('meeting records API', () => {
     clients.push(c);
     return c;
   };
-  const room = (boardId: string) => {
-    const r = srv.server.registry.peek(boardId);
-    if (!r) throw new Error(`no live room for ${boardId}`);
-    return r;
+  /** The board's live room, once it has loaded (on PostgreSQL that takes a round trip). */
+  const room = async (boardId: string) => {
+    await waitUntil(() => srv.server.registry.peek(boardId) !== undefined, { what: `the room of ${boardId} to load` });
+    return srv.server.registry.peek(boardId)!;
   };
   const recordsPath = (boardId: string, rest = '') => `/api/boards/${boardId}/records${rest}`;
   const save = async (board: CreateBoardResponse, body: Record<string, unknown> = {}, token = board.tokens.edit): Promise<CreatedRecord> => {
@@ -59,7 +59,7 @@ describe('meeting records API', () => {
     const map = recordsMap(client.doc);
     const old = map.get(id) as StoredRecord & { props: Record<string, unknown> };
     map.set(id, { ...old, props: { ...old.props, ...patch } });
-    await waitForDoc(room(boardId).doc, (d) => {
+    await waitForDoc((await room(boardId)).doc, (d) => {
       const r = recordsMap(d).get(id) as { props?: Record<string, unknown> } | undefined;
       return Object.entries(patch).every(([k, v]) => JSON.stringify(r?.props?.[k]) === JSON.stringify(v));
     });
@@ -170,7 +170,7 @@ describe('meeting records API', () => {
     const a = connect(board, board.tokens.edit);
     await a.synced;
     a.provider.awareness.setLocalStateField('user', { name: '田中 一郎', role: 'soudan', color: '#3377DD' });
-    await waitForAwareness(room(board.id).awareness, (states) => [...states.values()].some((s) => (s.user as { name?: string } | undefined)?.name === '田中 一郎'));
+    await waitForAwareness((await room(board.id)).awareness, (states) => [...states.values()].some((s) => (s.user as { name?: string } | undefined)?.name === '田中 一郎'));
 
     const present = await api(srv.baseUrl, 'GET', recordsPath(board.id, '/present'), { token: board.tokens.view });
     expect(present.body).toEqual([{ name: '田中 一郎', role: 'soudan' }]);
@@ -188,7 +188,7 @@ describe('meeting records API', () => {
 
     // Once the participant leaves, a new record no longer names them.
     a.provider.disconnect();
-    await waitForAwareness(room(board.id).awareness, (states) => ![...states.values()].some((s) => s.user));
+    await waitForAwareness((await room(board.id)).awareness, (states) => ![...states.values()].some((s) => s.user));
     expect((await save(board)).participants).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe('meeting records API', () => {
       raws.push(r);
       r.send(awarenessFrame(encodeAwareness([{ clientId: p.clientId, clock: 1, state: p.state }])));
     }
-    await waitForAwareness(room(board.id).awareness, (states) => people.every((p) => states.has(p.clientId)));
+    await waitForAwareness((await room(board.id)).awareness, (states) => people.every((p) => states.has(p.clientId)));
     const rec = await save(board);
     expect(rec.participants).toHaveLength(2);
     expect(rec.participants).toEqual(expect.arrayContaining([{ name: '田中 一郎', role: 'soudan' }, { name: '鈴木 花子', role: 'caremanager' }]));
@@ -247,7 +247,7 @@ describe('meeting records API', () => {
       raws.push(r);
       r.send(awarenessFrame(encodeAwareness([{ clientId: p.clientId, clock: 1, state: { user: p.user } }])));
     }
-    await waitForAwareness(room(board.id).awareness, (states) => people.every((p) => states.has(p.clientId)));
+    await waitForAwareness((await room(board.id)).awareness, (states) => people.every((p) => states.has(p.clientId)));
 
     const rec = await save(board);
     const roleOf = (name: string) => rec.participants.find((p) => p.name === name)?.role ?? '';
@@ -289,7 +289,7 @@ describe('meeting records API', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, row!.state);
     const inRecord = Object.fromEntries([...recordsMap(doc).entries()]);
-    const onBoard = Object.fromEntries([...recordsMap(room(board.id).doc).entries()]);
+    const onBoard = Object.fromEntries([...recordsMap((await room(board.id)).doc).entries()]);
     expect(inRecord).toEqual(onBoard);
     expect((recordsMap(doc).get(card.id) as unknown as { props: { note: string } }).props.note).toBe('記録の直前に書いた');
     doc.destroy();
@@ -379,7 +379,7 @@ describe('meeting records API', () => {
     const added = { ...changed, id: 'shape:added-after-first', props: { ...changed.props, service: '追加したサービス' } };
     recordsMap(c.doc).set(added.id, added);
     recordsMap(c.doc).delete(removed.id);
-    await waitForDoc(room(board.id).doc, (d) => recordsMap(d).has(added.id) && !recordsMap(d).has(removed.id));
+    await waitForDoc((await room(board.id)).doc, (d) => recordsMap(d).has(added.id) && !recordsMap(d).has(removed.id));
     const second = await save(board, { title: '二回目' });
 
     const res = await api(srv.baseUrl, 'GET', recordsPath(board.id, `/diff?from=${first.id}&to=${second.id}`), { token: board.tokens.view });
