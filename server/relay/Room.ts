@@ -459,10 +459,7 @@ export class Room {
     this.applying = { origin: REMOTE_ORIGIN, changed: false, violation: undefined };
     const state = this.applying;
     try {
-      Y.transact(this.docValue, () => {
-        if (stored.snapshot) Y.applyUpdate(this.docValue, stored.snapshot, REMOTE_ORIGIN);
-        for (const u of stored.updates) Y.applyUpdate(this.docValue, u, REMOTE_ORIGIN);
-      }, REMOTE_ORIGIN);
+      applyStored(this.docValue, stored, REMOTE_ORIGIN);
     } catch (err) {
       this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'catching up from storage failed');
     } finally {
@@ -649,15 +646,15 @@ export class Room {
   }
 }
 
-/** Apply a stored document (snapshot, then the updates after it) in one transaction. */
-function applyStored(doc: Y.Doc, stored: StoredDocument): void {
+/** Apply a stored document (snapshot, then the updates after it) in one transaction with `origin`. */
+function applyStored(doc: Y.Doc, stored: StoredDocument, origin: symbol = LOAD_ORIGIN): void {
   Y.transact(
     doc,
     () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
-      for (const u of stored.updates) Y.applyUpdate(doc, u, LOAD_ORIGIN);
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
+      for (const u of stored.updates) Y.applyUpdate(doc, u, origin);
     },
-    LOAD_ORIGIN,
+    origin,
   );
 }
 
