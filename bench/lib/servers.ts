@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CreateBoardResponse } from '../../shared/protocol/index.ts';
@@ -190,6 +191,8 @@ class LogTap {
 
   private line(line: string, stream: 'stdout' | 'stderr'): void {
     if (line.trim() === '') return;
+    // Diagnostics: BENCH_CHILD_LOG=<file> keeps every line the servers print (e.g. V8 traces).
+    if (process.env.BENCH_CHILD_LOG) fs.appendFileSync(process.env.BENCH_CHILD_LOG, `[${stream}] ${line}\n`);
     this.lines.push(`[${stream}] ${line}`);
     if (this.lines.length > LOG_TAIL_LINES) this.lines.shift();
     const pinoLevel = /"level":(\d+)/.exec(line);

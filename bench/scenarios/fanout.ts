@@ -108,7 +108,11 @@ export async function runFanout(server: ServerUnderTest, p: FanoutParams, ctx: {
 
     await delay(ledger.measureFrom - performance.now());
     const profiling = ctx.profileDir !== undefined && server.inspector !== undefined;
-    if (profiling && server.inspector) await withTimeout(server.inspector.startProfiling(), 10_000, 'start profiler');
+    // BENCH_PROFILE_KIND=heap samples allocations instead of CPU time.
+    const heapProfile = process.env.BENCH_PROFILE_KIND === 'heap';
+    if (profiling && server.inspector) {
+      await withTimeout(heapProfile ? server.inspector.startHeapSampling() : server.inspector.startProfiling(), 10_000, 'start profiler');
+    }
     const cpu0 = server.cpuMs();
     const threads0 = threadCpuMs(server.pid, ctx.ticksPerSecond);
     const switches0 = contextSwitches(server.pid);
@@ -128,10 +132,11 @@ export async function runFanout(server: ServerUnderTest, p: FanoutParams, ctx: {
     const serverCpuWriting = server.cpuMs() - cpu0;
     if (profiling && ctx.profileDir && server.inspector) {
       // The measured window only: no start-up, connections or shutdown in it.
-      const file = path.join(ctx.profileDir, `${p.id}-${server.kind}-r${ctx.round}.cpuprofile`);
+      const file = path.join(ctx.profileDir, `${p.id}-${server.kind}-r${ctx.round}.${heapProfile ? 'heapprofile' : 'cpuprofile'}`);
       fs.mkdirSync(ctx.profileDir, { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(await withTimeout(server.inspector.stopProfiling(), 30_000, 'stop profiler')));
-      log(`  CPU profile of the window: ${file}`);
+      const profile = await withTimeout(heapProfile ? server.inspector.stopHeapSampling() : server.inspector.stopProfiling(), 30_000, 'stop profiler');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      log(`  ${heapProfile ? 'Allocation' : 'CPU'} profile of the window: ${file}`);
     }
 
     const writes = measuredWrites.reduce((a, b) => a + b, 0);

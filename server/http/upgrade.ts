@@ -7,6 +7,7 @@ import type { BoardService } from '../boards/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RelayMetrics, RoomRegistry } from '../relay/index.ts';
 import type { RateLimiter } from './RateLimiter.ts';
+import { WsRelaySocket } from './WsRelaySocket.ts';
 
 /** What the upgrade handler needs. */
 export interface UpgradeDeps {
@@ -69,11 +70,11 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     return refuse(socket, 429, 'Too Many Connections');
   }
   const { capability, board } = auth.value;
-  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, boardId.data, capability, board.kind));
+  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, boardId.data, capability, board.kind));
 }
 
-function attach(deps: UpgradeDeps, ws: WebSocket, boardId: string, capability: Capability, kind: DocKind): void {
-  const conn = deps.registry.connect(boardId, ws, capability, kind);
+function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, boardId: string, capability: Capability, kind: DocKind): void {
+  const conn = deps.registry.connect(boardId, new WsRelaySocket(ws, socket), capability, kind);
   deps.logger.debug({ boardId, session: conn.session.id, capability }, 'session opened');
   let alive = true;
   const ping = setInterval(() => {

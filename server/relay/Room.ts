@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Storage, StoredDocument } from '../storage/index.ts';
 import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
+import type { SharedFrame } from './SocketLike.ts';
 import {
   encodeAwarenessEntries,
   encodeAwarenessFrame,
@@ -181,13 +182,15 @@ export class Room {
     }
   }
 
+  /** Forget a session's pending server step 1. */
+  private cancelStep1(session: Session): void {
+    clearTimeout(this.step1Due.get(session));
+    this.step1Due.delete(session);
+  }
+
   /** Send the server's step 1, once the document stands (after a rebuild, in the queue). */
   private sendStep1(session: Session): void {
-    const timer = this.step1Due.get(session);
-    if (timer) {
-      clearTimeout(timer);
-      this.step1Due.delete(session);
-    }
+    this.cancelStep1(session);
     if (this.repairing) this.enqueue(async () => this.sendTo(session, encodeSyncStep1(this.docValue)));
     else this.sendTo(session, encodeSyncStep1(this.materialize()));
   }
@@ -215,11 +218,14 @@ export class Room {
   }
 
   private dispatch(session: Session, msg: ClientMessage, frame: Uint8Array): void {
+    // Awareness never needs the document; anything else from a session whose server step 1
+    // still waits sends it first, so the session is asked before its update is handled.
     const step1Due = this.step1Due.has(session);
-    if (step1Due && msg.kind !== 'sync-step1') this.sendStep1(session);
+    if (step1Due && (msg.kind === 'sync-update' || msg.kind === 'auth')) this.sendStep1(session);
     switch (msg.kind) {
       case 'sync-step1': {
-        if (this.unapplied && isEmptyStateVector(msg.stateVector)) {
+        const holdsNothing = isEmptyStateVector(msg.stateVector);
+        if (this.unapplied && holdsNothing) {
           // Nothing is applied, so nothing waits to be stored: the stored bytes are the answer.
           this.unappliedUpdate ??= storedAsUpdate(this.unapplied);
           this.sendTo(session, encodeSyncUpdate(this.unappliedUpdate, 'step2'));
@@ -228,7 +234,13 @@ export class Room {
           const reply = encodeSyncUpdate(Y.encodeStateAsUpdate(this.materialize(), msg.stateVector), 'step2');
           this.enqueue(async () => this.sendTo(session, reply));
         }
-        if (step1Due) this.sendStep1(session);
+        if (step1Due) {
+          // The server's step 1 asks a session for what it holds that the server lacks; a
+          // session that just said it holds nothing is not asked (its later edits come as
+          // updates), so a fresh joiner of an unloaded board never makes the server build it.
+          if (holdsNothing) this.cancelStep1(session);
+          else this.sendStep1(session);
+        }
         return;
       }
       case 'sync-update': {
@@ -513,16 +525,19 @@ export class Room {
   };
 
   private broadcast(frame: Uint8Array, except: Session | undefined): void {
+    const shared: SharedFrame = { data: frame };
     for (const s of this.sessions.values()) {
-      if (s !== except) this.sendTo(s, frame);
+      if (s !== except) this.sendTo(s, frame, shared);
     }
     this.opts.metrics.deliveredFrames += this.sessions.size - (except && this.sessions.has(except.id) ? 1 : 0);
   }
 
-  private sendTo(session: Session, frame: Uint8Array): void {
+  private sendTo(session: Session, frame: Uint8Array, shared?: SharedFrame): void {
     if (session.state !== 'open') return;
     try {
-      session.socket.send(frame);
+      const socket = session.socket;
+      if (shared && socket.sendShared) socket.sendShared(shared);
+      else socket.send(frame);
     } catch (err) {
       this.opts.logger.warn({ boardId: this.boardId, session: session.id, err: (err as Error).message }, 'send failed');
       this.disconnect(session);
@@ -595,8 +610,7 @@ export class Room {
   /** Remove a session (its socket closed) and its awareness states. */
   disconnect(session: Session): void {
     if (!this.sessions.delete(session.id)) return;
-    clearTimeout(this.step1Due.get(session));
-    this.step1Due.delete(session);
+    this.cancelStep1(session);
     session.state = 'closed';
     if (session.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...session.awarenessClients], null);

@@ -67,9 +67,10 @@ describe('room lifecycle', () => {
     expect(metrics.roomsLoaded).toBe(loadedBefore + 2);
   });
 
-  // SPEC R6: a reloaded room answers a fresh joiner with the stored bytes before it builds its
-  // document; a client with a state gets its difference; a silent one still gets the server's step 1.
-  it('answers a fresh joiner of a cold board from storage, then builds the document', async () => {
+  // SPEC R6: a reloaded room answers a fresh joiner with the stored bytes and, since that joiner
+  // holds nothing, neither asks it with a step 1 nor builds its document until an edit comes;
+  // a client with a state gets its difference; a silent one still gets the server's step 1.
+  it('answers a fresh joiner of a cold board from storage without building the document', async () => {
     const board = await srv.createBoard();
     const metrics = srv.server.metrics;
     const a = connect(board.id, board.tokens.edit);
@@ -92,17 +93,37 @@ describe('room lifecycle', () => {
     a.destroy();
     await waitUntil(() => srv.server.registry.peek(board.id) === undefined && metrics.roomsUnloaded > unloadedBefore, { what: 'the room to unload' });
 
-    // A fresh joiner: its step 1 is answered first, then the server sends its own.
-    const fresh = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.edit), { onOpen: (r) => r.send(syncStep1Frame(new Uint8Array([0]))) });
+    // A fresh joiner, as the stock provider opens: its empty step 1, then its awareness.
+    const fresh = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.edit), {
+      onOpen: (r) => {
+        r.send(syncStep1Frame(new Uint8Array([0])));
+        r.send(awarenessFrame(encodeAwareness([{ clientId: 4242, clock: 1, state: {} }])));
+      },
+    });
     raws.push(fresh);
     const answer = await fresh.next('sync-step2');
-    await fresh.next('sync-step1');
-    const kinds = fresh.frames.map((f) => f.kind).filter((k) => k === 'sync-step1' || k === 'sync-step2');
-    expect(kinds.slice(0, 2)).toEqual(['sync-step2', 'sync-step1']);
     const got = new Y.Doc();
     Y.applyUpdate(got, answer.update);
     expect(recordsMap(got).toJSON()).toEqual(expected);
+    // Its own awareness comes back (the room broadcasts to everyone), well past the 200 ms a
+    // server step 1 may wait: by then none was sent and the document is still not built.
+    await fresh.next('awareness');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fresh.frames.some((f) => f.kind === 'sync-step1')).toBe(false);
+    expect(srv.server.registry.peek(board.id)?.materialized).toBe(false);
+    // Its first edit builds the document, is applied on top of the stored one and relayed.
+    const watcher = connect(board.id, board.tokens.view);
+    await watcher.synced;
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, answer.update);
+    const before = Y.encodeStateVector(edit);
+    putRecord(edit, shapeRecord('fresh-edit', { x: 7 }));
+    fresh.send(syncUpdateFrame(Y.encodeStateAsUpdate(edit, before)));
+    await waitForDoc(watcher.doc, (d) => recordsMap(d).has('shape:fresh-edit'));
     expect(srv.server.registry.peek(board.id)?.materialized).toBe(true);
+    expect(recordsMap(watcher.doc).toJSON()).toEqual(recordsMap(edit).toJSON());
+    watcher.destroy();
+    expected['shape:fresh-edit'] = recordsMap(edit).get('shape:fresh-edit');
     fresh.ws.terminate();
     await waitUntil(() => srv.server.registry.peek(board.id) === undefined, { what: 'the room to unload again' });
 
