@@ -3,7 +3,10 @@
  * inside the real relay (diagnostics only; the default run never starts it). Same start-up
  * as server/main.ts, plus BENCH_ABLATION:
  * - `nostore`: `appendUpdate` resolves at once without writing (everything else on SQLite);
- * - `groupcommit`: appends made in one event-loop turn share one SQLite transaction.
+ * - `exclusive`: SQLite in exclusive locking mode, checkpoints inside commits;
+ * - `groupcommit`: appends made in one event-loop turn share one SQLite transaction; with
+ *   BENCH_GROUP_COMMIT_MS=n, appends made within n ms of the first one of a batch do (a commit
+ *   delay, to see what batching would buy at the price of latency).
  */
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
@@ -32,15 +35,26 @@ function groupCommitAppender(sqlite: SqliteStorage): (boardId: string, update: U
       for (const p of batch) p.reject(err);
     }
   };
+  const delayMs = Number(process.env.BENCH_GROUP_COMMIT_MS ?? '0');
   return (boardId, update) =>
     new Promise<number>((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
+      if (pending.length === 0) {
+        if (delayMs > 0) setTimeout(flush, delayMs);
+        else setImmediate(flush);
+      }
       pending.push({ boardId, update, resolve, reject });
     });
 }
 
 /** SQLite storage with `appendUpdate` replaced; every other method is SQLite's own. */
 function ablatedStorage(dataDir: string, ablation: string): Storage {
+  if (ablation === 'exclusive') {
+    // SQLite's exclusive locking mode: no shared-memory WAL index and no file locks per
+    // transaction, so no other connection, hence checkpoints inside commits.
+    const exclusive = new SqliteStorage({ dataDir, checkpointInWorker: false });
+    exclusive.db.pragma('locking_mode = EXCLUSIVE');
+    return exclusive;
+  }
   const sqlite = new SqliteStorage({ dataDir });
   let seq = 0;
   const append =
@@ -49,7 +63,7 @@ function ablatedStorage(dataDir: string, ablation: string): Storage {
       : ablation === 'groupcommit'
         ? groupCommitAppender(sqlite)
         : undefined;
-  if (!append) throw new Error(`BENCH_ABLATION must be nostore or groupcommit, got "${ablation}"`);
+  if (!append) throw new Error(`BENCH_ABLATION must be nostore, groupcommit or exclusive, got "${ablation}"`);
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop === 'appendUpdate') return append;

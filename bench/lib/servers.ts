@@ -11,10 +11,10 @@ import { withTimeout } from './time.ts';
  * Which server a child runs: ours, the stock `@y/websocket-server` in memory, or (for
  * diagnostics, never by default) ours with its update append ablated (bench/ablationServer.ts).
  */
-export type ServerKind = 'renkei' | 'reference' | 'renkei-nostore' | 'renkei-groupcommit';
+export type ServerKind = 'renkei' | 'reference' | 'renkei-nostore' | 'renkei-groupcommit' | 'renkei-exclusive';
 
 /** Every server kind, in the order a run uses them. */
-export const SERVER_KINDS: readonly ServerKind[] = ['renkei', 'reference', 'renkei-nostore', 'renkei-groupcommit'];
+export const SERVER_KINDS: readonly ServerKind[] = ['renkei', 'reference', 'renkei-nostore', 'renkei-groupcommit', 'renkei-exclusive'];
 
 /** Whether a kind is our server (boards through the API, SQLite data directory). */
 export function isOurs(kind: ServerKind): boolean {
@@ -47,8 +47,9 @@ const SCRIPTS: Record<ServerKind, string> = {
   reference: fileURLToPath(new URL('../referenceServer.js', import.meta.url)),
   'renkei-nostore': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
   'renkei-groupcommit': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
+  'renkei-exclusive': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
 };
-const ABLATION: Partial<Record<ServerKind, string>> = { 'renkei-nostore': 'nostore', 'renkei-groupcommit': 'groupcommit' };
+const ABLATION: Partial<Record<ServerKind, string>> = { 'renkei-nostore': 'nostore', 'renkei-groupcommit': 'groupcommit', 'renkei-exclusive': 'exclusive' };
 
 /**
  * A server under test running as a child process: where it listens, how to open a room on
@@ -90,6 +91,7 @@ export class ServerUnderTest {
       HOST: '127.0.0.1',
       ...(isOurs(opts.kind) ? { DATA_DIR: dataDir as string, LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_BOARD: '10000' } : {}),
       ...(ABLATION[opts.kind] ? { BENCH_ABLATION: ABLATION[opts.kind] as string } : {}),
+      ...(process.env.BENCH_GROUP_COMMIT_MS ? { BENCH_GROUP_COMMIT_MS: process.env.BENCH_GROUP_COMMIT_MS } : {}),
       ...opts.env,
     };
     const flags = [...(opts.inspect ? ['--inspect=127.0.0.1:0'] : []), ...(opts.nodeFlags ?? [])];
