@@ -218,10 +218,10 @@ export class Room {
   }
 
   private dispatch(session: Session, msg: ClientMessage, frame: Uint8Array): void {
-    // Awareness never needs the document; anything else from a session whose server step 1
-    // still waits sends it first, so the session is asked before its update is handled.
+    // An update from a session whose server step 1 still waits sends that step 1 first, so the
+    // session is asked before its update is handled; awareness never needs the document.
     const step1Due = this.step1Due.has(session);
-    if (step1Due && (msg.kind === 'sync-update' || msg.kind === 'auth')) this.sendStep1(session);
+    if (step1Due && msg.kind === 'sync-update') this.sendStep1(session);
     switch (msg.kind) {
       case 'sync-step1': {
         const holdsNothing = isEmptyStateVector(msg.stateVector);
