@@ -17,11 +17,28 @@ storageContractSuite('SqliteStorage', async () => {
   };
 });
 
+/** Run `fn` with a fresh data directory, removed afterwards whatever happens. */
+async function withDataDir(fn: (dataDir: string) => Promise<void>): Promise<void> {
+  const dataDir = tempDir('renkei-sqlite-');
+  try {
+    await fn(dataDir);
+  } finally {
+    removeDir(dataDir);
+  }
+}
+
+/** A store on `dataDir` holding one new board. */
+async function storageWithBoard(dataDir: string): Promise<{ storage: SqliteStorage; board: ReturnType<typeof newBoard> }> {
+  const storage = new SqliteStorage({ dataDir });
+  const board = newBoard();
+  await storage.createBoard(board, new Uint8Array([0, 0]));
+  return { storage, board };
+}
+
 describe('SqliteStorage specifics', () => {
   // SPEC S6: numbered migrations are applied once each and recorded, also across reopenings.
   it('records each migration once, also after reopening', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
+    await withDataDir(async (dataDir) => {
       await new SqliteStorage({ dataDir }).close();
       const again = new SqliteStorage({ dataDir });
       await again.createBoard(newBoard(), new Uint8Array([0, 0]));
@@ -31,18 +48,13 @@ describe('SqliteStorage specifics', () => {
       const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
       db.close();
       expect(rows.map((r) => r.version)).toEqual(SQLITE_MIGRATIONS.map((m) => m.version));
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 
   // SPEC S5: the database holds no token in clear, only 32-byte hashes.
   it('stores 32-byte hashes only', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
-      const storage = new SqliteStorage({ dataDir });
-      const board = newBoard();
-      await storage.createBoard(board, new Uint8Array([0, 0]));
+    await withDataDir(async (dataDir) => {
+      const { storage, board } = await storageWithBoard(dataDir);
       const columns = storage.db.prepare('SELECT * FROM boards WHERE id = ?').get(board.id) as Record<string, unknown>;
       await storage.close();
       for (const role of ['owner', 'edit', 'view']) {
@@ -50,16 +62,13 @@ describe('SqliteStorage specifics', () => {
         expect(Buffer.isBuffer(v) && v.length).toBe(32);
       }
       expect(Object.keys(columns).some((k) => /token/i.test(k))).toBe(false);
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 
   // SPEC S1, S3: a seq is never handed out twice, also once a compaction deleted every
   // update (the last seq is then only in the snapshot) and after reopening the data.
   it('keeps seqs increasing across a compaction of every update and across reopening', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
+    await withDataDir(async (dataDir) => {
       const board = newBoard();
       let storage = new SqliteStorage({ dataDir });
       await storage.createBoard(board, new Uint8Array([0, 0]));
@@ -86,20 +95,15 @@ describe('SqliteStorage specifics', () => {
       seqs.push(await storage.appendUpdate(board.id, new Uint8Array([1, 6])));
       await storage.close();
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 
   // SPEC S1, S4: an append that failed stores nothing and costs no seq that breaks anything;
   // the next one reads the board's last seq again. Here a row appears under the next id
   // behind the storage's back, so its own insert fails on the primary key.
   it('reads the last seq again after a failed append', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
-      const storage = new SqliteStorage({ dataDir });
-      const board = newBoard();
-      await storage.createBoard(board, new Uint8Array([0, 0]));
+    await withDataDir(async (dataDir) => {
+      const { storage, board } = await storageWithBoard(dataDir);
       const first = await storage.appendUpdate(board.id, new Uint8Array([1]));
       const { num } = storage.db.prepare('SELECT num FROM doc_streams WHERE board_id = ?').get(board.id) as { num: number };
       storage.db.prepare('INSERT INTO doc_update_log (id, data) VALUES ((? << 40) | ?, ?)').run(num, first + 1, Buffer.from([2]));
@@ -110,16 +114,13 @@ describe('SqliteStorage specifics', () => {
       expect(loaded.updates.map((u) => [...u])).toEqual([[1], [2], [4]]);
       expect(loaded.lastSeq).toBe(next);
       await storage.close();
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 
   // SPEC S6: a data directory of the schema before migration 4 (one AUTOINCREMENT seq over
   // all boards, index, FK) is upgraded with every row and seq as it was.
   it('upgrades a data directory made with migrations 1–3, rows and seqs intact', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
+    await withDataDir(async (dataDir) => {
       fs.mkdirSync(dataDir, { recursive: true });
       const old = new Database(path.join(dataDir, 'renkei.db'));
       old.pragma('journal_mode = WAL');
@@ -183,19 +184,14 @@ describe('SqliteStorage specifics', () => {
       } finally {
         await storage.close();
       }
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 
   // Checkpoints run on a worker thread once appends start: the store keeps working across
   // many of them, close() ends the thread and empties the WAL, and nothing is lost.
   it('checkpoints on a worker thread and closes cleanly', async () => {
-    const dataDir = tempDir('renkei-sqlite-');
-    try {
-      const storage = new SqliteStorage({ dataDir });
-      const board = newBoard();
-      await storage.createBoard(board, new Uint8Array([0, 0]));
+    await withDataDir(async (dataDir) => {
+      const { storage, board } = await storageWithBoard(dataDir);
       const reader = new SqliteStorage({ dataDir });
       let last = 0;
       for (let i = 0; i < 1200; i++) {
@@ -214,8 +210,6 @@ describe('SqliteStorage specifics', () => {
       expect(loaded.updates).toHaveLength(1200);
       expect(loaded.lastSeq).toBe(last);
       await reopened.close();
-    } finally {
-      removeDir(dataDir);
-    }
+    });
   });
 });
