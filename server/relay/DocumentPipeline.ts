@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocKind } from '../../shared/doc/index.ts';
+import { allowedRootTypes, type DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
 import { StorageUnavailableError, type DocumentStore, type StoredDocument } from '../storage/index.ts';
 import type { Clock } from './Clock.ts';
@@ -70,7 +70,7 @@ const STEP2_CACHE_ENTRIES = 4;
  */
 export class DocumentPipeline<S> {
   private state: PipelineState = { kind: 'loading', remote: [] };
-  private doc = new Y.Doc({ gc: true });
+  private doc: Y.Doc;
   private readonly tasks: Task<S>[] = [];
   private draining = false;
   private lastStoredSeq = 0;
@@ -91,6 +91,7 @@ export class DocumentPipeline<S> {
 
   constructor(opts: PipelineOptions<S>) {
     this.opts = opts;
+    this.doc = newDocument(opts.kind);
     this.compaction = new CompactionSchedule({
       clock: opts.clock,
       everyUpdates: opts.compactEveryUpdates,
@@ -429,7 +430,7 @@ export class DocumentPipeline<S> {
     }
     const s = this.state;
     if (s.kind !== 'repairing') return;
-    const doc = new Y.Doc({ gc: true });
+    const doc = newDocument(this.opts.kind);
     applyTrusted(doc, storedParts(stored), LOAD);
     this.doc.destroy();
     this.doc = doc;
@@ -492,6 +493,18 @@ export class DocumentPipeline<S> {
     this.doc.destroy();
     return { unstored };
   }
+}
+
+/**
+ * An empty document of a kind with its top-level maps made first. Yjs makes a top-level type
+ * that an update names before anyone asked for it as a plain `AbstractType`, and replaces it
+ * when `getMap` is first called; a transaction's `changed` would then name the old object and
+ * the gate would see no record change. Made first, the maps are the ones every update fills.
+ */
+function newDocument(kind: DocKind): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  for (const root of allowedRootTypes(kind)) doc.getMap(root);
+  return doc;
 }
 
 /** A stored document's parts in order: snapshot, then the updates after it. */
