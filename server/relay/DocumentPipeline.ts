@@ -105,6 +105,11 @@ export class DocumentPipeline<S> {
     return this.state.kind === 'live' || this.state.kind === 'repairing';
   }
 
+  /** Frames and work waiting for the rebuild after a refused update (0 when not rebuilding). */
+  get heldWork(): number {
+    return this.state.kind === 'repairing' ? this.state.held.length : 0;
+  }
+
   /** Whether an append is failing now (records and exports answer 503 meanwhile). */
   get storageFailing(): boolean {
     return this.failing;
