@@ -13,7 +13,7 @@ import { findTemplate } from '../../shared/templates/index.ts';
 import { capabilityForToken, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, Storage } from '../storage/index.ts';
-import { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';
+import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
 export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
@@ -128,9 +128,9 @@ export class BoardService {
     }
   }
 
-  /** The board as a tldraw file. */
-  async exportTldr(boardId: string): Promise<TldrawFile> {
-    return this.withDocument(boardId, tldrawFileFromDoc);
+  /** The board as a tldraw file, and the stored records it left out. */
+  async exportTldr(boardId: string): Promise<TldrawExport> {
+    return this.withDocument(boardId, tldrawExportFromDoc);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { listTemplates } from '../../shared/templates/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import { recordsFromTldr } from '../boards/importTldr.ts';
+import { SKIPPED_RECORDS_HEADER, skippedHeader } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
@@ -125,9 +126,10 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (_req, res) => {
     const { board } = boardLocals(res);
-    const file = await boards.exportTldr(board.id);
+    const { file, skipped } = await boards.exportTldr(board.id);
     const name = encodeURIComponent(`${board.title}.tldr`);
     res.setHeader('Content-Disposition', `attachment; filename="board.tldr"; filename*=UTF-8''${name}`);
+    if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     res.type('application/json').send(JSON.stringify(file));
   });
 

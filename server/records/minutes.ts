@@ -1,7 +1,7 @@
 import { ROLES, roleIdFrom } from '../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../shared/domain/systems.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
-import { extractCase, plansByOwner, servicesBySystem } from '../../shared/records/index.ts';
+import { extractCase, plansByOwner, servicesBySystem, type SkippedRecord } from '../../shared/records/index.ts';
 import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../shared/shapes/index.ts';
 import type { MeetingRecordMeta } from '../storage/index.ts';
 import { boardPictureSvg } from './boardPicture.ts';
@@ -47,6 +47,8 @@ const L = {
     picture: 'ボードの全体図',
     integrity: 'この記録は保存後に変更できません。',
     recordId: '記録ID',
+    skipped: '読み込めなかった項目',
+    skippedNote: '次の項目はボードの形式に合わないため、この議事録には含めていません。',
   },
   en: {
     minutes: 'Meeting minutes',
@@ -85,6 +87,8 @@ const L = {
     picture: 'The board',
     integrity: 'This record cannot be changed after it was saved.',
     recordId: 'Record id',
+    skipped: 'Items that could not be read',
+    skippedNote: 'These items do not match the board format and are left out of these minutes.',
   },
 } as const;
 
@@ -125,12 +129,15 @@ tr { break-inside: avoid; }
 .system { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 9.5pt; font-weight: bold; }
 .picture svg { width: 100%; height: auto; border: 1px solid #d0d7de; }
 .muted { color: #57606a; }
+.skipped { border: 2px solid #bf8700; background: #fff8c5; padding: 1mm 3mm; margin: 4mm 0; break-inside: avoid; }
+.skipped h2 { border-bottom: none; margin-top: 2mm; }
+.skipped li { overflow-wrap: anywhere; }
 footer { margin-top: 8mm; font-size: 8.5pt; color: #57606a; word-break: break-all; }
 @media print { .picture { break-before: page; } }
 `;
 
 /** The printable minutes of a meeting record, from its document's records (pure). */
-export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; lang?: MinutesLang }): string {
+export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; skipped?: readonly SkippedRecord[]; lang?: MinutesLang }): string {
   const lang = args.lang ?? 'ja';
   const t = L[lang];
   const { record } = args;
@@ -177,6 +184,11 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
   const tr = content.transition;
 
   const questions = content.openQuestions.length ? `<ul>${content.openQuestions.map((q) => `<li>${escLines(q.props.text)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`;
+  // Stored records that fail the board schema are named, never silently dropped (docs/SPEC.md D4).
+  // The validator's reason is English and technical: shown in the English minutes, a tooltip in Japanese.
+  const skipped = args.skipped?.length
+    ? `<section class="skipped" role="note"><h2>${t.skipped}</h2><p>${t.skippedNote}</p><ul>${args.skipped.map((s) => `<li title="${esc(s.error)}"><code>${esc(s.id)}</code>${s.type ? ` (${esc(s.type)})` : ''}${lang === 'en' ? `: <span class="muted">${esc(s.error)}</span>` : ''}</li>`).join('')}</ul></section>`
+    : '';
   const attendees = people.length
     ? `<table><tbody>${[...byRole].map(([role, names]) => `<tr><th>${esc(role)}</th><td>${names.map(esc).join('、')}</td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${t.noAttendees}</p>`;
@@ -195,6 +207,7 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
 <h3>${t.continues}</h3>${list(tr.continues)}
 <h3>${t.noHome}</h3>${list(tr.noHome)}
 <h2>${t.questions}</h2>${questions}
+${skipped}
 ${record.note ? `<h2>${t.meetingNote}</h2><p>${escLines(record.note)}</p>` : ''}
 <section class="picture"><h2>${t.picture}</h2>${boardPictureSvg(args.records)}</section>
 <footer>${t.integrity} ${t.recordId}: ${esc(record.id)} · sha-256: ${esc(record.sha256)}</footer>

@@ -63,7 +63,7 @@ export function group(id: string, at: At = {}): StoredRecord {
 
 /** A sticky note holding `text` as tldraw 5 rich text. */
 export function note(id: string, text: string, at: At = {}): StoredRecord {
-  return shape(id, 'note', { color: 'yellow', richText: richTextOf(text), size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1, labelColor: 'black', fontSizeAdjustment: 0 }, at);
+  return shape(id, 'note', { color: 'yellow', richText: richTextOf(text), size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1, labelColor: 'black', fontSizeAdjustment: 0, textLastEditedBy: null }, at);
 }
 
 /** A text shape with rich text. */

@@ -1,0 +1,55 @@
+import type { TLRecord } from '@tldraw/tlschema';
+import { boardSchema } from '../schema/index.ts';
+
+/** The verdict on one record: a value, never a throw. */
+export type RecordVerdict = { ok: true } | { ok: false; error: string };
+
+/** Record types that belong to a board document; session and presence records stay per participant. */
+export const DOCUMENT_RECORD_TYPES: ReadonlySet<string> = new Set(['document', 'page', 'shape', 'binding', 'asset']);
+
+const OK: RecordVerdict = Object.freeze({ ok: true });
+const MAX_ERROR = 300;
+
+type Validator = (record: unknown) => unknown;
+let validators: ReadonlyMap<string, Validator> | undefined;
+
+/** One validator per document record type, built from the board schema once per process. */
+function validatorsByType(): ReadonlyMap<string, Validator> {
+  if (validators) return validators;
+  const schema = boardSchema();
+  const map = new Map<string, Validator>();
+  for (const typeName of DOCUMENT_RECORD_TYPES) {
+    const type = schema.types[typeName as TLRecord['typeName']];
+    // The record type's own validator: tldraw's base fields plus each shape's props validator.
+    if (type) map.set(typeName, (record) => type.validate(record));
+  }
+  validators = map;
+  return map;
+}
+
+function fail(error: string): RecordVerdict {
+  return { ok: false, error: error.length > MAX_ERROR ? `${error.slice(0, MAX_ERROR)}…` : error };
+}
+
+/**
+ * Checks one record as the board's schema would (tldraw's record validators and our shapes'
+ * validators, the same code the client runs), and refuses a record that names itself as its
+ * parent. Pure and cheap: the schema is built once; a valid record allocates nothing here.
+ * Cross-record rules (the parent exists, no longer cycles) are not checked: see
+ * {@link findDocumentRepairs}.
+ */
+export function validateRecord(record: unknown): RecordVerdict {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return fail('not an object');
+  const r = record as { id?: unknown; typeName?: unknown; parentId?: unknown };
+  if (typeof r.id !== 'string') return fail('no string id');
+  if (typeof r.typeName !== 'string') return fail(`${r.id}: no string typeName`);
+  const validate = validatorsByType().get(r.typeName);
+  if (!validate) return fail(`${r.id}: typeName ${JSON.stringify(r.typeName.slice(0, 40))} does not belong in a board document`);
+  if (r.parentId === r.id) return fail(`${r.id}: a record cannot be its own parent`);
+  try {
+    validate(record);
+  } catch (err) {
+    return fail(`${r.id}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return OK;
+}
