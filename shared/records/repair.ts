@@ -112,3 +112,81 @@ export function applyRepairs<R extends StoredRecord>(records: Iterable<R>, repai
   }
   return out;
 }
+
+/** The document as {@link findRepairsAfterChange} reads it; a `Y.Map` of records is one. */
+export interface DocumentLookup {
+  get(id: string): StoredRecord | undefined;
+  /** Every record; read only when the change deleted something. */
+  values(): Iterable<StoredRecord>;
+}
+
+/** What one update did to the records map: ids it set and ids it deleted. */
+export interface RecordChange {
+  changed: Iterable<string>;
+  deleted: Iterable<string>;
+}
+
+/**
+ * The repairs one update made necessary, for a document that was sound before it (pure,
+ * deterministic): the same answer {@link findDocumentRepairs} gives for the whole document,
+ * at the cost of walking up from the shapes the update set, and (only when it deleted
+ * something) one scan for the children and bindings of what it deleted. Run
+ * {@link findDocumentRepairs} once when a document is loaded; this after each update.
+ */
+export function findRepairsAfterChange(doc: DocumentLookup, change: RecordChange): RecordRepair[] {
+  const repairs = new Map<string, RecordRepair>();
+  let page: string | undefined | null = null;
+  const pageForRepairs = (): string | undefined => {
+    if (page === null) page = firstPageId(doc.values());
+    return page;
+  };
+  const shapeOf = (id: unknown): Node | undefined => {
+    if (typeof id !== 'string') return undefined;
+    const r = doc.get(id);
+    return r?.typeName === 'shape' ? r : undefined;
+  };
+  const checked = new Set<string>();
+  const walkUp = (start: Node): void => {
+    const path: Node[] = [];
+    const onPath = new Set<string>();
+    let node: Node | undefined = start;
+    while (node && !checked.has(node.id)) {
+      if (onPath.has(node.id)) {
+        const cycle = path.slice(path.indexOf(node));
+        const smallest = cycle.reduce((a, b) => (b.id < a.id ? b : a));
+        const to = pageForRepairs();
+        if (to !== undefined) repairs.set(smallest.id, { id: smallest.id, set: { parentId: to }, reason: 'cycle' });
+        break;
+      }
+      onPath.add(node.id);
+      path.push(node);
+      const parentId: unknown = node.parentId;
+      if (typeof parentId === 'string' && doc.get(parentId)?.typeName === 'page') break;
+      const parent = shapeOf(parentId);
+      if (!parent) {
+        const to = pageForRepairs();
+        if (to !== undefined) repairs.set(node.id, { id: node.id, set: { parentId: to }, reason: 'orphan' });
+        break;
+      }
+      node = parent;
+    }
+    for (const n of path) checked.add(n.id);
+  };
+  const checkBinding = (r: Node): void => {
+    if (!shapeOf(r.fromId) || !shapeOf(r.toId)) repairs.set(r.id, { id: r.id, delete: true, reason: 'dangling-binding' });
+  };
+  for (const id of change.changed) {
+    const r = doc.get(id);
+    if (r?.typeName === 'shape') walkUp(r);
+    else if (r?.typeName === 'binding') checkBinding(r);
+  }
+  const deleted = new Set<string>();
+  for (const id of change.deleted) if (!doc.get(id)) deleted.add(id);
+  if (deleted.size > 0) {
+    for (const r of doc.values()) {
+      if (r.typeName === 'shape' && typeof r.parentId === 'string' && deleted.has(r.parentId)) walkUp(r);
+      else if (r.typeName === 'binding' && ((typeof r.fromId === 'string' && deleted.has(r.fromId)) || (typeof r.toId === 'string' && deleted.has(r.toId)))) checkBinding(r);
+    }
+  }
+  return [...repairs.values()].sort(byId);
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { recordsMap, type StoredRecord } from '../../../shared/doc/index.ts';
-import { applyRepairs, findDocumentRepairs, validateRecord, type RecordRepair } from '../../../shared/records/index.ts';
+import { applyRepairs, findDocumentRepairs, findRepairsAfterChange, validateRecord, type RecordChange, type RecordRepair } from '../../../shared/records/index.ts';
 import { PAGE_ID, basics, frame, note, service } from './fixtures.ts';
 
 /** Three replicas of one board: two participants and the server, all starting from `seed`. */
@@ -39,6 +39,19 @@ function applyOnDoc(doc: Y.Doc, repairs: readonly RecordRepair[]): void {
   }, 'server-repair');
 }
 
+/** Delivers to `server` what `from` has that it lacks, as one update, and returns what that update changed. */
+function deliver(from: Y.Doc, server: Y.Doc): RecordChange {
+  const changed: string[] = [];
+  const deleted: string[] = [];
+  const onChange = (event: Y.YMapEvent<StoredRecord>) => {
+    for (const [key, { action }] of event.changes.keys) (action === 'delete' ? deleted : changed).push(key);
+  };
+  recordsMap(server).observe(onChange);
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(from, Y.encodeStateVector(server)));
+  recordsMap(server).unobserve(onChange);
+  return { changed, deleted };
+}
+
 const recordsOf = (doc: Y.Doc) => [...recordsMap(doc).values()];
 const sorted = (doc: Y.Doc) => recordsOf(doc).sort((x, y) => (x.id < y.id ? -1 : 1));
 
@@ -61,13 +74,19 @@ describe('concurrent edits that merge into a violation are repaired (D3)', () =>
     expect(findDocumentRepairs(recordsOf(a))).toEqual([]);
     expect(findDocumentRepairs(recordsOf(b))).toEqual([]);
 
+    // The server (sound so far) receives the two edits one after the other; the second update
+    // is the one that leaves the card without its frame, and the check after it says so.
+    expect(findRepairsAfterChange(recordsMap(server), deliver(b, server))).toEqual([]);
+    const afterA = deliver(a, server);
+    expect(afterA).toEqual({ changed: [], deleted: ['shape:kadai'] });
+
     sync(a, b);
     const repairs = findDocumentRepairs(recordsOf(a));
     expect(repairs).toEqual([{ id: 'shape:new', set: { parentId: PAGE_ID }, reason: 'orphan' }]);
     expect(findDocumentRepairs(recordsOf(b))).toEqual(repairs);
+    expect(findRepairsAfterChange(recordsMap(server), afterA)).toEqual(repairs);
 
-    sync(a, server);
-    applyOnDoc(server, findDocumentRepairs(recordsOf(server)));
+    applyOnDoc(server, repairs);
     sync(a, b, server);
     for (const doc of [a, b, server]) {
       expectSound(doc);
@@ -87,11 +106,14 @@ describe('concurrent edits that merge into a violation are repaired (D3)', () =>
     expect(findDocumentRepairs(recordsOf(a))).toEqual([]);
     expect(findDocumentRepairs(recordsOf(b))).toEqual([]);
 
+    expect(findRepairsAfterChange(recordsMap(server), deliver(a, server))).toEqual([]);
+    const afterB = deliver(b, server);
     sync(a, b, server);
     expect(recordsMap(server).get('shape:x')?.parentId).toBe('shape:y');
     expect(recordsMap(server).get('shape:y')?.parentId).toBe('shape:x');
     const repairs = findDocumentRepairs(recordsOf(server));
     expect(repairs).toEqual([{ id: 'shape:x', set: { parentId: PAGE_ID }, reason: 'cycle' }]);
+    expect(findRepairsAfterChange(recordsMap(server), afterB)).toEqual(repairs);
 
     applyOnDoc(server, repairs);
     sync(a, b, server);
@@ -123,9 +145,11 @@ describe('concurrent edits that merge into a violation are repaired (D3)', () =>
     a.transact(() => recordsMap(a).delete(target.id));
     const binding = arrowBinding('b1', arrowStart.id, target.id);
     b.transact(() => recordsMap(b).set(binding.id, binding));
-    sync(a, b, server);
+    expect(findRepairsAfterChange(recordsMap(server), deliver(a, server))).toEqual([]);
+    const afterB = deliver(b, server);
     const repairs = findDocumentRepairs(recordsOf(server));
     expect(repairs).toEqual([{ id: 'binding:b1', delete: true, reason: 'dangling-binding' }]);
+    expect(findRepairsAfterChange(recordsMap(server), afterB)).toEqual(repairs);
     applyOnDoc(server, repairs);
     sync(a, b, server);
     for (const doc of [a, b, server]) {
@@ -170,6 +194,23 @@ describe('findDocumentRepairs', () => {
     const orphan = note('o', 'x', { parent: 'shape:gone' });
     expect(findDocumentRepairs([...basics(), second, orphan])).toEqual([{ id: 'shape:o', set: { parentId: 'page:b' }, reason: 'orphan' }]);
     expect(findDocumentRepairs([orphan])).toEqual([]);
+  });
+
+  it('after a change, finds what the whole-document pass finds for the records that change touched', () => {
+    const records = [...basics(), frame('p', 'P'), frame('q', 'Q', { parent: 'shape:p' }), note('n', 'n', { parent: 'shape:q' }), note('m', 'm', { parent: 'shape:p' })];
+    const map = new Map(records.map((r) => [r.id, r]));
+    const lookup = { get: (id: string) => map.get(id), values: () => map.values() };
+    // Q moved under N (its own child): a cycle Q → N → Q.
+    map.set('shape:q', { ...map.get('shape:q')!, parentId: 'shape:n' });
+    expect(findRepairsAfterChange(lookup, { changed: ['shape:q'], deleted: [] })).toEqual(findDocumentRepairs(map.values()));
+    expect(findRepairsAfterChange(lookup, { changed: ['shape:q'], deleted: [] })).toEqual([{ id: 'shape:n', set: { parentId: PAGE_ID }, reason: 'cycle' }]);
+    map.set('shape:q', { ...map.get('shape:q')!, parentId: 'shape:p' });
+    // P deleted: its children Q and M are orphans; N stays in Q.
+    map.delete('shape:p');
+    expect(findRepairsAfterChange(lookup, { changed: [], deleted: ['shape:p'] })).toEqual(findDocumentRepairs(map.values()));
+    expect(findRepairsAfterChange(lookup, { changed: [], deleted: ['shape:p'] }).map((r) => r.id)).toEqual(['shape:m', 'shape:q']);
+    // Unchanged sound records are not looked at: nothing to repair.
+    expect(findRepairsAfterChange(lookup, { changed: ['shape:n'], deleted: [] })).toEqual([{ id: 'shape:q', set: { parentId: PAGE_ID }, reason: 'orphan' }]);
   });
 
   it('walks a deep sound chain without recursion', () => {
