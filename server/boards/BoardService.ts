@@ -45,10 +45,16 @@ export class BoardService {
 
   /** Create a board holding `records` (already valid under the board schema). */
   async createWithRecords(input: { title: string; template: string; records: readonly TLRecord[] | readonly StoredRecord[]; origin: string }): Promise<CreateBoardResponse> {
+    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    return this.createWithState({ title: input.title, template: input.template, state, origin: input.origin });
+  }
+
+  /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
+  async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
     const { tokens, hashes } = newTokenTriple();
-    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    const { state } = input;
     await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes }, state);
     return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { richTextOf } from '../../shared/records/index.ts';
 
 /** A stock y-websocket provider in Node, with its own document. */
 export interface TestClient {
@@ -66,8 +67,33 @@ export function shapeRecord(id: string, extra: Record<string, unknown> = {}): St
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { geo: 'rectangle', w: 100, h: 100, text: id },
+    // A complete geo shape, valid under the board schema (docs/SPEC.md D1).
+    props: geoProps(id),
     ...extra,
+  };
+}
+
+/** The props of a valid tldraw geo shape (a rectangle) labelled `text`. */
+export function geoProps(text: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    geo: 'rectangle',
+    w: 100,
+    h: 100,
+    dash: 'draw',
+    growY: 0,
+    url: '',
+    scale: 1,
+    flipX: false,
+    flipY: false,
+    color: 'black',
+    labelColor: 'black',
+    fill: 'none',
+    size: 'm',
+    font: 'draw',
+    align: 'middle',
+    verticalAlign: 'middle',
+    richText: richTextOf(text),
+    ...over,
   };
 }
 
