@@ -34,7 +34,7 @@ export function shape(id: string, type: string, props: Record<string, unknown>, 
     x: at.x ?? 0,
     y: at.y ?? 0,
     rotation: 0,
-    index: `a${nextIndex++ % 60 + 1}`,
+    index: `a${(nextIndex++ % 9) + 1}`, // a1…a9: valid fractional index keys
     parentId: at.parent ?? PAGE_ID,
     isLocked: false,
     opacity: 1,
