@@ -3,7 +3,7 @@ import type { SerializedSchema } from '@tldraw/store';
 import { isStoredRecord, type StoredRecord } from '../doc/index.ts';
 import { boardSchema, serializedBoardSchema } from '../schema/index.ts';
 import { applyRepairs, findDocumentRepairs, type RecordRepair } from './repair.ts';
-import { validateRecord } from './validate.ts';
+import { validateRecordSchema } from './validate.ts';
 
 /** A stored record a reader left out, and why. */
 export interface SkippedRecord {
@@ -54,7 +54,8 @@ function migrated(records: StoredRecord[], storedSchema: unknown): StoredRecord[
  * The records of a stored document as every reader (minutes, exports, diffs, thumbnails)
  * must read them (pure; never throws, never loops): `entries` are the document's
  * `records` map as [key, value] pairs; values that fail the board schema are skipped and
- * reported, and the rest are repaired as the server would repair them (docs/SPEC.md D4).
+ * reported, and the rest are repaired as the server would repair them (a self-parent
+ * included: it goes to the first page) (docs/SPEC.md D4).
  * `storedSchema` is the document's `meta.schema`, to migrate records of an older app first.
  */
 export function readableRecords(entries: Iterable<readonly [string, unknown]>, storedSchema?: unknown): ReadableRecords {
@@ -66,7 +67,8 @@ export function readableRecords(entries: Iterable<readonly [string, unknown]>, s
   }
   const valid: StoredRecord[] = [];
   for (const record of migrated(candidates, storedSchema)) {
-    const verdict = validateRecord(record);
+    // A self-parent is not skipped: it is a cycle of one, re-homed like any cycle (D4).
+    const verdict = validateRecordSchema(record);
     if (verdict.ok) valid.push(record);
     else skipped.push({ id: record.id, type: typeOf(record), error: verdict.error });
   }

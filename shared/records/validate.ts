@@ -34,18 +34,31 @@ function fail(error: string): RecordVerdict {
 /**
  * Checks one record as the board's schema would (tldraw's record validators and our shapes'
  * validators, the same code the client runs), and refuses a record that names itself as its
- * parent. Pure and cheap: the schema is built once; a valid record allocates nothing here.
- * Cross-record rules (the parent exists, no longer cycles) are not checked: see
- * {@link findDocumentRepairs}.
+ * parent (docs/SPEC.md D1, D2). Pure and cheap: the schema is built once; a valid record
+ * allocates nothing here. Cross-record rules (the parent exists, no longer cycles) are not
+ * checked: see {@link findDocumentRepairs}.
  */
 export function validateRecord(record: unknown): RecordVerdict {
+  const r = record as { id?: unknown; parentId?: unknown } | null;
+  if (typeof r === 'object' && r !== null && typeof r.id === 'string' && r.parentId === r.id) {
+    const verdict = validateRecordSchema(record);
+    return verdict.ok ? fail(`${r.id}: a record cannot be its own parent`) : verdict;
+  }
+  return validateRecordSchema(record);
+}
+
+/**
+ * The board schema's verdict alone (D1), without the self-parent rule: what a reader of a
+ * stored document skips. A stored self-parent is a parent cycle of one, which readers and the
+ * server's repair re-home to the page (D3, D4).
+ */
+export function validateRecordSchema(record: unknown): RecordVerdict {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return fail('not an object');
-  const r = record as { id?: unknown; typeName?: unknown; parentId?: unknown };
+  const r = record as { id?: unknown; typeName?: unknown };
   if (typeof r.id !== 'string') return fail('no string id');
   if (typeof r.typeName !== 'string') return fail(`${r.id}: no string typeName`);
   const validate = validatorsByType().get(r.typeName);
   if (!validate) return fail(`${r.id}: typeName ${JSON.stringify(r.typeName.slice(0, 40))} does not belong in a board document`);
-  if (r.parentId === r.id) return fail(`${r.id}: a record cannot be its own parent`);
   try {
     validate(record);
   } catch (err) {

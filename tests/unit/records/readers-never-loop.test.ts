@@ -24,17 +24,19 @@ describe('readers never loop', () => {
     expect(boardPictureSvg(records)).toContain('<svg');
   });
 
-  it('readableRecords skips the self-parent and re-homes the cycle and the orphan to the page', () => {
+  it('readableRecords re-homes the self-parent, the cycle and the orphan to the page', () => {
     const { records, skipped, repairs } = readableRecordList(cyclic());
-    expect(skipped).toEqual([{ id: 'shape:self', type: 'frame', error: 'shape:self: a record cannot be its own parent' }]);
+    expect(skipped).toEqual([]);
     expect(repairs.map((r) => [r.id, r.reason])).toEqual([
       ['shape:lost', 'orphan'],
       ['shape:ring-a', 'cycle'],
+      ['shape:self', 'cycle'],
     ]);
     const parentOf = (id: string) => records.find((r) => r.id === id)?.parentId;
     expect(parentOf('shape:ring-a')).toBe(PAGE_ID);
     expect(parentOf('shape:ring-b')).toBe('shape:ring-a');
     expect(parentOf('shape:lost')).toBe(PAGE_ID);
+    expect(parentOf('shape:self')).toBe(PAGE_ID);
     // Read as repaired: the note in B is in frame B; the card is on the page and drawn.
     const content = extractCase(records);
     expect(content.notes.find((n) => n.id === 'shape:in-ring')?.frame).toBe('B');

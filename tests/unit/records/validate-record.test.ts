@@ -1,7 +1,7 @@
 // validateRecord: one record against the board schema (docs/SPEC.md D1, D2).
 import { describe, expect, it } from 'vitest';
 import { listTemplates } from '../../../shared/templates/index.ts';
-import { validateRecord } from '../../../shared/records/index.ts';
+import { validateRecord, validateRecordSchema } from '../../../shared/records/index.ts';
 import { basics, frame, note, service, shape } from './fixtures.ts';
 
 describe('validateRecord', () => {
@@ -55,6 +55,12 @@ describe('validateRecord', () => {
   it('refuses a shape whose parentId is its own id', () => {
     const self = frame('self', '枠', { parent: 'shape:self' });
     expect(validateRecord(self)).toEqual({ ok: false, error: 'shape:self: a record cannot be its own parent' });
+    // What readers use: the schema alone; a stored self-parent is re-homed, not skipped (D4).
+    expect(validateRecordSchema(self)).toEqual({ ok: true });
+    // A self-parent that is also invalid is reported for its props.
+    const both = validateRecord({ ...service('both', { status: 'bogus' as never }), parentId: 'shape:both' });
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.error).toContain('status');
   });
 
   it('keeps its error short however long the bad value is', () => {
