@@ -51,8 +51,8 @@ describe('stored invalid records are reported and skipped by every reader (D4)',
   let later: CreatedRecord;
 
   /** Write `records` into the board's stored document as one raw update, as an old server would have. */
-  async function writeRaw(records: StoredRecord[]): Promise<void> {
-    const stored = await srv.server.storage.loadDocument(board.id);
+  async function writeRaw(records: StoredRecord[], boardId = board.id): Promise<void> {
+    const stored = await srv.server.storage.loadDocument(boardId);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
@@ -60,7 +60,7 @@ describe('stored invalid records are reported and skipped by every reader (D4)',
     doc.transact(() => {
       for (const r of records) recordsMap(doc).set(r.id, r);
     });
-    await srv.server.storage.appendUpdate(board.id, Y.encodeStateAsUpdate(doc, before));
+    await srv.server.storage.appendUpdate(boardId, Y.encodeStateAsUpdate(doc, before));
     doc.destroy();
   }
 
@@ -144,5 +144,19 @@ describe('stored invalid records are reported and skipped by every reader (D4)',
     const diff = (await res.json()) as { added: { id: string }[]; removed: unknown[]; changed: unknown[] };
     expect(diff.added.map((c) => c.id)).toEqual(['shape:after']);
     expect(diff.removed).toEqual([]);
+  });
+
+  it('the facilitator dashboard draws a group board holding them: 200, the re-homed cards drawn, the bad one not', async () => {
+    const created = await api(srv.baseUrl, 'POST', '/api/workshops', { json: { title: '研修', template: 'blank', groups: 2 } });
+    expect(created.status).toBe(201);
+    const w = created.body as { id: string; tokens: { facilitator: string }; groups: { boardId: string }[] };
+    const group = w.groups[0]!.boardId;
+    await writeRaw([BAD.bogus, SELF, ORPHAN, ...CYCLE], group);
+    const res = await api(srv.baseUrl, 'GET', `/api/workshops/${w.id}/overview`, { token: w.tokens.facilitator });
+    expect(res.status).toBe(200);
+    const first = (res.body as { groups: { boardId: string; shapeCount: number; svg: string }[] }).groups.find((g) => g.boardId === group);
+    // Four valid shapes (self-parent, cycle of two, orphan) drawn as boxes; the invalid card is neither counted nor drawn.
+    expect(first?.shapeCount).toBe(4);
+    expect(first?.svg.match(/<rect /g)?.length).toBe(4);
   });
 });
