@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema';
 import type { StoredRecord } from '../../shared/doc/index.ts';
-import { DOCUMENT_RECORD_TYPES, findDocumentRepairs, validateRecord, type RecordRepair } from '../../shared/records/index.ts';
+import { findDocumentRepairs, isDocumentRecordType, validateRecord, type RecordRepair } from '../../shared/records/index.ts';
 import { boardSchema, serializedBoardSchema } from '../../shared/schema/index.ts';
 
 
@@ -15,7 +15,7 @@ export function recordsFromTldr(file: { schema: unknown; records: Record<string,
   const store: Record<string, TLRecord> = {};
   for (const r of file.records) {
     if (typeof r.id !== 'string' || typeof r.typeName !== 'string') return { ok: false, message: 'a record without id or typeName' };
-    if (DOCUMENT_RECORD_TYPES.has(r.typeName)) store[r.id] = r as unknown as TLRecord;
+    if (isDocumentRecordType(r.typeName)) store[r.id] = r as unknown as TLRecord;
   }
   // tldraw reports a newer file only as a failed migration; say plainly what it is.
   const theirs = (file.schema as { sequences?: Record<string, unknown> } | null)?.sequences;

@@ -2,7 +2,17 @@ import { ROLES, roleIdFrom } from '../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../shared/domain/systems.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { extractCase, plansByOwner, servicesBySystem, type SkippedRecord } from '../../shared/records/index.ts';
-import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../shared/shapes/index.ts';
+import {
+  CLIENT_VOICE_TYPE,
+  ECOMAP_PERSON_TYPE,
+  ECOMAP_TIE_TYPE,
+  LIFE_STAGE_TYPE,
+  PLAN_ITEM_TYPE,
+  PLAN_STATE_LABELS,
+  SERVICE_CARD_TYPE,
+  SERVICE_STATUS_LABELS,
+  VOICE_SOURCE_LABELS,
+} from '../../shared/shapes/index.ts';
 import type { MeetingRecordMeta } from '../storage/index.ts';
 import { boardPictureSvg } from './boardPicture.ts';
 import { esc, escLines } from './html.ts';
@@ -91,6 +101,25 @@ const L = {
     skippedNote: 'These items do not match the board format and are left out of these minutes.',
   },
 } as const;
+
+/** What a person calls a record of each type, for the list of skipped records. */
+const TYPE_LABELS: Record<string, { ja: string; en: string }> = {
+  frame: { ja: '枠', en: 'Frame' },
+  note: { ja: '付箋', en: 'Sticky note' },
+  text: { ja: 'テキスト', en: 'Text' },
+  geo: { ja: '図形', en: 'Shape' },
+  arrow: { ja: '矢印', en: 'Arrow' },
+  draw: { ja: '手書き', en: 'Drawing' },
+  [SERVICE_CARD_TYPE]: { ja: 'サービスカード', en: 'Service card' },
+  [PLAN_ITEM_TYPE]: { ja: '支援計画項目', en: 'Plan item' },
+  [CLIENT_VOICE_TYPE]: { ja: '本人の言葉', en: "The person's words" },
+  [LIFE_STAGE_TYPE]: { ja: 'ライフステージ帯', en: 'Life stages' },
+  [ECOMAP_PERSON_TYPE]: { ja: 'エコマップの人物', en: 'Ecomap person' },
+  [ECOMAP_TIE_TYPE]: { ja: 'エコマップの関係線', en: 'Ecomap tie' },
+  binding: { ja: 'つながり', en: 'Connection' },
+  page: { ja: 'ページ', en: 'Page' },
+  asset: { ja: '画像などの素材', en: 'Asset' },
+};
 
 function roleName(role: string, lang: MinutesLang): string {
   const id = roleIdFrom(role);
@@ -187,7 +216,7 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
   // Stored records that fail the board schema are named, never silently dropped (docs/SPEC.md D4).
   // The validator's reason is English and technical: shown in the English minutes, a tooltip in Japanese.
   const skipped = args.skipped?.length
-    ? `<section class="skipped" role="note"><h2>${t.skipped}</h2><p>${t.skippedNote}</p><ul>${args.skipped.map((s) => `<li title="${esc(s.error)}"><code>${esc(s.id)}</code>${s.type ? ` (${esc(s.type)})` : ''}${lang === 'en' ? `: <span class="muted">${esc(s.error)}</span>` : ''}</li>`).join('')}</ul></section>`
+    ? `<section class="skipped" role="note"><h2>${t.skipped}</h2><p>${t.skippedNote}</p><ul>${args.skipped.map((s) => `<li title="${esc(s.error)}"><code>${esc(s.id)}</code>${s.type ? (lang === 'ja' ? `（${esc(TYPE_LABELS[s.type]?.ja ?? s.type)}）` : ` (${esc(TYPE_LABELS[s.type]?.en ?? s.type)})`) : ''}${lang === 'en' ? `: <span class="muted">${esc(s.error)}</span>` : ''}</li>`).join('')}</ul></section>`
     : '';
   const attendees = people.length
     ? `<table><tbody>${[...byRole].map(([role, names]) => `<tr><th>${esc(role)}</th><td>${names.map(esc).join('、')}</td></tr>`).join('')}</tbody></table>`

@@ -1,11 +1,7 @@
-import type { TLRecord } from '@tldraw/tlschema';
 import { boardSchema } from '../schema/index.ts';
 
 /** The verdict on one record: a value, never a throw. */
 export type RecordVerdict = { ok: true } | { ok: false; error: string };
-
-/** Record types that belong to a board document; session and presence records stay per participant. */
-export const DOCUMENT_RECORD_TYPES: ReadonlySet<string> = new Set(['document', 'page', 'shape', 'binding', 'asset']);
 
 const OK: RecordVerdict = Object.freeze({ ok: true });
 const MAX_ERROR = 300;
@@ -13,18 +9,25 @@ const MAX_ERROR = 300;
 type Validator = (record: unknown) => unknown;
 let validators: ReadonlyMap<string, Validator> | undefined;
 
-/** One validator per document record type, built from the board schema once per process. */
+/**
+ * One validator per record type of the board schema's document scope (document, page, shape,
+ * binding, asset, user…), built once per process on first use; session and presence types
+ * (instance, camera, pointer…) stay per participant and never belong in a document.
+ */
 function validatorsByType(): ReadonlyMap<string, Validator> {
   if (validators) return validators;
-  const schema = boardSchema();
   const map = new Map<string, Validator>();
-  for (const typeName of DOCUMENT_RECORD_TYPES) {
-    const type = schema.types[typeName as TLRecord['typeName']];
+  for (const [typeName, type] of Object.entries(boardSchema().types)) {
     // The record type's own validator: tldraw's base fields plus each shape's props validator.
-    if (type) map.set(typeName, (record) => type.validate(record));
+    if (type.scope === 'document') map.set(typeName, (record) => type.validate(record));
   }
   validators = map;
   return map;
+}
+
+/** Whether records of this type belong in a board document (the schema's document scope). */
+export function isDocumentRecordType(typeName: string): boolean {
+  return validatorsByType().has(typeName);
 }
 
 function fail(error: string): RecordVerdict {

@@ -1,7 +1,7 @@
 // validateRecord: one record against the board schema (docs/SPEC.md D1, D2).
 import { describe, expect, it } from 'vitest';
 import { listTemplates } from '../../../shared/templates/index.ts';
-import { validateRecord, validateRecordSchema } from '../../../shared/records/index.ts';
+import { isDocumentRecordType, validateRecord, validateRecordSchema } from '../../../shared/records/index.ts';
 import { basics, frame, note, service, shape } from './fixtures.ts';
 
 describe('validateRecord', () => {
@@ -14,6 +14,13 @@ describe('validateRecord', () => {
     for (const record of [...basics(), frame('f', '論点'), note('n', 'メモ'), service('s', { service: '居宅介護' })]) {
       expect(validateRecord(record)).toEqual({ ok: true });
     }
+  });
+
+  it('accepts every document-scoped type of the schema, the user record tldraw 5 writes included', () => {
+    const user = { id: 'user:3e0bd168-c862-4e92-92c9-317cb1345fa5', typeName: 'user', name: '田中', color: '#ff0000', imageUrl: '', meta: {} };
+    expect(validateRecord(user)).toEqual({ ok: true });
+    expect(isDocumentRecordType('user')).toBe(true);
+    for (const session of ['instance', 'camera', 'pointer', 'instance_page_state', 'instance_presence']) expect(isDocumentRecordType(session)).toBe(false);
   });
 
   // D1: props outside the shape's schema.
