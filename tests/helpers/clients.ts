@@ -55,6 +55,11 @@ export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Prom
 
 /** A small tldraw-like shape record, for writing into `records`. */
 export function shapeRecord(id: string, extra: Record<string, unknown> = {}): StoredRecord {
+  // A shape valid under the board schema (the relay refuses any other, SPEC D1); a `text` prop
+  // given by a test becomes the label's rich text.
+  const { props, ...rest } = extra as { props?: Record<string, unknown> };
+  const { text, ...propsRest } = props ?? {};
+  const label = typeof text === 'string' ? text : id;
   return {
     id: `shape:${id}`,
     typeName: 'shape',
@@ -67,9 +72,8 @@ export function shapeRecord(id: string, extra: Record<string, unknown> = {}): St
     isLocked: false,
     opacity: 1,
     meta: {},
-    // A complete geo shape, valid under the board schema (docs/SPEC.md D1).
-    props: geoProps(id),
-    ...extra,
+    ...rest,
+    props: geoProps(label, propsRest),
   };
 }
 
