@@ -82,6 +82,22 @@ describe('.tldr import refuses unsound files (D5)', () => {
     expect((await api(srv.baseUrl, 'GET', '/api/health')).status).toBe(200);
   });
 
+  it('still answers 413 over MAX_IMPORT_BYTES and 400 naming the body for a body that is not JSON', async () => {
+    const small = await startServer({ env: { MAX_IMPORT_BYTES: '2048' } });
+    try {
+      const big = await api(small.baseUrl, 'POST', '/api/boards/import', { json: { file: { ...good, records: good.records.slice(0, 50) } } });
+      expect(big.status).toBe(413);
+      const notJson = await api(small.baseUrl, 'POST', '/api/boards/import', { rawBody: '{"file": ' });
+      expect(notJson.status).toBe(400);
+      expect(apiError(notJson.body)?.field).toBe('body');
+      const text = await fetch(`${small.baseUrl}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+      expect(text.status).toBe(400);
+    } finally {
+      await small.stop();
+      removeDir(small.dataDir);
+    }
+  });
+
   it('parses a large import off the event loop: another board’s round trip completes meanwhile, and the import succeeds', async () => {
     const shapes: StoredRecord[] = [];
     const words = 'サービス担当者会議で話し合ったことを記録します。'.repeat(30);
