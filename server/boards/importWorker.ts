@@ -7,12 +7,13 @@ import { parseImportBody, type ImportBodyResult } from './importBody.ts';
 
 const input = workerData as { bytes: Uint8Array };
 parentPort?.postMessage({ started: true });
-let result: ImportBodyResult;
+let result: ImportBodyResult | undefined;
+let crashed: string | undefined;
 try {
   result = parseImportBody(input.bytes);
 } catch (err) {
   // A bug, not bad input: the main thread answers 500 and logs it.
-  parentPort?.postMessage({ crashed: err instanceof Error ? err.message : String(err) });
-  process.exit(0);
+  crashed = err instanceof Error ? err.message : String(err);
 }
-parentPort?.postMessage(result, result.ok ? [result.state.buffer as ArrayBuffer] : []);
+if (result) parentPort?.postMessage(result, result.ok ? [result.state.buffer as ArrayBuffer] : []);
+else parentPort?.postMessage({ crashed: crashed ?? 'no result' });
