@@ -1,0 +1,3 @@
+export { OutlineView, readableText, type OutlineViewProps } from './OutlineView.tsx';
+export { outlineTexts, useOutlineTexts } from './texts.ts';
+export { applySavedContrast, useContrastTheme } from './OutlineTools.tsx';
