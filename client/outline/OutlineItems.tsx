@@ -122,7 +122,8 @@ export function VoiceItem({ v, ctx }: { v: Placed<ClientVoiceProps>; ctx: ItemCo
   const p = v.props;
   return (
     <Item id={v.id} ctx={ctx} kind="voice" fields={voiceFields(o, locale)} initial={{ text: p.text, source: p.source, recordedBy: p.recordedBy }} toProps={(x) => ({ text: x.text, source: x.source, recordedBy: x.recordedBy })}>
-      <p className="rb-outline__quote">「<R>{p.text}</R>」</p>
+      {/* Words often come already in 「」; quote only those that do not. */}
+      <p className="rb-outline__quote">{/^[「『"]/.test(p.text.trim()) ? <R>{p.text}</R> : <R>{`「${p.text}」`}</R>}</p>
       <p className="rb-outline__meta">
         <R>{VOICE_SOURCE_LABELS[p.source]?.[locale] ?? ''}</R>
         {p.recordedBy && (

@@ -44,8 +44,10 @@ export function OutlineTools(props: { ruby: { state: RubyState; enabled: boolean
           <button type="button" onClick={stopSpeaking} data-testid="outline-stop">
             {o.stop}
           </button>
-          <label htmlFor={rateId}>{o.rate}</label>
-          <input id={rateId} className="rb-outline__rate" type="range" min={0.5} max={1.5} step={0.1} value={props.rate} onChange={(e) => props.setRate(Number(e.target.value))} />
+          <span className="rb-outline__rate-field">
+            <label htmlFor={rateId}>{o.rate}</label>
+            <input id={rateId} className="rb-outline__rate" type="range" min={0.5} max={1.5} step={0.1} value={props.rate} onChange={(e) => props.setRate(Number(e.target.value))} />
+          </span>
         </>
       ) : (
         <span className="rb-hint">{o.noSpeech}</span>
