@@ -19,6 +19,6 @@ export function announcementText(locale: 'ja' | 'en', author: Author | undefined
     const who = author ? `${role ? `${role.label}の` : ''}${author.name}さん` : o.someone;
     return `${who}が${o[KIND_KEY[change.kind]]}${o[change.action]}${text ? `：${text}` : ''}`;
   }
-  const who = author ? `${author.name}${role ? ` (${role.labelEn})` : ''}` : o.someone;
+  const who = author ? `${author.name}${role ? `, ${role.labelEn},` : ''}` : o.someone;
   return `${who}${o[change.action]} ${o[KIND_KEY[change.kind]]}${text ? `: ${text}` : ''}`;
 }

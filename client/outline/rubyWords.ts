@@ -1,6 +1,8 @@
 /**
- * Readings of the domain's words, which override the dictionary's: IPAdic splits or misreads
- * many of them (居宅 as いえたく, 被保険者 in pieces, 共生型 as ともいきがた …).
+ * Readings of the domain's words, which override the dictionary's. IPAdic misreads some
+ * (筋萎縮性側索硬化症 as すじ…がわ…, 後縦靱帯骨化症 as …たて…ぼね…, 進行性核上性麻痺 with うえ,
+ * 日中一時支援 as にちちゅう…, 第1号 as だい1ごう) and splits the rest into pieces; our list
+ * reads each as one word.
  */
 export const DOMAIN_READINGS: ReadonlyMap<string, string> = new Map([
   ['相談支援専門員', 'そうだんしえんせんもんいん'],
@@ -42,6 +44,11 @@ export const DOMAIN_READINGS: ReadonlyMap<string, string> = new Map([
   ['第2号被保険者', 'だいにごうひほけんしゃ'],
   ['被保険者', 'ひほけんしゃ'],
   ['特定疾病', 'とくていしっぺい'],
+  ['筋萎縮性側索硬化症', 'きんいしゅくせいそくさくこうかしょう'],
+  ['後縦靱帯骨化症', 'こうじゅうじんたいこっかしょう'],
+  ['進行性核上性麻痺', 'しんこうせいかくじょうせいまひ'],
+  ['日中一時支援', 'にっちゅういちじしえん'],
+  ['放課後等デイサービス', 'ほうかごとうでいさーびす'],
   ['支給限度基準額', 'しきゅうげんどきじゅんがく'],
   ['上乗せ', 'うわのせ'],
   ['意思決定支援', 'いしけっていしえん'],
