@@ -28,7 +28,7 @@ import { boardShapeUtils } from './shapeUtils.ts';
 import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
 import { ExportMenu, RecordsPanel } from '../records/index.ts';
 import { markLoad } from '../lib/loadMarks.ts';
-import { OutlineView, useOutlineTexts } from '../outline/index.ts';
+import { OutlineView, useLargeTextZoom, useOutlineTexts } from '../outline/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useLayoutSwitch } from './useLayoutSwitch.ts';
 
@@ -103,6 +103,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const { o } = useOutlineTexts();
   const switchLink = useRef<HTMLAnchorElement>(null);
   useLayoutSwitch(layout, props.onSwitchLayout, switchLink);
+  useLargeTextZoom(editor);
 
   // Our participant as tldraw sees it (name, colour, locale) before the editor mounts.
   const $user = useMemo(() => atom<TLUser | null>('user', null), []);

@@ -107,7 +107,7 @@ export function OutlineView(props: OutlineViewProps) {
 
   return (
     <RubyProvider state={ruby.state}>
-      <main className="rb-outline" id="rb-outline" tabIndex={-1} aria-label={o.outlineLabel} lang={locale} data-testid="outline">
+      <main className={`rb-outline${ruby.state.kind === 'on' ? ' rb-outline--ruby' : ''}`} id="rb-outline" tabIndex={-1} aria-label={o.outlineLabel} lang={locale} data-testid="outline">
         <OutlineTools ruby={ruby} rate={rate} setRate={setRate} onReadAll={() => read(document.getElementById('rb-outline-content'))} />
         <p className="rb-outline__live" role="status" aria-live="polite" aria-label={o.liveLabel} data-testid="outline-live">
           {live}

@@ -11,7 +11,7 @@ export interface ReadingToken {
 }
 
 const KANJI = /[\u3400-\u9fff\uf900-\ufaff々〆]/;
-const HIRAGANA = /^[\u3041-\u309f]$/;
+const KANA = /^[\u3041-\u309f\u30a1-\u30fa\u30fc]$/;
 
 /** Katakana to hiragana (ー stays). */
 export function toHiragana(s: string): string {
@@ -27,9 +27,11 @@ export function wordSegments(word: string, reading: string): RubySegment[] {
   const w = [...word];
   const r = [...toHiragana(reading)];
   let head = 0;
-  while (head < w.length - 1 && HIRAGANA.test(w[head]!) && w[head] === r[head]) head++;
+  // Kana in the word (hiragana or katakana: トシ子) match the reading's, read as hiragana.
+  const same = (c: string, reading: string | undefined) => KANA.test(c) && toHiragana(c) === reading;
+  while (head < w.length - 1 && same(w[head]!, r[head])) head++;
   let tail = 0;
-  while (tail < w.length - head - 1 && HIRAGANA.test(w[w.length - 1 - tail]!) && w[w.length - 1 - tail] === r[r.length - 1 - tail]) tail++;
+  while (tail < w.length - head - 1 && same(w[w.length - 1 - tail]!, r[r.length - 1 - tail])) tail++;
   const out: RubySegment[] = [];
   if (head) out.push({ text: w.slice(0, head).join('') });
   out.push({ text: w.slice(head, w.length - tail).join(''), reading: r.slice(head, r.length - tail).join('') });

@@ -77,4 +77,36 @@ describe('the outline (よみやすい画面) shows the live board', () => {
     expect(await live.innerText()).toBe('介護支援専門員の佐藤 花子さんが本人の言葉を変えました：家で母と暮らしたい。');
     await a.page.getByTestId('outline-voice').filter({ hasText: '家で母と暮らしたい。' }).waitFor();
   });
+
+  it('switches with Alt+Shift+O both ways, and 文字を大きく enlarges the outline and zooms the canvas about what the person sees', async () => {
+    const board = await e2e.server.createBoard({ template: 'exercise-1' });
+    const a = await e2e.participant();
+    await openBoard(a.page, board.links.edit, { name: '本田 一郎', role: 'client' });
+    await a.page.keyboard.press('Alt+Shift+O');
+    await a.page.getByRole('main', { name: 'よみやすい画面' }).waitFor();
+    expect(new URL(a.page.url()).pathname).toMatch(/\/outline$/);
+    expect(await a.page.evaluate(() => document.activeElement?.id)).toBe('rb-outline');
+
+    const heading = a.page.getByRole('heading', { name: '本人の言葉', level: 2 });
+    const before = await heading.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const view = () => a.page.evaluate(() => {
+      const editor = (window as BoardWindow).editor!;
+      const c = editor.getViewportPageBounds().center;
+      return { z: editor.getZoomLevel(), x: Math.round(c.x), y: Math.round(c.y) };
+    });
+    const camera = await view();
+    await a.page.getByRole('checkbox', { name: '文字を大きく' }).focus();
+    await a.page.keyboard.press('Space');
+    await a.page.waitForFunction((z) => (window as BoardWindow).editor!.getZoomLevel() !== z, camera.z);
+    expect(await heading.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(before * 1.25, 1);
+    const zoomed = await view();
+    expect(zoomed.z).toBeCloseTo(camera.z * 1.25, 5);
+    expect({ x: zoomed.x, y: zoomed.y }).toEqual({ x: camera.x, y: camera.y });
+    await screenshot(a.page, 'outline/06-larger-text');
+
+    await a.page.keyboard.press('Alt+Shift+O');
+    await a.page.getByTestId('outline').waitFor({ state: 'detached' });
+    expect(new URL(a.page.url()).pathname).not.toMatch(/outline/);
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('switch-layout');
+  });
 });

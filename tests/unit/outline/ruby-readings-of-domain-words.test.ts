@@ -59,6 +59,7 @@ describe('ruby (ふりがな) over the domain words', () => {
   it('keeps kana the word and the reading share outside the ruby', () => {
     expect(wordSegments('話し', 'ハナシ')).toEqual([{ text: '話', reading: 'はな' }, { text: 'し' }]);
     expect(wordSegments('お母さん', 'オカアサン')).toEqual([{ text: 'お' }, { text: '母', reading: 'かあ' }, { text: 'さん' }]);
+    expect(wordSegments('トシ子', 'トシコ')).toEqual([{ text: 'トシ' }, { text: '子', reading: 'こ' }]);
     expect(toHiragana('カイゴー')).toBe('かいごー');
   });
 });
