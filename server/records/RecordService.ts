@@ -5,56 +5,36 @@ import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
 import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
-import type { RoomRegistry } from '../relay/index.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, Storage } from '../storage/index.ts';
+import type { BoardDocuments } from '../boards/BoardDocuments.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, RecordStore } from '../storage/index.ts';
 import { minutesHtml, type MinutesLang } from './minutes.ts';
 
 /** Options of the record service. */
 export interface RecordServiceOptions {
-  storage: Storage;
-  registry: RoomRegistry;
+  storage: RecordStore;
+  documents: BoardDocuments;
 }
 
 /** Meeting records: immutable snapshots of a board, and what is read from them. */
 export class RecordService {
-  private readonly storage: Storage;
-  private readonly registry: RoomRegistry;
+  private readonly storage: RecordStore;
+  private readonly documents: BoardDocuments;
 
   constructor(opts: RecordServiceOptions) {
     this.storage = opts.storage;
-    this.registry = opts.registry;
+    this.documents = opts.documents;
   }
 
   /** Who is on the board now, from the awareness of its live room. */
   presentParticipants(boardId: string): Attendee[] {
-    const room = this.registry.peek(boardId);
-    if (!room) return [];
-    const out: Attendee[] = [];
-    for (const state of room.awareness.getStates().values()) {
-      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
-      if (user && typeof user.name === 'string' && user.name.trim()) {
-        // The contract allows a role id or its label (相談支援専門員); records keep the id.
-        out.push({ name: user.name.trim().slice(0, 100), role: (typeof user.role === 'string' && roleIdFrom(user.role)) || '' });
-      }
-    }
-    return out;
-  }
-
-  /** The board's current state: the live room's (once what it holds is stored) or storage's. */
-  private async currentState(boardId: string): Promise<Uint8Array> {
-    const room = this.registry.peek(boardId);
-    if (room) {
-      await room.flush();
-      return Y.encodeStateAsUpdate(room.doc);
-    }
-    const stored = await this.storage.loadDocument(boardId);
-    return Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+    // The contract allows a role id or its label (相談支援専門員); records keep the id.
+    return this.documents.participants(boardId).map((p) => ({ name: p.name, role: roleIdFrom(p.role) || '' }));
   }
 
   /** Save the board as it is now as an immutable record. */
   async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; now?: Date }): Promise<CreatedRecord> {
     const now = input.now ?? new Date();
-    const state = await this.currentState(board.id);
+    const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
     const day = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(now);
     const row: MeetingRecordRow = {

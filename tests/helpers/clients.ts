@@ -54,6 +54,11 @@ export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Prom
 
 /** A small tldraw-like shape record, for writing into `records`. */
 export function shapeRecord(id: string, extra: Record<string, unknown> = {}): StoredRecord {
+  // A shape valid under the board schema (the relay refuses any other, SPEC D1); a `text` prop
+  // given by a test becomes the label's rich text.
+  const { props, ...rest } = extra as { props?: Record<string, unknown> };
+  const { text, ...propsRest } = props ?? {};
+  const label = typeof text === 'string' ? text : id;
   return {
     id: `shape:${id}`,
     typeName: 'shape',
@@ -66,8 +71,14 @@ export function shapeRecord(id: string, extra: Record<string, unknown> = {}): St
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { geo: 'rectangle', w: 100, h: 100, text: id },
-    ...extra,
+    ...rest,
+    props: {
+      geo: 'rectangle', w: 100, h: 100, color: 'black', labelColor: 'black', fill: 'none', dash: 'draw',
+      size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1,
+      flipX: false, flipY: false,
+      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] },
+      ...propsRest,
+    },
   };
 }
 
