@@ -14,7 +14,7 @@ import { PlanItem, ServiceItem, VoiceItem, planFields, serviceFields, servicePro
 import { OutlineTools } from './OutlineTools.tsx';
 import { R, RubyProvider, useRubySwitch } from './Ruby.tsx';
 import { speak } from './speech.ts';
-import { useOutlineTexts } from './texts.ts';
+import { plainTransition, useOutlineTexts } from './texts.ts';
 import { useOutline } from './useOutline.ts';
 import './outline.css';
 
@@ -185,9 +185,9 @@ export function OutlineView(props: OutlineViewProps) {
                     <h3 id={`rb-outline-tr-${k}`}><R>{o[k]}</R></h3>
                     <ul className="rb-outline__list">
                       {content.transition[k].map((t, i) => (
-                        <li key={`${t.input}-${i}`} tabIndex={0}>
-                          <R>{`${t.input}${t.counterparts.length ? ` → ${t.counterparts.join('、')}` : ''}`}</R>
-                          <span className="rb-outline__meta"> <R>{t.note}</R></span>
+                        <li key={`${t.input}-${i}`} tabIndex={0} data-testid="outline-transition">
+                          <p className="rb-outline__lead"><R>{t.input}</R></p>
+                          <p><R>{plainTransition(locale, k, t)}</R></p>
                         </li>
                       ))}
                     </ul>

@@ -153,3 +153,29 @@ export function useOutlineTexts(): { o: Record<OutlineTextKey, string>; locale: 
   const { locale } = useI18n();
   return { o: outlineTexts[locale], locale };
 }
+
+/**
+ * The plain sentence for one service at the move (やさしい日本語: short, no 凡例 or 相当, a
+ * gloss on 上乗せ); the board's own notes are written for the professionals.
+ */
+export function plainTransition(locale: 'ja' | 'en', kind: 'moves' | 'continues' | 'noHome', item: { counterparts: readonly string[]; kyoseigata: boolean; topUpPossible: boolean }): string {
+  const c = item.counterparts;
+  if (locale === 'ja') {
+    const lines = [
+      kind === 'moves' ? (c.length ? `65歳から、介護保険の「${c.join('」「')}」に変わります。` : '65歳から、介護保険のサービスに変わります。')
+      : kind === 'continues' ? '65歳のあとも、今のまま使えます。'
+      : 'どうなるか、まだ決まっていません。みんなで確かめます。',
+    ];
+    if (kind === 'moves' && item.kyoseigata) lines.push('今の事業所が、そのまま続けられることがあります。');
+    if (kind === 'moves' && item.topUpPossible) lines.push('介護保険で足りないときは、障害福祉で足すこと（上乗せ）ができることがあります。市町村に確かめます。');
+    return lines.join('');
+  }
+  const lines = [
+    kind === 'moves' ? (c.length ? `From 65, this becomes ${c.join(', ')} under long-term care insurance.` : 'From 65, this moves to long-term care insurance.')
+    : kind === 'continues' ? 'This goes on as now after 65.'
+    : 'Not decided yet. Everyone will check together.',
+  ];
+  if (kind === 'moves' && item.kyoseigata) lines.push(' The same provider may be able to go on.');
+  if (kind === 'moves' && item.topUpPossible) lines.push(' If insurance is not enough, disability welfare may add more (a top-up); the city decides.');
+  return lines.join('');
+}

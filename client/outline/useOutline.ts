@@ -2,15 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { participantOf } from '../../shared/protocol/index.ts';
 import type { Author } from './announcement.ts';
 import { buildOutline, diffOutline, type OutlineChange, type OutlineModel } from './model.ts';
 
 /** Who wrote the given Yjs client's changes, from that connection's awareness state. */
 function authorOf(awareness: Awareness, client: number | undefined): Author | undefined {
-  if (client === undefined) return undefined;
-  const state = awareness.getStates().get(client) as { user?: { name?: unknown; role?: unknown } } | undefined;
-  const name = state?.user?.name;
-  return typeof name === 'string' ? { name, role: typeof state?.user?.role === 'string' ? state.user.role : '' } : undefined;
+  const user = client === undefined ? undefined : participantOf(awareness.getStates().get(client));
+  return user && { name: user.name, role: user.role };
 }
 
 /**

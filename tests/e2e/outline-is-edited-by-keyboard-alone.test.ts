@@ -83,6 +83,24 @@ describe('the outline can be edited by keyboard alone', () => {
     await page.waitForFunction((id) => (window as BoardWindow).editor!.getShape(id as never)?.props && ((window as BoardWindow).editor!.getShape(id as never)!.props as { state: string }).state === 'agreed', plan.id);
     await b.page.waitForFunction((id) => ((window as BoardWindow).editor!.getShape(id as never)?.props as { state?: string } | undefined)?.state === 'agreed', plan.id);
 
+    // A service card: name, system (kept), provider, amount, use (kept), then 追加.
+    await page.getByTestId('outline-add-service').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('移動支援');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ゆうゆう');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('月8時間');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'outline-service');
+    const service = await focused(page);
+    expect(service.text).toContain('移動支援');
+    expect(await shapeProps(page, service.id!)).toMatchObject({ service: '移動支援', system: 'shogai', provider: 'ゆうゆう', amount: '月8時間', status: 'in-use' });
+    await page.getByRole('heading', { name: '障害福祉サービス', level: 3 }).waitFor();
+
     // Editing a 本人の言葉 from its item: Tab past 読み上げる to 直す.
     await page.locator(`[data-outline-id="${voice.id}"]`).focus();
     await page.keyboard.press('Tab');

@@ -33,6 +33,12 @@ describe('the outline (よみやすい画面) shows the live board', () => {
     expect(serviceTexts).toHaveLength(services.length);
     for (const s of services) expect(serviceTexts.some((t) => t.includes(String(s.props.service).replace(/\s+/g, '')))).toBe(true);
 
+    // What changes at 65, in plain words for the person (no 凡例, 相当 or 支給限度基準額).
+    const transition = await a.page.getByTestId('outline-transition').allInnerTexts();
+    expect(transition.length).toBeGreaterThan(0);
+    expect(transition.some((t) => t.includes('65歳から、介護保険の「'))).toBe(true);
+    for (const t of transition) expect(t).not.toMatch(/凡例|相当|支給限度基準額/);
+
     // The accessibility tree: a named main landmark, the sections as level-2 headings in reading
     // order (本人の言葉 first), lists of items.
     const snapshot = await outline.ariaSnapshot();
