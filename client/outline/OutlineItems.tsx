@@ -18,7 +18,7 @@ import { serviceUpdate } from '../shapes/serviceCard/catalogue.ts';
 import { updateShapeFromOutline } from './addShapeFromOutline.ts';
 import { ItemForm, type FormField } from './ItemForm.tsx';
 import { R } from './Ruby.tsx';
-import { useOutlineTexts, type OutlineTextKey } from './texts.ts';
+import { readableDate, useOutlineTexts, type OutlineTextKey } from './texts.ts';
 
 type Locale = 'ja' | 'en';
 type Texts = Record<OutlineTextKey, string>;
@@ -123,13 +123,13 @@ export function VoiceItem({ v, ctx }: { v: Placed<ClientVoiceProps>; ctx: ItemCo
   return (
     <Item id={v.id} ctx={ctx} kind="voice" fields={voiceFields(o, locale)} initial={{ text: p.text, source: p.source, recordedBy: p.recordedBy }} toProps={(x) => ({ text: x.text, source: x.source, recordedBy: x.recordedBy })}>
       {/* Words often come already in 「」; quote only those that do not. */}
-      <p className="rb-outline__quote">{/^[「『"]/.test(p.text.trim()) ? <R>{p.text}</R> : <R>{`「${p.text}」`}</R>}</p>
+      <p className="rb-outline__quote" lang="ja">{/^[「『"]/.test(p.text.trim()) ? <R>{p.text}</R> : <R>{`「${p.text}」`}</R>}</p>
       <p className="rb-outline__meta">
         <R>{VOICE_SOURCE_LABELS[p.source]?.[locale] ?? ''}</R>
         {p.recordedBy && (
           <>
             {locale === 'ja' ? '・' : ' · '}
-            <R>{`${o.recordedBy}：${p.recordedBy}`}</R>
+            <R>{`${o.recordedBy}${o.sep}${p.recordedBy}`}</R>
           </>
         )}
       </p>
@@ -156,14 +156,14 @@ export function PlanItem({ p, ctx }: { p: Placed<PlanItemProps>; ctx: ItemContex
   ) : null;
   return (
     <Item id={p.id} ctx={ctx} kind="plan" fields={planFields(o, locale)} initial={{ need: x.need, goal: x.goal, support: x.support, owner: x.owner }} toProps={(v) => ({ need: v.need, goal: v.goal, support: v.support, owner: v.owner })} extra={state}>
-      <p className="rb-outline__lead">
+      <p className="rb-outline__lead" lang="ja">
         <R>{x.need || '—'}</R>
       </p>
-      {x.goal && <p><R>{`${o.goal}：${x.goal}`}</R></p>}
-      {x.support && <p><R>{`${o.support}：${x.support}`}</R></p>}
-      {x.due && <p>{x.due}</p>}
-      {!ctx.editor && <p><R>{`${o.state}：${PLAN_STATE_LABELS[x.state][locale]}`}</R></p>}
-      {ctx.editor && <p className="rb-visually-hidden">{`${o.state}：${PLAN_STATE_LABELS[x.state][locale]}`}</p>}
+      {x.goal && <p><R>{`${o.goal}${o.sep}${x.goal}`}</R></p>}
+      {x.support && <p><R>{`${o.support}${o.sep}${x.support}`}</R></p>}
+      {x.due && <p><R>{`${o.due}${o.sep}${readableDate(locale, x.due)}`}</R></p>}
+      {!ctx.editor && <p><R>{`${o.state}${o.sep}${PLAN_STATE_LABELS[x.state][locale]}`}</R></p>}
+      {ctx.editor && <p className="rb-visually-hidden">{`${o.state}${o.sep}${PLAN_STATE_LABELS[x.state][locale]}`}</p>}
     </Item>
   );
 }
@@ -175,7 +175,7 @@ export function ServiceItem({ s, ctx }: { s: Placed<ServiceCardProps>; ctx: Item
   const line = [x.provider, x.amount, SERVICE_STATUS_LABELS[x.status]?.[locale]].filter(Boolean).join(locale === 'ja' ? '・' : ' · ');
   return (
     <Item id={s.id} ctx={ctx} kind="service" fields={serviceFields(o, locale)} initial={{ service: x.service, system: x.system, provider: x.provider, amount: x.amount, status: x.status }} toProps={(v) => ({ ...serviceProps(v) })}>
-      <p className="rb-outline__lead">
+      <p className="rb-outline__lead" lang="ja">
         <R>{x.service || '—'}</R>
       </p>
       {line && <p><R>{line}</R></p>}

@@ -40,6 +40,8 @@ const ja = {
   questions: 'まだ決まっていないこと・確かめること',
   none: 'まだありません。',
   state: '状態',
+  sep: '：',
+  due: 'いつまで',
   edit: '直す',
   save: '保存する',
   cancel: 'やめる',
@@ -110,6 +112,8 @@ const en: Record<keyof typeof ja, string> = {
   questions: 'Open questions and things to check',
   none: 'None yet.',
   state: 'State',
+  sep: ': ',
+  due: 'By',
   edit: 'Edit',
   save: 'Save',
   cancel: 'Cancel',
@@ -178,4 +182,13 @@ export function plainTransition(locale: 'ja' | 'en', kind: 'moves' | 'continues'
   if (kind === 'moves' && item.kyoseigata) lines.push(' The same provider may be able to go on.');
   if (kind === 'moves' && item.topUpPossible) lines.push(' If insurance is not enough, disability welfare may add more (a top-up); the city decides.');
   return lines.join('');
+}
+
+/** A date as people read it: 2026年5月19日 (ja) or 19 May 2026 (en); other text as it is. */
+export function readableDate(locale: 'ja' | 'en', iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (locale === 'ja') return `${y}年${mo}月${d}日`;
+  return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

@@ -52,6 +52,10 @@ describe('the outline (よみやすい画面) shows the live board', () => {
     expect(snapshot).toMatch(/listitem/);
     await a.page.getByRole('region', { name: 'ボードの図' }).waitFor();
     await screenshot(a.page, 'outline/01-exercise-1');
+    for (const section of ['life', 'services', 'transition', 'plans', 'questions']) {
+      await a.page.getByTestId(`outline-section-${section}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(a.page, `outline/01-exercise-1-${section}`);
+    }
 
     // An edit on the canvas in another browser is announced in the live region within 2 s
     // (the issue's bound), with who made it.
