@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { ApiErrorCode } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
+import { accessLogPath } from './accessLog.ts';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -48,7 +49,7 @@ export function errorHandler(logger: Logger) {
     if (e.type === 'entity.too.large') return sendError(res, ApiErrorCode.PayloadTooLarge, 'request body too large');
     if (e.type === 'entity.parse.failed') return sendError(res, ApiErrorCode.BadRequest, 'malformed JSON body', 'body');
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, ApiErrorCode.BadRequest, e.message ?? 'bad request');
-    logger.error({ err: e.message, path: req.path }, 'unhandled error');
+    logger.error({ err: e.message, path: accessLogPath(req.originalUrl) }, 'unhandled error');
     sendError(res, ApiErrorCode.Internal, 'internal error');
   };
 }

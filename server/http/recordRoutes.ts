@@ -4,13 +4,14 @@ import {
   CreateRecordRequestSchema,
   ForkRecordRequestSchema,
   RecordIdSchema,
+  type Capability,
 } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import { tldrawFileFromDoc } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { toInfo } from '../records/index.ts';
 import type { MeetingRecordRow } from '../storage/index.ts';
-import { boardLocals, requireBoard } from './auth.ts';
+import { boardLocals, requireBoard as requireBoardOf, type BadTokenGuard } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 import * as Y from 'yjs';
 
@@ -19,12 +20,14 @@ export interface RecordRouteDeps {
   boards: BoardService;
   records: RecordService;
   originOf: (req: Request) => string;
+  badTokens: BadTokenGuard;
 }
 
 /** Meeting records under /api/boards/:id/records. */
 export function recordRouter(deps: RecordRouteDeps): Router {
   const r = Router({ mergeParams: true });
   const { boards, records } = deps;
+  const requireBoard = (b: BoardService, need: Capability) => requireBoardOf(b, need, deps.badTokens);
 
   const loadRecord = async (boardId: string, recordId: unknown): Promise<MeetingRecordRow> => {
     const id = RecordIdSchema.safeParse(recordId);

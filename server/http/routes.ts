@@ -1,10 +1,11 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import express from 'express';
 import {
   ApiErrorCode,
   CreateBoardRequestSchema,
   ImportBoardRequestSchema,
   RotateLinksRequestSchema,
+  type Capability,
   type ClientConfig,
   type TemplateInfo,
 } from '../../shared/protocol/index.ts';
@@ -19,7 +20,7 @@ import type { WorkshopOverview } from '../workshops/overview.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
-import { boardLocals, bearerToken, requireBoard } from './auth.ts';
+import { boardLocals, bearerToken, requireBoard as requireBoardOf, type BadTokenGuard } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 
 /** What the API routes need. */
@@ -29,6 +30,10 @@ export interface ApiDeps {
   workshops: WorkshopService;
   overview: WorkshopOverview;
   badCodeLimiter: RateLimiter;
+  /** Bad board tokens per client address (shared with the WebSocket upgrade). */
+  badTokenLimiter: RateLimiter;
+  /** Creations (boards, imports, workshops) per client address; undefined is no limit. */
+  createLimiter: RateLimiter | undefined;
   clientIp: (req: Request) => string;
   storage: Storage;
   /** Cross-instance relay health, when scaled out. */
@@ -49,10 +54,36 @@ export interface ApiDeps {
 export function apiRouter(deps: ApiDeps): Router {
   const r = Router();
   const { boards } = deps;
+  const badTokens: BadTokenGuard = { limiter: deps.badTokenLimiter, clientIp: deps.clientIp };
+  const requireBoard = (b: BoardService, need: Capability) => requireBoardOf(b, need, badTokens);
+
+  /**
+   * Before creating a board, an import or a workshop: the creation token when one is set,
+   * then the per-address creation limit (every admitted attempt counts).
+   */
+  function admitCreation(req: Request, res: Response): void {
+    if (deps.createToken !== undefined) {
+      const t = bearerToken(req);
+      if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
+      if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
+    }
+    const limiter = deps.createLimiter;
+    if (!limiter) return;
+    const ip = deps.clientIp(req);
+    if (limiter.isBlocked(ip)) {
+      res.setHeader('Retry-After', String(Math.ceil(limiter.retryAfterMs(ip) / 1000)));
+      throw new HttpError(ApiErrorCode.TooManyRequests, 'このアドレスからの作成が多すぎます。しばらく待ってから作成してください（too many boards or workshops created from this address; try again later）');
+    }
+    limiter.hit(ip);
+  }
 
   // Imports carry whole boards; every other call is small.
-  r.post('/boards/import', express.json({ limit: deps.maxImportBytes }), async (req, res) => {
-    requireCreateToken(req);
+  // Admitted before the (large) body is read.
+  const admitImport = (req: Request, res: Response, next: (err?: unknown) => void): void => {
+    admitCreation(req, res);
+    next();
+  };
+  r.post('/boards/import', admitImport, express.json({ limit: deps.maxImportBytes }), async (req, res) => {
     const body = parseBody(ImportBoardRequestSchema, req.body);
     const imported = recordsFromTldr(body.file);
     if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, 'file');
@@ -93,15 +124,9 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  const requireCreateToken = (req: Request): void => {
-    if (deps.createToken === undefined) return;
-    const t = bearerToken(req);
-    if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
-    if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
-  };
 
   r.post('/boards', async (req, res) => {
-    requireCreateToken(req);
+    admitCreation(req, res);
     const body = parseBody(CreateBoardRequestSchema, req.body);
     const result = await boards.create({ title: body.title, template: body.template, origin: deps.originOf(req) });
     if (!result.ok) {
@@ -138,12 +163,12 @@ export function apiRouter(deps: ApiDeps): Router {
       overview: deps.overview,
       storage: deps.storage,
       originOf: deps.originOf,
-      requireCreateToken,
+      admitCreation,
       badCodeLimiter: deps.badCodeLimiter,
       clientIp: deps.clientIp,
     }),
   );
-  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf }));
+  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;
