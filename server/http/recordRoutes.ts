@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   ApiErrorCode,
   CreateRecordRequestSchema,
@@ -21,6 +21,8 @@ export interface RecordRouteDeps {
   records: RecordService;
   originOf: (req: Request) => string;
   badTokens: BadTokenGuard;
+  /** The per-address creation limit; throws the 429. */
+  limitCreation: (req: Request, res: Response) => void;
 }
 
 /** Meeting records under /api/boards/:id/records. */
@@ -89,6 +91,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
   });
 
   r.post('/:recordId/boards', requireBoard(boards, 'edit'), async (req, res) => {
+    deps.limitCreation(req, res);
     const body = parseBody(ForkRecordRequestSchema, req.body);
     const { board } = boardLocals(res);
     const row = await loadRecord(board.id, req.params.recordId);

@@ -67,6 +67,11 @@ export function apiRouter(deps: ApiDeps): Router {
       if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
       if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
     }
+    limitCreation(req, res);
+  }
+
+  /** The per-address creation limit alone (a board from a record needs an edit link, not the creation token). */
+  function limitCreation(req: Request, res: Response): void {
     const limiter = deps.createLimiter;
     if (!limiter) return;
     const ip = deps.clientIp(req);
@@ -168,7 +173,7 @@ export function apiRouter(deps: ApiDeps): Router {
       clientIp: deps.clientIp,
     }),
   );
-  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens }));
+  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;

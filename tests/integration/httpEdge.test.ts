@@ -56,14 +56,18 @@ describe('HTTP edge', () => {
     }
   });
 
-  it('limits board, import and workshop creation per address with a Japanese-first 429', async () => {
+  it('limits board, import, board-from-record and workshop creation per address with a Japanese-first 429', async () => {
     const srv = await start({ CREATES_PER_IP_PER_HOUR: '2' });
     const board = await srv.createBoard({ title: '一枚目' });
     const file = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/export.tldr`, { token: board.tokens.view });
     expect(file.status).toBe(200);
     expect((await api(srv.baseUrl, 'POST', '/api/boards/import', { json: { file: file.body } })).status).toBe(201);
+    const rec = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: {} });
+    expect(rec.status).toBe(201);
+    const recordId = (rec.body as { id: string }).id;
     const refused = [
       await api(srv.baseUrl, 'POST', '/api/boards', { json: { title: '三枚目' } }),
+      await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records/${recordId}/boards`, { token: board.tokens.edit, json: {} }),
       await api(srv.baseUrl, 'POST', '/api/boards/import', { json: { file: file.body } }),
       await api(srv.baseUrl, 'POST', '/api/workshops', { json: { title: '研修', template: 'blank', groups: 2 } }),
     ];
