@@ -13,6 +13,9 @@ import { apiRouter } from './http/routes.ts';
 import { errorHandler } from './http/errors.ts';
 import { kuromojiDictRoute } from './http/dictRoute.ts';
 import { RateLimiter } from './http/RateLimiter.ts';
+import { clientIpOf, compileTrust } from './http/clientIp.ts';
+import { accessLogPath } from './http/accessLog.ts';
+import type { TrustFn } from 'proxy-addr';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import type { Logger } from './logger.ts';
 import { RecordService } from './records/index.ts';
@@ -47,13 +50,19 @@ export class RenkeiServer {
   readonly records: RecordService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
+  /** Bad board tokens per client address, over HTTP and upgrades together. */
+  private readonly badTokenLimiter: RateLimiter;
   readonly httpServer: http.Server;
   private readonly wss: WebSocketServer;
+  /** Which proxies may report the client address; the same for Express and the upgrade. */
+  private readonly trust: TrustFn;
   private stopping: Promise<void> | undefined;
 
   constructor(opts: RenkeiServerOptions) {
     this.config = opts.config;
     this.logger = opts.logger;
+    this.trust = compileTrust(opts.config.trustProxy);
+    this.badTokenLimiter = new RateLimiter({ limit: opts.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 });
     this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs });
     this.registry = new RoomRegistry({
       store: this.storage,
@@ -86,7 +95,7 @@ export class RenkeiServer {
         registry: this.registry,
         logger: this.logger,
         metrics: this.metrics,
-        badTokenLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
+        badTokenLimiter: this.badTokenLimiter,
         maxConnectionsPerBoard: this.config.limits.maxConnectionsPerBoard,
         maxMessageBytes: this.config.limits.maxMessageBytes,
         pingIntervalMs: this.config.rooms.pingIntervalMs,
@@ -96,12 +105,7 @@ export class RenkeiServer {
   }
 
   private clientIp(req: http.IncomingMessage): string {
-    if (this.config.trustProxy) {
-      const xff = req.headers['x-forwarded-for'];
-      const last = (Array.isArray(xff) ? xff.join(',') : xff ?? '').split(',').map((s) => s.trim()).filter(Boolean).at(-1);
-      if (last) return last;
-    }
-    return req.socket.remoteAddress ?? 'unknown';
+    return clientIpOf(req, this.trust);
   }
 
   private originOf(req: Request): string {
@@ -112,13 +116,13 @@ export class RenkeiServer {
   private buildApp(): express.Express {
     const app = express();
     app.disable('x-powered-by');
-    app.set('trust proxy', this.config.trustProxy ? 1 : false);
+    app.set('trust proxy', this.trust);
     app.use(
       pinoHttp({
         logger: this.logger,
         // Log the path only: query strings and headers may carry tokens.
         serializers: {
-          req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+          req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, path: accessLogPath(req.url) }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req) => !(req.url ?? '').startsWith('/api/') },
@@ -129,7 +133,8 @@ export class RenkeiServer {
         contentSecurityPolicy: {
           directives: {
             defaultSrc: ["'self'"],
-            connectSrc: ["'self'", 'ws:', 'wss:', 'data:', 'blob:'],
+            // Only the page's own origin ('self' covers same-origin ws:/wss: in CSP Level 3).
+            connectSrc: ["'self'", 'data:', 'blob:'],
             imgSrc: ["'self'", 'data:', 'blob:'],
             fontSrc: ["'self'", 'data:'],
             styleSrc: ["'self'", "'unsafe-inline'"],
@@ -149,6 +154,9 @@ export class RenkeiServer {
         workshops: this.workshops,
         overview: new WorkshopOverview({ storage: this.storage, documents: this.documents }),
         badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
+        badTokenLimiter: this.badTokenLimiter,
+        createLimiter:
+          this.config.limits.createsPerIpPerHour > 0 ? new RateLimiter({ limit: this.config.limits.createsPerIpPerHour, windowMs: 3600_000 }) : undefined,
         clientIp: (req) => this.clientIp(req),
         storage: this.storage,
         relayHealth: () => this.bus?.health(),

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/clientIp.ts';
 
-const bool = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** Environment variables the server reads, validated in one place at start-up. */
@@ -15,12 +13,13 @@ const EnvSchema = z.object({
   CREATE_TOKEN: z.string().min(16).optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().optional(),
   MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(8 * 1024 * 1024),
   MAX_CONNECTIONS_PER_BOARD: int(1, 100_000).default(100),
   MAX_JSON_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
   MAX_IMPORT_BYTES: int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   BAD_TOKEN_ATTEMPTS_PER_MINUTE: int(1, 1_000_000).default(30),
+  CREATES_PER_IP_PER_HOUR: int(0, 1_000_000).default(120),
   ROOM_IDLE_MS: int(0, 24 * 3600_000).default(30_000),
   COMPACT_EVERY_UPDATES: int(1, 1_000_000).default(500),
   COMPACT_IDLE_MS: int(0, 3600_000).default(10_000),
@@ -48,13 +47,16 @@ export interface ServerConfig {
   createToken: string | undefined;
   tldrawLicenseKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Proxies trusted to report the client address (Express `trust proxy`, never a bare true). */
+  trustProxy: TrustProxy;
   limits: {
     maxMessageBytes: number;
     maxConnectionsPerBoard: number;
     maxJsonBodyBytes: number;
     maxImportBytes: number;
     badTokenAttemptsPerMinute: number;
+    /** Boards, imports and workshops one client address may create per hour; 0 is no limit. */
+    createsPerIpPerHour: number;
   };
   rooms: {
     idleUnloadMs: number;
@@ -94,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     };
   }
   const e = parsed.data;
+  const trust = parseTrustProxy(e.TRUST_PROXY);
+  if (!trust.ok) return { ok: false, errors: [trust.message] };
   return {
     ok: true,
     config: {
@@ -104,13 +108,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       createToken: e.CREATE_TOKEN,
       tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
       logLevel: e.LOG_LEVEL,
-      trustProxy: e.TRUST_PROXY,
+      trustProxy: trust.value,
       limits: {
         maxMessageBytes: e.MAX_MESSAGE_BYTES,
         maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
         maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
         maxImportBytes: e.MAX_IMPORT_BYTES,
         badTokenAttemptsPerMinute: e.BAD_TOKEN_ATTEMPTS_PER_MINUTE,
+        createsPerIpPerHour: e.CREATES_PER_IP_PER_HOUR,
       },
       rooms: {
         idleUnloadMs: e.ROOM_IDLE_MS,

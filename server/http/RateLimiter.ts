@@ -24,6 +24,12 @@ export class RateLimiter {
     return c !== undefined && this.opts.now() - c.windowStart < this.opts.windowMs && c.n >= this.opts.limit;
   }
 
+  /** How long until `key`'s window turns (0 when it is not counted). */
+  retryAfterMs(key: string): number {
+    const c = this.counts.get(key);
+    return c ? Math.max(0, this.opts.windowMs - (this.opts.now() - c.windowStart)) : 0;
+  }
+
   /** Count one failure for `key`. */
   hit(key: string): void {
     const now = this.opts.now();

@@ -3,6 +3,24 @@ import { ApiErrorCode, BoardIdSchema, type Capability } from '../../shared/proto
 import type { BoardService } from '../boards/index.ts';
 import type { BoardRow } from '../storage/index.ts';
 import { HttpError } from './errors.ts';
+import type { RateLimiter } from './RateLimiter.ts';
+
+/**
+ * Counts bad board tokens per client address. Only failures are counted and only
+ * failures are refused: once an address is over the limit its wrong tokens get 429
+ * instead of 401, while a valid token from the same address still works.
+ */
+export interface BadTokenGuard {
+  limiter: RateLimiter;
+  clientIp: (req: Request) => string;
+}
+
+/** The error for a wrong token from `ip`: 401, or 429 once `ip` is over the limit. */
+export function badTokenError(guard: BadTokenGuard | undefined, ip: string): HttpError {
+  if (guard?.limiter.isBlocked(ip)) return new HttpError(ApiErrorCode.TooManyRequests, '無効なトークンが多すぎます。1分ほど待ってください（too many invalid tokens from this address; wait a minute）');
+  guard?.limiter.hit(ip);
+  return new HttpError(ApiErrorCode.Unauthorized, 'a valid token of this board is required');
+}
 
 /** What `requireBoard` leaves for the route handler. */
 export interface BoardLocals {
@@ -19,7 +37,7 @@ export function bearerToken(req: Request): string | undefined {
 }
 
 /** Middleware: the board in `:id` must exist and the bearer token must grant `need`. */
-export function requireBoard(boards: BoardService, need: Capability) {
+export function requireBoard(boards: BoardService, need: Capability, guard?: BadTokenGuard) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const id = BoardIdSchema.safeParse(req.params.id);
     if (!id.success) return next(new HttpError(ApiErrorCode.NotFound, 'no such board'));
@@ -30,7 +48,7 @@ export function requireBoard(boards: BoardService, need: Capability) {
         case 'not_found':
           return next(new HttpError(ApiErrorCode.NotFound, 'no such board'));
         case 'unauthorized':
-          return next(new HttpError(ApiErrorCode.Unauthorized, 'a valid token of this board is required'));
+          return next(badTokenError(guard, guard ? guard.clientIp(req) : ''));
         case 'forbidden':
           return next(new HttpError(ApiErrorCode.Forbidden, `this needs the ${need} link`));
         case 'bad_request':

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ApiErrorCode } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
 import { isStorageUnavailable } from '../storage/index.ts';
+import { accessLogPath } from './accessLog.ts';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -50,10 +51,10 @@ export function errorHandler(logger: Logger) {
     if (e.type === 'entity.parse.failed') return sendError(res, ApiErrorCode.BadRequest, 'malformed JSON body', 'body');
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, ApiErrorCode.BadRequest, e.message ?? 'bad request');
     if (isStorageUnavailable(err)) {
-      logger.warn({ err: e.message, path: req.path }, 'storage unavailable');
+      logger.warn({ err: e.message, path: accessLogPath(req.originalUrl) }, 'storage unavailable');
       return sendError(res, ApiErrorCode.StorageUnavailable, 'storage is unavailable: the board database does not answer now; try again shortly (保存先のデータベースに接続できません。しばらくしてからもう一度お試しください)');
     }
-    logger.error({ err: e.message, path: req.path }, 'unhandled error');
+    logger.error({ err: e.message, path: accessLogPath(req.originalUrl) }, 'unhandled error');
     sendError(res, ApiErrorCode.Internal, 'internal error');
   };
 }

@@ -1,16 +1,17 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   ApiErrorCode,
   CreateRecordRequestSchema,
   ForkRecordRequestSchema,
   RecordIdSchema,
+  type Capability,
 } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import { SKIPPED_RECORDS_HEADER, skippedHeader, tldrawExportFromDoc } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { toInfo } from '../records/index.ts';
 import type { MeetingRecordRow } from '../storage/index.ts';
-import { boardLocals, requireBoard } from './auth.ts';
+import { boardLocals, requireBoard as requireBoardOf, type BadTokenGuard } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 import * as Y from 'yjs';
 
@@ -19,12 +20,16 @@ export interface RecordRouteDeps {
   boards: BoardService;
   records: RecordService;
   originOf: (req: Request) => string;
+  badTokens: BadTokenGuard;
+  /** The per-address creation limit; throws the 429. */
+  limitCreation: (req: Request, res: Response) => void;
 }
 
 /** Meeting records under /api/boards/:id/records. */
 export function recordRouter(deps: RecordRouteDeps): Router {
   const r = Router({ mergeParams: true });
   const { boards, records } = deps;
+  const requireBoard = (b: BoardService, need: Capability) => requireBoardOf(b, need, deps.badTokens);
 
   const loadRecord = async (boardId: string, recordId: unknown): Promise<MeetingRecordRow> => {
     const id = RecordIdSchema.safeParse(recordId);
@@ -90,6 +95,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
   });
 
   r.post('/:recordId/boards', requireBoard(boards, 'edit'), async (req, res) => {
+    deps.limitCreation(req, res);
     const body = parseBody(ForkRecordRequestSchema, req.body);
     const { board } = boardLocals(res);
     const row = await loadRecord(board.id, req.params.recordId);

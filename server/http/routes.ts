@@ -1,10 +1,11 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import express from 'express';
 import {
   ApiErrorCode,
   CreateBoardRequestSchema,
   ImportBoardRequestSchema,
   RotateLinksRequestSchema,
+  type Capability,
   type ClientConfig,
   type TemplateInfo,
 } from '../../shared/protocol/index.ts';
@@ -21,7 +22,7 @@ import type { WorkshopOverview } from '../workshops/overview.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
-import { boardLocals, bearerToken, requireBoard } from './auth.ts';
+import { boardLocals, bearerToken, requireBoard as requireBoardOf, type BadTokenGuard } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 
 /** What the API routes need. */
@@ -31,6 +32,10 @@ export interface ApiDeps {
   workshops: WorkshopService;
   overview: WorkshopOverview;
   badCodeLimiter: RateLimiter;
+  /** Bad board tokens per client address (shared with the WebSocket upgrade). */
+  badTokenLimiter: RateLimiter;
+  /** Creations (boards, imports, workshops) per client address; undefined is no limit. */
+  createLimiter: RateLimiter | undefined;
   clientIp: (req: Request) => string;
   storage: Storage;
   /** Cross-instance relay health, when scaled out. */
@@ -53,13 +58,44 @@ export interface ApiDeps {
 export function apiRouter(deps: ApiDeps): Router {
   const r = Router();
   const { boards } = deps;
+  const badTokens: BadTokenGuard = { limiter: deps.badTokenLimiter, clientIp: deps.clientIp };
+  const requireBoard = (b: BoardService, need: Capability) => requireBoardOf(b, need, badTokens);
+
+  /**
+   * Before creating a board, an import or a workshop: the creation token when one is set,
+   * then the per-address creation limit (every admitted attempt counts).
+   */
+  function admitCreation(req: Request, res: Response): void {
+    if (deps.createToken !== undefined) {
+      const t = bearerToken(req);
+      if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
+      if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
+    }
+    limitCreation(req, res);
+  }
+
+  /** The per-address creation limit alone (a board from a record needs an edit link, not the creation token). */
+  function limitCreation(req: Request, res: Response): void {
+    const limiter = deps.createLimiter;
+    if (!limiter) return;
+    const ip = deps.clientIp(req);
+    if (limiter.isBlocked(ip)) {
+      res.setHeader('Retry-After', String(Math.ceil(limiter.retryAfterMs(ip) / 1000)));
+      throw new HttpError(ApiErrorCode.TooManyRequests, 'このアドレスからの作成が多すぎます。しばらく待ってから作成してください（too many boards or workshops created from this address; try again later）');
+    }
+    limiter.hit(ip);
+  }
 
   // Imports carry whole boards; every other call is small.
   // The body is taken as bytes: depth check, parse and validation run in ImportWorkers, off the
   // event loop for a large file, never recursing over the request (docs/SPEC.md D5).
   const imports = deps.imports ?? new ImportWorkers();
-  r.post('/boards/import', express.raw({ type: 'application/json', limit: deps.maxImportBytes }), async (req, res) => {
-    requireCreateToken(req);
+  // Admitted before the (large) body is read.
+  const admitImport = (req: Request, res: Response, next: (err?: unknown) => void): void => {
+    admitCreation(req, res);
+    next();
+  };
+  r.post('/boards/import', admitImport, express.raw({ type: 'application/json', limit: deps.maxImportBytes }), async (req, res) => {
     if (!Buffer.isBuffer(req.body)) throw new HttpError(ApiErrorCode.BadRequest, 'the body must be a JSON object with a file (Content-Type: application/json)', 'body');
     const imported = await imports.parse(req.body);
     if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, imported.field);
@@ -100,15 +136,9 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
-  const requireCreateToken = (req: Request): void => {
-    if (deps.createToken === undefined) return;
-    const t = bearerToken(req);
-    if (t === undefined) throw new HttpError(ApiErrorCode.Unauthorized, 'creating boards needs the creation token');
-    if (!secretsEqual(t, deps.createToken)) throw new HttpError(ApiErrorCode.Forbidden, 'wrong creation token');
-  };
 
   r.post('/boards', async (req, res) => {
-    requireCreateToken(req);
+    admitCreation(req, res);
     const body = parseBody(CreateBoardRequestSchema, req.body);
     const result = await boards.create({ title: body.title, template: body.template, origin: deps.originOf(req) });
     if (!result.ok) {
@@ -146,12 +176,12 @@ export function apiRouter(deps: ApiDeps): Router {
       overview: deps.overview,
       storage: deps.storage,
       originOf: deps.originOf,
-      requireCreateToken,
+      admitCreation,
       badCodeLimiter: deps.badCodeLimiter,
       clientIp: deps.clientIp,
     }),
   );
-  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf }));
+  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;

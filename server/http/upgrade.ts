@@ -53,11 +53,6 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(WS_PREFIX)) return refuse(socket, 404, 'Not Found');
-  const ip = deps.clientIp(req);
-  if (deps.badTokenLimiter.isBlocked(ip)) {
-    deps.metrics.rejectedUpgrades++;
-    return refuse(socket, 429, 'Too Many Requests');
-  }
   const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(WS_PREFIX.length)));
   if (!boardId.success) {
     deps.metrics.rejectedUpgrades++;
@@ -70,6 +65,10 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
   if (!auth.ok) {
     deps.metrics.rejectedUpgrades++;
     if (auth.error.code === 'not_found') return refuse(socket, 404, 'Not Found');
+    // Only failures count, and only failures are refused with 429: a valid token from
+    // the same address still opens during a flood of bad ones.
+    const ip = deps.clientIp(req);
+    if (deps.badTokenLimiter.isBlocked(ip)) return refuse(socket, 429, 'Too Many Requests');
     deps.badTokenLimiter.hit(ip);
     return refuse(socket, 401, 'Unauthorized');
   }

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   ApiErrorCode,
   BoardIdSchema,
@@ -20,7 +20,8 @@ export interface WorkshopRouteDeps {
   overview: WorkshopOverview;
   storage: Storage;
   originOf: (req: Request) => string;
-  requireCreateToken: (req: Request) => void;
+  /** Creation token and per-address creation limit; throws the refusal. */
+  admitCreation: (req: Request, res: Response) => void;
   /** Counts join attempts with unknown codes per client. */
   badCodeLimiter: RateLimiter;
   clientIp: (req: Request) => string;
@@ -55,7 +56,7 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
   };
 
   r.post('/', async (req, res) => {
-    deps.requireCreateToken(req);
+    deps.admitCreation(req, res);
     const body = parseBody(CreateWorkshopRequestSchema, req.body);
     const result = await workshops.create({ ...body, origin: deps.originOf(req) });
     if (!result.ok) throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : result.error.code, result.error.code === 'bad_request' ? result.error.field : undefined);

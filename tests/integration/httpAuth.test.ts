@@ -143,14 +143,15 @@ describe('HTTP and upgrade authorization', () => {
     expect(srv.server.registry.peek(UNKNOWN_BOARD)).toBeUndefined();
   });
 
-  // SPEC R2, R8: after BAD_TOKEN_ATTEMPTS_PER_MINUTE bad tokens from one IP, even a good token gets 429.
-  it('answers 429 to an IP that sent too many bad tokens', async () => {
+  // SPEC R2, R8: after BAD_TOKEN_ATTEMPTS_PER_MINUTE bad tokens from one IP its bad tokens get 429;
+  // only failures count, so a good token from that IP still opens (issue 12).
+  it('answers 429 to the bad tokens of an IP that sent too many, never to its good ones', async () => {
     const limited = await startServer({ env: { BAD_TOKEN_ATTEMPTS_PER_MINUTE: '3' } });
     servers.push(limited);
     const b = await limited.createBoard();
     expect(await tryUpgrade(boardWsUrl(limited.wsUrl, b.id, b.tokens.edit))).toEqual({ opened: true });
     for (let i = 0; i < 3; i++) expect(await tryUpgrade(boardWsUrl(limited.wsUrl, b.id, `${WRONG_TOKEN}${i}`))).toEqual({ opened: false, status: 401 });
-    expect(await tryUpgrade(boardWsUrl(limited.wsUrl, b.id, b.tokens.edit))).toEqual({ opened: false, status: 429 });
+    expect(await tryUpgrade(boardWsUrl(limited.wsUrl, b.id, b.tokens.edit))).toEqual({ opened: true });
     expect(await tryUpgrade(boardWsUrl(limited.wsUrl, b.id, WRONG_TOKEN))).toEqual({ opened: false, status: 429 });
   });
 
