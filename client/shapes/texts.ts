@@ -1,3 +1,4 @@
+import { NO_HOME_LABEL } from '../../shared/domain/index.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /**
@@ -108,6 +109,7 @@ const ja = {
   continuesYes: '続く',
   continuesNo: '介護保険が優先（上乗せを確かめる）',
   continuesNa: '65歳の移行の対象ではない',
+  continuesDepends: 'ほかの事情で変わる（理由を見る）',
   kyoseigata: '共生型サービス',
   kyoseigataYes: '共生型の指定があれば、同じ事業所で続けられます',
   kyoseigataNo: '共生型の対象ではありません',
@@ -123,7 +125,7 @@ const ja = {
   summaryEmpty: '障害福祉サービスのカードがまだありません。',
   summaryMoves: '介護保険に移るもの',
   summaryContinues: '障害福祉で続くもの',
-  summaryNoHome: 'まだ受け皿がないもの',
+  summaryNoHome: NO_HOME_LABEL.ja,
   summaryNoProposal: '移行後の案がまだない',
   summaryProposal: '案',
   summaryShow: 'カードを表示',
@@ -228,6 +230,7 @@ const en: Record<ShapeTextKey, string> = {
   continuesYes: 'Continues',
   continuesNo: 'LTC comes first (check for a top-up)',
   continuesNa: 'Not part of the move at 65',
+  continuesDepends: 'Depends on other facts (see why)',
   kyoseigata: 'Kyōsei-gata',
   kyoseigataYes: 'A dual-designated provider can keep the person',
   kyoseigataNo: 'Not covered by kyōsei-gata',
@@ -243,7 +246,7 @@ const en: Record<ShapeTextKey, string> = {
   summaryEmpty: 'No disability-service cards yet.',
   summaryMoves: 'Moves to LTC',
   summaryContinues: 'Continues under disability welfare',
-  summaryNoHome: 'No home yet',
+  summaryNoHome: NO_HOME_LABEL.en,
   summaryNoProposal: 'No proposal yet',
   summaryProposal: 'Proposal',
   summaryShow: 'Show card',

@@ -1,5 +1,6 @@
 import { ROLES, roleIdFrom } from '../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../shared/domain/systems.ts';
+import { NO_HOME_LABEL } from '../../shared/domain/transition.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { extractCase, plansByOwner, servicesBySystem } from '../../shared/records/index.ts';
 import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../shared/shapes/index.ts';
@@ -41,7 +42,7 @@ const L = {
     transition: '移行のまとめ',
     moves: '介護保険へ移るもの',
     continues: '障害福祉で続くもの',
-    noHome: 'まだ行き先がないもの・失われるもの',
+    noHome: NO_HOME_LABEL.ja,
     questions: '論点・行政への確認事項',
     meetingNote: '記録のメモ',
     picture: 'ボードの全体図',
@@ -79,7 +80,7 @@ const L = {
     transition: 'Transition summary',
     moves: 'Moves to LTC insurance',
     continues: 'Continues under disability welfare',
-    noHome: 'No home yet, or lost in the move',
+    noHome: NO_HOME_LABEL.en,
     questions: 'Open questions for the municipality',
     meetingNote: 'Note',
     picture: 'The board',
