@@ -9,6 +9,7 @@ import {
   PLAN_ITEM_TYPE,
   SERVICE_CARD_TYPE,
   lifeStageDefaults,
+  planItemDefaults,
   type ServiceCardProps,
 } from '../shapes/index.ts';
 import type { CaseBoardContent, LifeEventSpec, ServiceSpec, SummarySection } from './content.ts';
@@ -163,6 +164,7 @@ function addProposals(set: ShapeSet, frame: FrameHandle, proposals: CaseBoardCon
   proposals.plans.forEach((p, i) => {
     const at = { x: planX + (i % 2) * (planW + GAP), y: top + Math.floor(i / 2) * (planH + GAP) };
     set.add(`plan-${p.key}`, PLAN_ITEM_TYPE, frame.id, at, {
+      ...planItemDefaults(), ...p.sheet,
       w: planW, h: planH, need: p.need, priority: p.priority, goal: p.goal, support: p.support, owner: p.owner, due: p.due, state: p.state,
     });
   });
