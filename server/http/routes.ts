@@ -12,6 +12,7 @@ import { listTemplates } from '../../shared/templates/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import { recordsFromTldr } from '../boards/importTldr.ts';
 import type { RecordService } from '../records/index.ts';
+import { planRouter } from './planRoutes.ts';
 import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
 import type { WorkshopService } from '../workshops/index.ts';
@@ -144,6 +145,7 @@ export function apiRouter(deps: ApiDeps): Router {
     }),
   );
   r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf }));
+  r.use('/boards/:id', planRouter({ boards }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;
