@@ -8,6 +8,11 @@ import { useI18n } from '../i18n/index.ts';
  */
 const ja = {
   caseMenu: 'ケース会議',
+  addBasicInfo: '基本情報',
+  shapeBasicInfo: '基本情報',
+  basicInfoAge: '年齢',
+  basicInfoHandbooks: '手帳',
+  basicInfoHelper: '移行の手がかり（確かめること）',
   caseMenuHint: 'ボタンを押すと、画面の真ん中に置いて選びます。',
   addService: 'サービスカード',
   addPlan: '計画項目',
@@ -136,6 +141,11 @@ export type ShapeTextKey = keyof typeof ja;
 
 const en: Record<ShapeTextKey, string> = {
   caseMenu: 'Case conference',
+  addBasicInfo: 'Basic facts',
+  shapeBasicInfo: 'Basic facts',
+  basicInfoAge: 'Age',
+  basicInfoHandbooks: 'Handbooks',
+  basicInfoHelper: 'Pointers for the move (to confirm)',
   caseMenuHint: 'Each button places the item in the middle of the view and selects it.',
   addService: 'Service card',
   addPlan: 'Plan item',

@@ -99,5 +99,6 @@ export {
   type HandoverItemId,
   type HighCostRefundConditionId,
 } from './handover.ts';
+export { caseFacts, type CaseFacts, type CaseFactsInput } from './caseFacts.ts';
 export { contrastRatio, relativeLuminance } from './colors.ts';
 export { nameKey } from './normalize.ts';
