@@ -4,7 +4,9 @@ import { CHECK_STATUSES, HANDOVER_ITEMS, HIGH_COST_REFUND } from '../domain/hand
 import { resolveService, type ServiceSystemId } from '../domain/services.ts';
 import { SYSTEMS, type SystemId } from '../domain/systems.ts';
 import {
+  BASIC_INFO_TYPE,
   CLIENT_VOICE_TYPE,
+  basicInfoDefaults,
   LIFE_STAGE_TYPE,
   PLAN_ITEM_TYPE,
   SERVICE_CARD_TYPE,
@@ -37,7 +39,19 @@ export function buildCaseBoard(content: CaseBoardContent): TLRecord[] {
   addEcomap(set, frames.ecomap, content.ecomap);
   addHandover(set, frames.handover);
   addQuestions(set, frames.questions, content);
+  addBasicInfo(set, content.basicInfo);
   return [...baseRecords(content.pageName), ...set.shapes()];
+}
+
+// Beside 事例概要, left of the frames: one card per board, facts the helper reads.
+const BASIC_INFO_W = 440;
+const BASIC_INFO_H = 560;
+
+function addBasicInfo(set: ShapeSet, info: CaseBoardContent['basicInfo']): void {
+  if (!info) return;
+  set.add('basic-info', BASIC_INFO_TYPE, FIRST_PAGE_ID, { x: -(BASIC_INFO_W + 80), y: LAYOUT_TOP }, {
+    ...basicInfoDefaults(), ...info, w: BASIC_INFO_W, h: BASIC_INFO_H,
+  });
 }
 
 function addHeading(set: ShapeSet, content: CaseBoardContent): void {

@@ -25,6 +25,12 @@ const MEETING = jaDate(EXERCISE_1_CASE.meetingDate, true);
 const SOUDAN = '相談支援専門員 田中（相談支援センター「つばさ」）';
 
 export const EXERCISE_1_CONTENT: CaseBoardContent = {
+  basicInfo: {
+    name: `${EXERCISE_1_CASE.name}（仮名）`, birthDate: EXERCISE_1_CASE.birthDate, disability: '知的障害・自閉スペクトラム症', ryoikuHandbook: '中度',
+    supportLevel: '4', benefitPeriod: '2026年9月30日まで', careLevel: 'applying', careLevelPeriod: '（認定の結果を待つ）',
+    monthlyCap: '0円（障害福祉。確認する）', copayRate: '1割の見込み（介護保険。負担割合証で確認する）', doctor: '「みなみ内科クリニック」',
+    guardianship: '使っていない。妹がお金の管理を手伝う', publicAssistance: 'no', medicalInsurance: 'yes', excludedFacility: 'no',
+  },
   pageName: '事例演習1',
   heading: `事例演習1：山本 和夫さん（仮名）— 65歳で、障害福祉サービスから介護保険サービスへ`,
   subheading: `この事例の人物・事業所はすべて架空です。会議の日は${MEETING}。山本さんは${AGE65}に65歳に到達します（誕生日の前日）。`,

@@ -22,6 +22,12 @@ const dates = keyDates(EXERCISE_2_CASE.birthDate);
 const MEETING = jaDate(EXERCISE_2_CASE.meetingDate, true);
 
 export const EXERCISE_2_CONTENT: CaseBoardContent = {
+  basicInfo: {
+    name: `${EXERCISE_2_CASE.name}（仮名）`, birthDate: EXERCISE_2_CASE.birthDate, disability: EXERCISE_2_CASE.disease, physicalHandbook: '1級',
+    supportLevel: '5', careLevel: 'care-3', careLevelPeriod: '（認定証で確認する）', specifiedDisease: EXERCISE_2_CASE.disease,
+    monthlyCap: '障害福祉・難病医療費とも確認する（妻の収入で変わる）', copayRate: '1割（第2号被保険者）', doctor: '神経内科の病院／在宅クリニック「ひかり」',
+    guardianship: '使っていない', publicAssistance: 'no', medicalInsurance: 'yes', excludedFacility: 'no',
+  },
   pageName: '事例演習2',
   heading: '事例演習2：中村 誠さん（仮名）— ALSのある58歳。介護保険と障害福祉・医療を組み合わせて暮らす',
   subheading: `この事例の人物・事業所はすべて架空です。会議の日は${MEETING}。ALSは介護保険の特定疾病なので、中村さんは40〜64歳の第2号被保険者として介護保険を使っています。`,
