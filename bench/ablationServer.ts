@@ -23,7 +23,7 @@ interface PendingAppend {
 /** Appends queued during one event-loop turn, written in one transaction on the next. */
 function groupCommitAppender(sqlite: SqliteStorage): (boardId: string, update: Uint8Array) => Promise<number> {
   // A rolled-back batch leaves only gaps in the seqs, which are harmless.
-  const writeAll = sqlite.db.transaction((batch: PendingAppend[]) => batch.map((p) => sqlite.appendUpdateNow(p.boardId, p.update)));
+  const writeAll = sqlite.db.transaction((batch: PendingAppend[]) => batch.map((p) => sqlite.appendNow(p.boardId, p.update)));
   let pending: PendingAppend[] = [];
   const flush = () => {
     const batch = pending;
@@ -67,8 +67,6 @@ function ablatedStorage(dataDir: string, ablation: string): Storage {
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop === 'appendUpdate') return append;
-      // The relay prefers the synchronous append when there is one: keep it in step.
-      if (prop === 'appendUpdateNow') return ablation === 'nostore' ? () => ++seq : undefined;
       const v: unknown = Reflect.get(target, prop, receiver);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

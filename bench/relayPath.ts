@@ -15,7 +15,7 @@ import * as encoding from 'lib0/encoding';
 import { docs as referenceDocs, setupWSConnection } from '@y/websocket-server/utils';
 import { recordsMap } from '../shared/doc/index.ts';
 import { createLogger } from '../server/logger.ts';
-import { checkUpdate, createMetrics, parseClientMessage, Room } from '../server/relay/index.ts';
+import { checkUpdate, createMetrics, DEFAULT_SESSION_LIMITS, parseClientMessage, Room, systemClock } from '../server/relay/index.ts';
 import { createSession } from '../server/relay/Session.ts';
 import { SqliteStorage, type Storage } from '../server/storage/index.ts';
 import { shapeRecord } from './lib/records.ts';
@@ -106,7 +106,7 @@ async function ours(frames: Frames, store: 'none' | 'sqlite'): Promise<number> {
     const room = new Room({
       boardId,
       kind: 'board',
-      storage,
+      store: storage,
       logger: createLogger('silent'),
       metrics: createMetrics(),
       compactEveryUpdates: 500,
@@ -115,7 +115,7 @@ async function ours(frames: Frames, store: 'none' | 'sqlite'): Promise<number> {
     await room.load();
     let sent = 0;
     const sessions = Array.from({ length: PARTICIPANTS }, () =>
-      createSession({ send: () => void sent++, close: () => undefined, bufferedAmount: 0 }, 'edit'),
+      createSession({ socket: { send: () => void sent++, close: () => undefined, bufferedAmount: 0 }, capability: 'edit', limits: DEFAULT_SESSION_LIMITS, clock: systemClock }),
     );
     for (const s of sessions) room.connect(s);
     sent = 0;
@@ -123,7 +123,7 @@ async function ours(frames: Frames, store: 'none' | 'sqlite'): Promise<number> {
     for (const f of frames) {
       room.handleMessage(sessions[f.writer] as (typeof sessions)[number], f.frame);
       // As over a socket: each frame's store-then-relay runs before the next frame arrives.
-      await room.flush();
+      await room.pipeline.flush();
     }
     const us = (cpuUs() - t) / frames.length;
     if (sent !== frames.length * (PARTICIPANTS - 1)) throw new Error(`ours relayed ${sent} frames, expected ${frames.length * (PARTICIPANTS - 1)}`);

@@ -7,7 +7,7 @@ import express, { type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
-import { BoardService } from './boards/index.ts';
+import { BoardDocuments, BoardService } from './boards/index.ts';
 import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/routes.ts';
 import { errorHandler } from './http/errors.ts';
@@ -18,8 +18,9 @@ import { RecordService } from './records/index.ts';
 import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
 import type { RelayBus } from './scale/index.ts';
-import { createMetrics, RoomRegistry, type RelayMetrics } from './relay/index.ts';
+import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
+import { ImportWorkers } from './boards/ImportWorkers.ts';
 import { VERSION } from './version.ts';
 
 /** What a server is built from; storage may be injected (tests, PostgreSQL). */
@@ -37,8 +38,11 @@ export class RenkeiServer {
   readonly logger: Logger;
   readonly storage: Storage;
   readonly metrics: RelayMetrics = createMetrics();
+  /** Where `.tldr` imports are parsed and checked: a worker thread for a large file. */
+  readonly imports = new ImportWorkers();
   readonly registry: RoomRegistry;
   readonly boards: BoardService;
+  readonly documents: BoardDocuments;
   readonly records: RecordService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
@@ -49,19 +53,27 @@ export class RenkeiServer {
   constructor(opts: RenkeiServerOptions) {
     this.config = opts.config;
     this.logger = opts.logger;
-    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir });
+    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs });
     this.registry = new RoomRegistry({
-      storage: this.storage,
+      store: this.storage,
       logger: this.logger,
       metrics: this.metrics,
       idleUnloadMs: this.config.rooms.idleUnloadMs,
       compactEveryUpdates: this.config.rooms.compactEveryUpdates,
       compactIdleMs: this.config.rooms.compactIdleMs,
+      closeDeadlineMs: this.config.shutdownTimeoutMs,
+      limits: this.config.session,
+      validateRecord: relayRecordValidator(),
+      stillValid: async (boardId, credential, capability) => {
+        const auth = await this.boards.authorizeHash(boardId, credential.tokenHash);
+        return auth.ok && auth.value.capability === capability;
+      },
       ...(opts.bus ? { bus: opts.bus } : {}),
     });
     this.bus = opts.bus;
-    this.boards = new BoardService({ storage: this.storage, registry: this.registry });
-    this.records = new RecordService({ storage: this.storage, registry: this.registry });
+    this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
+    this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents });
+    this.records = new RecordService({ storage: this.storage, documents: this.documents });
     this.workshops = new WorkshopService({ storage: this.storage, records: this.records });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
@@ -134,7 +146,7 @@ export class RenkeiServer {
         boards: this.boards,
         records: this.records,
         workshops: this.workshops,
-        overview: new WorkshopOverview({ storage: this.storage, registry: this.registry }),
+        overview: new WorkshopOverview({ storage: this.storage, documents: this.documents }),
         badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
         clientIp: (req) => this.clientIp(req),
         storage: this.storage,
@@ -142,6 +154,7 @@ export class RenkeiServer {
         storageWritable: () => this.metrics.lastStoreFailureAt <= this.metrics.lastStoreSuccessAt,
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,
+        imports: this.imports,
         version: VERSION,
         createToken: this.config.createToken,
         tldrawLicenseKey: this.config.tldrawLicenseKey,

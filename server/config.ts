@@ -28,6 +28,15 @@ const EnvSchema = z.object({
   CLIENT_DIR: z.string().optional(),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  // What one WebSocket session may hold and send (SPEC R10).
+  SESSION_MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  SESSION_STEP1_BURST: int(1, 10_000).default(5),
+  SESSION_STEP1_PER_MINUTE: int(1, 600_000).default(30),
+  SESSION_AWARENESS_BURST: int(1, 100_000).default(60),
+  SESSION_AWARENESS_PER_SECOND: int(1, 100_000).default(30),
+  MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024).default(64 * 1024),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  SQLITE_BUSY_WAIT_MS: int(0, 600_000).default(5000),
 });
 
 /** The server's whole configuration, one typed object. */
@@ -53,6 +62,19 @@ export interface ServerConfig {
     compactIdleMs: number;
     pingIntervalMs: number;
   };
+  /** What one WebSocket session may hold and send (SPEC R10). */
+  session: {
+    maxBufferedBytes: number;
+    step1Burst: number;
+    step1PerSecond: number;
+    awarenessBurst: number;
+    awarenessPerSecond: number;
+    maxAwarenessBytes: number;
+  };
+  /** How long stopping may take to store what rooms hold; then what is left is logged. */
+  shutdownTimeoutMs: number;
+  /** How long a SQLite write waits (asynchronously) for another process's lock. */
+  sqliteBusyWaitMs: number;
   /** Where the built client lives; unset serves dist/client beside the server. */
   clientDir: string | undefined;
   databaseUrl: string | undefined;
@@ -96,6 +118,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         compactIdleMs: e.COMPACT_IDLE_MS,
         pingIntervalMs: e.PING_INTERVAL_MS,
       },
+      session: {
+        maxBufferedBytes: e.SESSION_MAX_BUFFERED_BYTES,
+        step1Burst: e.SESSION_STEP1_BURST,
+        step1PerSecond: e.SESSION_STEP1_PER_MINUTE / 60,
+        awarenessBurst: e.SESSION_AWARENESS_BURST,
+        awarenessPerSecond: e.SESSION_AWARENESS_PER_SECOND,
+        maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      },
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      sqliteBusyWaitMs: e.SQLITE_BUSY_WAIT_MS,
       clientDir: e.CLIENT_DIR,
       databaseUrl: e.DATABASE_URL,
       redisUrl: e.REDIS_URL,

@@ -28,7 +28,11 @@ export function newTokenTriple(): { tokens: Record<Capability, string>; hashes: 
  */
 export function capabilityForToken(token: string | undefined, hashes: Record<Capability, Buffer>): Capability | undefined {
   if (typeof token !== 'string' || token.length === 0 || token.length > 512) return undefined;
-  const candidate = hashToken(token);
+  return capabilityForHash(hashToken(token), hashes);
+}
+
+/** The capability a token's hash grants against a board's stored hashes, in constant time. */
+export function capabilityForHash(candidate: Buffer, hashes: Record<Capability, Buffer>): Capability | undefined {
   let found: Capability | undefined;
   for (const cap of CAPABILITIES) {
     const stored = hashes[cap];

@@ -1,8 +1,6 @@
-import * as Y from 'yjs';
 import {
   boardLink,
   CAPABILITIES,
-  CloseCode,
   type BoardInfo,
   type Capability,
   type CreateBoardResponse,
@@ -10,10 +8,11 @@ import {
 import type { TLRecord } from '@tldraw/tlschema';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { findTemplate } from '../../shared/templates/index.ts';
-import { capabilityForToken, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
+import { capabilityForHash, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, Storage } from '../storage/index.ts';
-import { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';
+import type { BoardDocuments } from './BoardDocuments.ts';
+import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
 export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
@@ -23,16 +22,19 @@ export type BoardResult<T> = { ok: true; value: T } | { ok: false; error: BoardE
 export interface BoardServiceOptions {
   storage: Storage;
   registry: RoomRegistry;
+  documents: BoardDocuments;
 }
 
 /** Boards: creation from templates, access by token, link rotation and export. */
 export class BoardService {
   private readonly storage: Storage;
   private readonly registry: RoomRegistry;
+  private readonly documents: BoardDocuments;
 
   constructor(opts: BoardServiceOptions) {
     this.storage = opts.storage;
     this.registry = opts.registry;
+    this.documents = opts.documents;
   }
 
   /** Create a board from a template; the answer carries the only copy of its tokens. */
@@ -45,19 +47,34 @@ export class BoardService {
 
   /** Create a board holding `records` (already valid under the board schema). */
   async createWithRecords(input: { title: string; template: string; records: readonly TLRecord[] | readonly StoredRecord[]; origin: string }): Promise<CreateBoardResponse> {
+    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    return this.createWithState({ title: input.title, template: input.template, state, origin: input.origin });
+  }
+
+  /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
+  async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
     const { tokens, hashes } = newTokenTriple();
-    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    const { state } = input;
     await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes }, state);
     return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }
 
   /** Resolve a board and the capability a token grants on it. */
   async authorize(boardId: string, token: string | undefined, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 512) {
+      const board = await this.storage.getBoard(boardId);
+      return { ok: false, error: { code: board ? 'unauthorized' : 'not_found' } };
+    }
+    return this.authorizeHash(boardId, hashToken(token), need);
+  }
+
+  /** The same check for a token known by its hash (a session's link, re-checked after a bus outage). */
+  async authorizeHash(boardId: string, tokenHash: Buffer, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
     const board = await this.storage.getBoard(boardId);
     if (!board) return { ok: false, error: { code: 'not_found' } };
-    const capability = capabilityForToken(token, board.tokenHashes) ?? (board.workshopId && token ? await this.workshopCapability(board, token) : undefined);
+    const capability = capabilityForHash(tokenHash, board.tokenHashes) ?? (board.workshopId ? await this.workshopCapability(board, tokenHash) : undefined);
     if (!capability) return { ok: false, error: { code: 'unauthorized' } };
     const rank = { view: 0, edit: 1, owner: 2 } as const;
     if (rank[capability] < rank[need]) return { ok: false, error: { code: 'forbidden' } };
@@ -69,11 +86,11 @@ export class BoardService {
    * group board and the state document; a member edits their group's board, sees the
    * others and the state, and alone owns their private area.
    */
-  private async workshopCapability(board: BoardRow, token: string): Promise<Capability | undefined> {
+  private async workshopCapability(board: BoardRow, tokenHash: Buffer): Promise<Capability | undefined> {
     const workshopId = board.workshopId as string;
     const state = board.kind === 'workshop' ? board : await this.storage.getBoard(workshopId);
-    if (state && capabilityForToken(token, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : 'owner';
-    const member = await this.storage.getMember(hashToken(token));
+    if (state && capabilityForHash(tokenHash, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : 'owner';
+    const member = await this.storage.getMember(tokenHash);
     if (!member || member.workshopId !== workshopId) return undefined;
     if (board.kind === 'private') return member.privateBoardId === board.id ? 'owner' : undefined;
     if (board.kind === 'workshop') return 'view';
@@ -103,34 +120,15 @@ export class BoardService {
       hashes[role] = hashToken(t);
     }
     await this.storage.setTokenHashes(boardId, hashes);
-    this.registry.closeSessions(boardId, (s) => roles.includes(s.capability), CloseCode.TokenRevoked);
+    this.registry.revoke(boardId, { roles: [...roles] });
     const links: Partial<Record<Capability, string>> = {};
     for (const [role, t] of Object.entries(tokens) as [Capability, string][]) links[role] = boardLink(origin, boardId, t);
     return { tokens, links };
   }
 
-  /** The board's current document, from its live room or from storage. */
-  async withDocument<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
-    const live = this.registry.peek(boardId);
-    if (live) {
-      // After the queue: a document being rebuilt from storage is read once it is rebuilt.
-      await live.flush();
-      return use(live.doc);
-    }
-    const stored = await this.storage.loadDocument(boardId);
-    const doc = new Y.Doc();
-    try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u);
-      return use(doc);
-    } finally {
-      doc.destroy();
-    }
-  }
-
-  /** The board as a tldraw file. */
-  async exportTldr(boardId: string): Promise<TldrawFile> {
-    return this.withDocument(boardId, tldrawFileFromDoc);
+  /** The board as a tldraw file, and the stored records it left out. */
+  async exportTldr(boardId: string): Promise<TldrawExport> {
+    return this.documents.read(boardId, tldrawExportFromDoc);
   }
 }
 

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { ApiErrorCode } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
+import { isStorageUnavailable } from '../storage/index.ts';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -48,6 +49,10 @@ export function errorHandler(logger: Logger) {
     if (e.type === 'entity.too.large') return sendError(res, ApiErrorCode.PayloadTooLarge, 'request body too large');
     if (e.type === 'entity.parse.failed') return sendError(res, ApiErrorCode.BadRequest, 'malformed JSON body', 'body');
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return sendError(res, ApiErrorCode.BadRequest, e.message ?? 'bad request');
+    if (isStorageUnavailable(err)) {
+      logger.warn({ err: e.message, path: req.path }, 'storage unavailable');
+      return sendError(res, ApiErrorCode.StorageUnavailable, 'storage is unavailable: the board database does not answer now; try again shortly (保存先のデータベースに接続できません。しばらくしてからもう一度お試しください)');
+    }
     logger.error({ err: e.message, path: req.path }, 'unhandled error');
     sendError(res, ApiErrorCode.Internal, 'internal error');
   };

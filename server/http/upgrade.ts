@@ -5,7 +5,9 @@ import type { DocKind } from '../../shared/doc/index.ts';
 import { BoardIdSchema, CloseCode, CloseReason, Paths, type Capability } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
 import type { Logger } from '../logger.ts';
-import type { RelayMetrics, RoomRegistry } from '../relay/index.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { isStorageUnavailable } from '../storage/index.ts';
+import type { RelayMetrics, RoomRegistry, SessionCredential } from '../relay/index.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { WsRelaySocket } from './WsRelaySocket.ts';
 
@@ -38,6 +40,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     void handle(deps, req, socket, head).catch((err: unknown) => {
+      if (isStorageUnavailable(err)) {
+        deps.logger.warn({ err: (err as Error).message }, 'upgrade refused: storage unavailable');
+        return refuse(socket, 503, 'Service Unavailable');
+      }
       deps.logger.error({ err: (err as Error).message }, 'upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     });
@@ -58,6 +64,8 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     return refuse(socket, 404, 'Not Found');
   }
   const token = url.searchParams.get('token') ?? undefined;
+  // Taken before the check: a revocation received after this moment applies to the session (SPEC R7).
+  const checkedAt = Date.now();
   const auth = await deps.boards.authorize(boardId.data, token, 'view');
   if (!auth.ok) {
     deps.metrics.rejectedUpgrades++;
@@ -70,11 +78,13 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     return refuse(socket, 429, 'Too Many Connections');
   }
   const { capability, board } = auth.value;
-  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, boardId.data, capability, board.kind));
+  const credential: SessionCredential = { tokenHash: hashToken(token ?? ''), checkedAt };
+  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, { boardId: boardId.data, capability, kind: board.kind, credential }));
 }
 
-function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, boardId: string, capability: Capability, kind: DocKind): void {
-  const conn = deps.registry.connect(boardId, new WsRelaySocket(ws, socket), capability, kind);
+function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: { boardId: string; capability: Capability; kind: DocKind; credential: SessionCredential }): void {
+  const { boardId, capability, kind, credential } = at;
+  const conn = deps.registry.connect(boardId, new WsRelaySocket(ws, socket), capability, kind, credential);
   deps.logger.debug({ boardId, session: conn.session.id, capability }, 'session opened');
   let alive = true;
   const ping = setInterval(() => {

@@ -1,60 +1,40 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
-import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
-import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
+import { diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
-import type { RoomRegistry } from '../relay/index.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, Storage } from '../storage/index.ts';
+import type { BoardDocuments } from '../boards/BoardDocuments.ts';
+import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, RecordStore } from '../storage/index.ts';
 import { minutesHtml, type MinutesLang } from './minutes.ts';
 
 /** Options of the record service. */
 export interface RecordServiceOptions {
-  storage: Storage;
-  registry: RoomRegistry;
+  storage: RecordStore;
+  documents: BoardDocuments;
 }
 
 /** Meeting records: immutable snapshots of a board, and what is read from them. */
 export class RecordService {
-  private readonly storage: Storage;
-  private readonly registry: RoomRegistry;
+  private readonly storage: RecordStore;
+  private readonly documents: BoardDocuments;
 
   constructor(opts: RecordServiceOptions) {
     this.storage = opts.storage;
-    this.registry = opts.registry;
+    this.documents = opts.documents;
   }
 
   /** Who is on the board now, from the awareness of its live room. */
   presentParticipants(boardId: string): Attendee[] {
-    const room = this.registry.peek(boardId);
-    if (!room) return [];
-    const out: Attendee[] = [];
-    for (const state of room.awareness.getStates().values()) {
-      const user = (state as { user?: { name?: unknown; role?: unknown } }).user;
-      if (user && typeof user.name === 'string' && user.name.trim()) {
-        // The contract allows a role id or its label (相談支援専門員); records keep the id.
-        out.push({ name: user.name.trim().slice(0, 100), role: (typeof user.role === 'string' && roleIdFrom(user.role)) || '' });
-      }
-    }
-    return out;
-  }
-
-  /** The board's current state: the live room's (once what it holds is stored) or storage's. */
-  private async currentState(boardId: string): Promise<Uint8Array> {
-    const room = this.registry.peek(boardId);
-    if (room) {
-      await room.flush();
-      return Y.encodeStateAsUpdate(room.doc);
-    }
-    const stored = await this.storage.loadDocument(boardId);
-    return Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]);
+    // The contract allows a role id or its label (相談支援専門員); records keep the id.
+    return this.documents.participants(boardId).map((p) => ({ name: p.name, role: roleIdFrom(p.role) || '' }));
   }
 
   /** Save the board as it is now as an immutable record. */
   async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; now?: Date }): Promise<CreatedRecord> {
     const now = input.now ?? new Date();
-    const state = await this.currentState(board.id);
+    const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
     const day = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(now);
     const row: MeetingRecordRow = {
@@ -86,25 +66,35 @@ export class RecordService {
     return row;
   }
 
-  /** The tldraw records of a record's state. */
-  recordsOf(row: MeetingRecordRow): StoredRecord[] {
+  /**
+   * A record's tldraw records as every reader must see them (docs/SPEC.md D4): invalid stored
+   * records skipped and reported, orphans and parent cycles re-homed to the first page.
+   */
+  readable(row: MeetingRecordRow): ReadableRecords {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, row.state);
-      return [...recordsMap(doc).values()];
+      return readableRecords(recordsMap(doc).entries(), metaMap(doc).get(MetaKeys.schema));
     } finally {
       doc.destroy();
     }
   }
 
-  /** The printable minutes of a record. */
-  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
-    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records: this.recordsOf(row), lang });
+  /** The readable tldraw records of a record's state (see {@link readable}). */
+  recordsOf(row: MeetingRecordRow): StoredRecord[] {
+    return this.readable(row).records;
   }
 
-  /** The domain items of a record, as structured JSON. */
-  structured(row: MeetingRecordRow): ReturnType<typeof extractCase> {
-    return extractCase(this.recordsOf(row));
+  /** The printable minutes of a record; skipped records are named in them. */
+  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
+    const { records, skipped } = this.readable(row);
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang });
+  }
+
+  /** The domain items of a record, as structured JSON, and the stored records left out. */
+  structured(row: MeetingRecordRow): { content: CaseContent; skipped: SkippedRecord[] } {
+    const { records, skipped } = this.readable(row);
+    return { content: extractCase(records), skipped };
   }
 
   /** What changed in cards and plan items from one record to another. */

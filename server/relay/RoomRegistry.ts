@@ -3,24 +3,41 @@ import type { Capability } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RelayBus } from '../scale/index.ts';
-import type { Storage } from '../storage/index.ts';
+import type { DocumentStore } from '../storage/index.ts';
+import { systemClock, type Clock, type TimerHandle } from './Clock.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { Room, type RoomHooks } from './Room.ts';
-import { createSession, type Session } from './Session.ts';
+import { Room } from './Room.ts';
+import { createSession, type Session, type SessionCredential } from './Session.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './SessionLimits.ts';
 import type { RelaySocket } from './SocketLike.ts';
+import type { RecordValidator } from './UpdateGate.ts';
+import { matchesRevocation, type Revocation } from './revocation.ts';
 
 /** Options of the registry, one typed object. */
 export interface RoomRegistryOptions {
-  storage: Storage;
+  store: DocumentStore;
   logger: Logger;
   metrics: RelayMetrics;
   /** How long a room stays loaded after its last session left. */
   idleUnloadMs: number;
   compactEveryUpdates: number;
   compactIdleMs: number;
+  /** How long closing a room may take to store what it holds (shutdown, unload). */
+  closeDeadlineMs?: number;
+  limits?: SessionLimits;
+  clock?: Clock;
+  validateRecord?: RecordValidator;
   /** Cross-instance relay (Redis) when several instances serve the same boards. */
   bus?: RelayBus;
+  /**
+   * Whether a token (by its hash) still grants `capability` on a board; asked for every open
+   * session after a bus outage, when revocations may have been missed (SPEC R7).
+   */
+  stillValid?: (boardId: string, credential: SessionCredential, capability: Capability) => Promise<boolean>;
 }
+
+/** How long a revocation is remembered, for sessions whose token was checked just before it. */
+const REVOCATION_MEMORY_MS = 60_000;
 
 /** A connection as the transport sees it: feed it frames, tell it when the socket closed. */
 export interface ConnectionHandle {
@@ -34,7 +51,7 @@ export interface ConnectionHandle {
 interface Entry {
   room: Room;
   ready: Promise<Room>;
-  unloadTimer: NodeJS.Timeout | undefined;
+  unloadTimer: TimerHandle | undefined;
   /** Sessions accepted while the room loads (counted against the limit). */
   pending: number;
   /** Those sessions, so that a rotation can close them before they attach. */
@@ -48,13 +65,23 @@ interface Entry {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Entry>();
   private readonly opts: RoomRegistryOptions;
+  private readonly clock: Clock;
+  private readonly limits: SessionLimits;
   private closing = false;
+  /** Recent revocations per board, received at (this clock's) time `at`. */
+  private readonly revocations = new Map<string, { revocation: Revocation; at: number }[]>();
 
   constructor(opts: RoomRegistryOptions) {
     this.opts = opts;
-    // After a relay outage, every open room reads what it missed from storage.
+    this.clock = opts.clock ?? systemClock;
+    this.limits = opts.limits ?? DEFAULT_SESSION_LIMITS;
+    // After a relay outage, every open room reads what it missed from storage, and every
+    // session's link is checked again: a revocation may have been published meanwhile.
     opts.bus?.onReconnect(() => {
-      for (const e of this.rooms.values()) void e.room.catchUp().catch(() => undefined);
+      for (const [boardId, e] of this.rooms) {
+        void e.room.catchUp().catch(() => undefined);
+        void this.recheck(boardId, e).catch((err: unknown) => this.opts.logger.warn({ boardId, err: (err as Error).message }, 're-checking links failed'));
+      }
     });
   }
 
@@ -76,8 +103,8 @@ export class RoomRegistry {
   }
 
   /** Accept a socket for a board; frames are buffered until the room is ready. */
-  connect(boardId: string, socket: RelaySocket, capability: Capability, kind: DocKind = 'board'): ConnectionHandle {
-    const session = createSession(socket, capability);
+  connect(boardId: string, socket: RelaySocket, capability: Capability, kind: DocKind = 'board', credential?: SessionCredential): ConnectionHandle {
+    const session = createSession({ socket, capability, limits: this.limits, clock: this.clock, credential });
     const entry = this.acquire(boardId, kind);
     entry.pending++;
     entry.waiting.add(session);
@@ -89,6 +116,14 @@ export class RoomRegistry {
         entry.pending--;
         entry.waiting.delete(session);
         if (gone || session.state !== 'open') {
+          this.maybeScheduleUnload(boardId, entry);
+          return;
+        }
+        // A revocation that arrived after this session's token was checked closes it now.
+        if (this.revokedSince(boardId, session)) {
+          this.opts.metrics.revokedSessions++;
+          session.state = 'closed';
+          socket.close(CloseCode.TokenRevoked, CloseReason[CloseCode.TokenRevoked]);
           this.maybeScheduleUnload(boardId, entry);
           return;
         }
@@ -123,32 +158,47 @@ export class RoomRegistry {
   private acquire(boardId: string, kind: DocKind): Entry {
     const existing = this.rooms.get(boardId);
     if (existing && existing.room.state !== 'closing' && existing.room.state !== 'closed') {
-      clearTimeout(existing.unloadTimer);
+      this.clock.clearTimeout(existing.unloadTimer);
       existing.unloadTimer = undefined;
       return existing;
     }
     const bus = this.opts.bus;
     // A room still closing is replaced once its final snapshot is stored.
-    const previous = existing ? existing.room.destroy() : Promise.resolve();
+    const previous = existing ? existing.room.destroy(CloseCode.ServerShutdown, this.closeDeadlineMs) : Promise.resolve();
     const room = new Room({
       boardId,
       kind,
-      storage: this.opts.storage,
+      store: this.opts.store,
       logger: this.opts.logger,
       metrics: this.opts.metrics,
       compactEveryUpdates: this.opts.compactEveryUpdates,
       compactIdleMs: this.opts.compactIdleMs,
+      clock: this.clock,
+      ...(this.opts.validateRecord ? { validateRecord: this.opts.validateRecord } : {}),
       hooks: {
         onEmpty: () => this.maybeScheduleUnload(boardId, entry),
         ...(bus && {
-          afterStore: (_room, update) => bus.publish(boardId, { kind: 'update', data: update }),
-          afterAwareness: (_room, update) => bus.publish(boardId, { kind: 'awareness', data: update }),
+          afterStore: (update) => bus.publish(boardId, { kind: 'update', data: update }),
+          afterAwareness: (update) => bus.publish(boardId, { kind: 'awareness', data: update }),
         }),
       },
     });
     // Subscribe before loading: what others publish meanwhile is kept and applied after.
     const subscribe = async () =>
-      bus?.subscribe(boardId, (msg) => (msg.kind === 'update' ? room.applyRemoteUpdate(msg.data) : room.applyRemoteAwareness(msg.data)));
+      bus?.subscribe(boardId, (msg) => {
+        switch (msg.kind) {
+          case 'update':
+            return room.applyRemoteUpdate(msg.data);
+          case 'awareness':
+            return room.applyRemoteAwareness(msg.data);
+          case 'revoke':
+            return void this.closeRevoked(boardId, msg.revocation);
+          default: {
+            const never: never = msg;
+            throw new Error(`unhandled bus message ${JSON.stringify(never)}`);
+          }
+        }
+      });
     const entry: Entry = {
       room,
       ready: previous
@@ -169,9 +219,8 @@ export class RoomRegistry {
 
   private maybeScheduleUnload(boardId: string, entry: Entry): void {
     if (entry.room.sessionCount > 0 || entry.pending > 0 || this.closing) return;
-    clearTimeout(entry.unloadTimer);
-    entry.unloadTimer = setTimeout(() => void this.unload(boardId, entry), this.opts.idleUnloadMs);
-    entry.unloadTimer.unref();
+    this.clock.clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = this.clock.setTimeout(() => void this.unload(boardId, entry), this.opts.idleUnloadMs);
   }
 
   private async unload(boardId: string, entry: Entry): Promise<void> {
@@ -180,12 +229,55 @@ export class RoomRegistry {
       this.rooms.delete(boardId);
       await this.opts.bus?.unsubscribe(boardId);
     }
-    await entry.room.destroy();
+    await entry.room.destroy(CloseCode.ServerShutdown, this.closeDeadlineMs);
     this.opts.metrics.roomsUnloaded++;
   }
 
-  /** Close the sessions of a board that match a predicate, e.g. a rotated link's. */
-  closeSessions(boardId: string, predicate: (s: Session) => boolean, code: CloseCode): number {
+  private get closeDeadlineMs(): number {
+    return this.opts.closeDeadlineMs ?? 10_000;
+  }
+
+  /**
+   * Revoke links on a board: close the sessions they opened, here at once and on every other
+   * instance through the bus (SPEC R7). Returns how many sessions closed here.
+   */
+  revoke(boardId: string, revocation: Revocation): number {
+    this.opts.bus?.publish(boardId, { kind: 'revoke', revocation });
+    return this.closeRevoked(boardId, revocation);
+  }
+
+  /** Close this instance's sessions of a revoked link, and remember the revocation a while. */
+  private closeRevoked(boardId: string, revocation: Revocation): number {
+    const now = this.clock.now();
+    const recent = (this.revocations.get(boardId) ?? []).filter((r) => now - r.at < REVOCATION_MEMORY_MS);
+    recent.push({ revocation, at: now });
+    this.revocations.set(boardId, recent);
+    const n = this.closeSessions(boardId, (s) => matchesRevocation(revocation, s), CloseCode.TokenRevoked);
+    this.opts.metrics.revokedSessions += n;
+    return n;
+  }
+
+  /** Whether a revocation received after the session's token was checked applies to it. */
+  private revokedSince(boardId: string, session: Session): boolean {
+    const checkedAt = session.credential?.checkedAt;
+    if (checkedAt === undefined) return false;
+    return (this.revocations.get(boardId) ?? []).some((r) => r.at >= checkedAt && matchesRevocation(r.revocation, session));
+  }
+
+  /** Check every session of a board against storage again (after a bus outage). */
+  private async recheck(boardId: string, entry: Entry): Promise<void> {
+    const stillValid = this.opts.stillValid;
+    if (!stillValid) return;
+    for (const session of entry.room.openSessions()) {
+      if (!session.credential) continue;
+      if (await stillValid(boardId, session.credential, session.capability)) continue;
+      entry.room.closeSession(session, CloseCode.TokenRevoked);
+      this.opts.metrics.revokedSessions++;
+    }
+  }
+
+  /** Close the sessions of a board that match a predicate (those loading included). */
+  private closeSessions(boardId: string, predicate: (s: Session) => boolean, code: CloseCode): number {
     const entry = this.rooms.get(boardId);
     let n = 0;
     // Sessions admitted while the room still loads have not attached yet: close them too.
@@ -205,9 +297,9 @@ export class RoomRegistry {
     this.rooms.clear();
     await Promise.all(
       entries.map(async (e) => {
-        clearTimeout(e.unloadTimer);
+        this.clock.clearTimeout(e.unloadTimer);
         await e.ready.catch(() => undefined);
-        await e.room.destroy(CloseCode.ServerShutdown);
+        await e.room.destroy(CloseCode.ServerShutdown, this.closeDeadlineMs);
       }),
     );
   }

@@ -2,5 +2,11 @@ export { Room, type RoomHooks, type RoomOptions, type RoomState } from './Room.t
 export { RoomRegistry, type RoomRegistryOptions, type ConnectionHandle } from './RoomRegistry.ts';
 export { createMetrics, type RelayMetrics } from './metrics.ts';
 export type { RelaySocket, SharedFrame } from './SocketLike.ts';
-export type { Session } from './Session.ts';
+export type { Session, SessionCredential } from './Session.ts';
+export { DocumentPipeline, type PipelineHooks, type PipelineOptions } from './DocumentPipeline.ts';
+export { applyAndJudge, type GateVerdict, type RecordValidator } from './UpdateGate.ts';
+export { DEFAULT_SESSION_LIMITS, type SessionLimits } from './SessionLimits.ts';
+export { systemClock, type Clock, type TimerHandle } from './Clock.ts';
+export { type Revocation } from './revocation.ts';
+export { relayRecordValidator } from './recordValidator.ts';
 export * from './wire.ts';

@@ -15,6 +15,17 @@ export interface RelayMetrics {
   roomsLoaded: number;
   roomsUnloaded: number;
   rejectedUpgrades: number;
+  /** Step-2 answers sent from the cache (the document had not changed since the same question). */
+  step2Reused: number;
+  /** Server updates that mended a structure two concurrent edits broke (SPEC D3). */
+  structureRepairs: number;
+  /** Step-1 and awareness frames dropped by a session's rate limit, oversized awareness states. */
+  droppedStep1: number;
+  droppedAwareness: number;
+  /** Sessions closed because they did not read what the server sent (SPEC R10). */
+  slowConsumers: number;
+  /** Sessions closed because their link was revoked (rotation, removal), here or on another instance. */
+  revokedSessions: number;
 }
 
 /** A zeroed set of counters. */
@@ -33,5 +44,11 @@ export function createMetrics(): RelayMetrics {
     roomsLoaded: 0,
     roomsUnloaded: 0,
     rejectedUpgrades: 0,
+    step2Reused: 0,
+    structureRepairs: 0,
+    droppedStep1: 0,
+    droppedAwareness: 0,
+    slowConsumers: 0,
+    revokedSessions: 0,
   };
 }

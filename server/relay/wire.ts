@@ -166,12 +166,14 @@ function valueViolation(it: Y.Item, root: string, roots: ReadonlySet<string>): s
  * of on a second decoding of the update: every struct the transaction added, deleted in it
  * or not, must be a single plain-JSON value in an allowed top-level map. Called from the
  * document's `afterTransaction` event, before Yjs garbage-collects deleted content, so
- * nothing an update carried escapes the check. Returns the first violation, if any (SPEC R3).
+ * nothing an update carried escapes the check. Inside the transaction, pass the state vector
+ * now as `afterState` (Yjs fills `tr.afterState` only when the transaction ends). Returns the
+ * first violation, if any (SPEC R3).
  */
-export function findLayoutViolation(tr: Y.Transaction, kind: DocKind): string | undefined {
+export function findLayoutViolation(tr: Y.Transaction, kind: DocKind, afterState: Map<number, number> = tr.afterState): string | undefined {
   const roots = allowedRootTypes(kind);
   const clients = tr.doc.store.clients;
-  for (const [client, after] of tr.afterState) {
+  for (const [client, after] of afterState) {
     const before = tr.beforeState.get(client) ?? 0;
     if (after <= before) continue;
     const structs = clients.get(client);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { parseRevocation } from '../relay/revocation.ts';
 import type { BusHealth, BusMessage, RelayBus } from './RelayBus.ts';
 
 /** Options of the Redis relay bus. */
@@ -11,7 +12,7 @@ export interface RedisBusOptions {
   prefix?: string;
 }
 
-const KIND_CODE = { update: 0, awareness: 1 } as const;
+const KIND_CODE = { update: 0, awareness: 1, revoke: 2 } as const;
 const ID_BYTES = 8;
 
 /**
@@ -63,9 +64,25 @@ export class RedisBus implements RelayBus {
     if (frame.subarray(1, 1 + ID_BYTES).equals(this.instanceId)) return;
     const handler = this.handlers.get(channel.slice(this.prefix.length));
     if (!handler) return;
-    const kind = frame[0] === KIND_CODE.update ? 'update' : frame[0] === KIND_CODE.awareness ? 'awareness' : undefined;
-    if (!kind) return;
-    handler({ kind, data: new Uint8Array(frame.subarray(1 + ID_BYTES)) });
+    const payload = frame.subarray(1 + ID_BYTES);
+    switch (frame[0]) {
+      case KIND_CODE.update:
+        return handler({ kind: 'update', data: new Uint8Array(payload) });
+      case KIND_CODE.awareness:
+        return handler({ kind: 'awareness', data: new Uint8Array(payload) });
+      case KIND_CODE.revoke: {
+        let revocation;
+        try {
+          revocation = parseRevocation(JSON.parse(payload.toString('utf8')));
+        } catch {
+          revocation = undefined;
+        }
+        if (revocation) handler({ kind: 'revoke', revocation });
+        return;
+      }
+      default:
+        return;
+    }
   }
 
   async subscribe(boardId: string, onMessage: (msg: BusMessage) => void): Promise<void> {
@@ -84,10 +101,11 @@ export class RedisBus implements RelayBus {
   }
 
   publish(boardId: string, msg: BusMessage): void {
-    const frame = Buffer.allocUnsafe(1 + ID_BYTES + msg.data.byteLength);
+    const data = msg.kind === 'revoke' ? Buffer.from(JSON.stringify(msg.revocation)) : msg.data;
+    const frame = Buffer.allocUnsafe(1 + ID_BYTES + data.byteLength);
     frame[0] = KIND_CODE[msg.kind];
     this.instanceId.copy(frame, 1);
-    frame.set(msg.data, 1 + ID_BYTES);
+    frame.set(data, 1 + ID_BYTES);
     this.pub.publish(this.prefix + boardId, frame).catch((err: Error) => {
       this.logger.warn({ boardId, err: err.message }, 'publish failed; other instances catch up from storage');
     });

@@ -1,5 +1,11 @@
+import type { Revocation } from '../relay/revocation.ts';
+
 /** A message another instance relayed for a board. */
-export type BusMessage = { kind: 'update'; data: Uint8Array } | { kind: 'awareness'; data: Uint8Array };
+export type BusMessage =
+  | { kind: 'update'; data: Uint8Array }
+  | { kind: 'awareness'; data: Uint8Array }
+  /** Links taken away: every instance closes the sessions they opened (SPEC R7). */
+  | { kind: 'revoke'; revocation: Revocation };
 
 /** Whether the cross-instance channel works now. */
 export interface BusHealth {

@@ -10,6 +10,8 @@ export interface PostgresStorageOptions {
   connectionString: string;
   /** Pool size; each instance keeps its own pool. */
   max?: number;
+  /** How long a query waits for a connection before failing as unavailable (default 5000 ms). */
+  connectionTimeoutMs?: number;
 }
 
 /** A lock key for migrations, so that instances starting together migrate once. */
@@ -42,7 +44,8 @@ export class PostgresStorage implements Storage {
 
   /** Connect and apply pending migrations. */
   static async open(opts: PostgresStorageOptions): Promise<PostgresStorage> {
-    const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10 });
+    // Without a connection time-out a request during an outage would wait for minutes.
+    const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10, connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000 });
     // An idle client's error (e.g. the server restarted) must not crash the process.
     pool.on('error', () => undefined);
     const storage = new PostgresStorage(pool);

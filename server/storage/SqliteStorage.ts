@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Capability } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StorageUnavailableError, type Attendee, type BoardRow, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 
 interface RecordDbRow {
@@ -97,7 +98,18 @@ export interface SqliteStorageOptions {
    * inside the commit that fills the WAL past 1000 pages (for benchmarks).
    */
   checkpointInWorker?: boolean;
+  /**
+   * How long a write waits, asynchronously, while another process holds the database's write
+   * lock before it fails with `StorageUnavailableError` (default 5000 ms). The driver is
+   * synchronous, so SQLite's own `busy_timeout` would block the event loop: it is 0.
+   */
+  busyWaitMs?: number;
 }
+
+/** Codes SQLite answers while another connection holds a lock: wait and try again. */
+const BUSY = /^SQLITE_(BUSY|LOCKED)/;
+/** Codes that say the database cannot be written now (disk full, I/O error, read-only …). */
+const UNAVAILABLE = /^SQLITE_(IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)/;
 
 /**
  * The embedded default: better-sqlite3 in WAL mode. Calls run synchronously, so an
@@ -133,6 +145,7 @@ export class SqliteStorage implements Storage {
    * again), and from the start for ':memory:' or `checkpointInWorker: false`.
    */
   private checkpointer: Worker | undefined;
+  private readonly busyWaitMs: number;
   private checkpointerOff: boolean;
   private checkpointPending = false;
   private appendsSinceCheckpoint = 0;
@@ -146,7 +159,9 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    // Never wait inside the driver (it would block the event loop): `write` waits asynchronously.
+    this.db.pragma('busy_timeout = 0');
+    this.busyWaitMs = options.busyWaitMs ?? 5000;
     migrate(this.db);
     this.stmts = {
       insertBoard: this.db.prepare(
@@ -208,8 +223,36 @@ export class SqliteStorage implements Storage {
     };
   }
 
+  /**
+   * Run a write. The first attempt runs at once (synchronously, so an append has reached the
+   * WAL when the promise is made); while another process holds the lock it is retried after a
+   * growing pause, never blocking the event loop, up to `busyWaitMs`. A locked, full or failing
+   * database rejects with `StorageUnavailableError`.
+   */
+  private async write<T>(fn: () => T): Promise<T> {
+    let waited = 0;
+    let pause = 2;
+    for (;;) {
+      try {
+        return fn();
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        if (typeof code !== 'string') throw err;
+        if (BUSY.test(code) && waited < this.busyWaitMs) {
+          await sleep(pause);
+          waited += pause;
+          pause = Math.min(pause * 2, 100);
+          continue;
+        }
+        if (BUSY.test(code)) throw new StorageUnavailableError(`the database is locked by another process (waited ${waited} ms)`, { cause: err });
+        if (UNAVAILABLE.test(code)) throw new StorageUnavailableError(`the database cannot be written (${code})`, { cause: err });
+        throw err;
+      }
+    }
+  }
+
   async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
-    this.db.transaction(() => this.insertBoard(board, initialState))();
+    return this.write(() => this.db.transaction(() => this.insertBoard(board, initialState))());
   }
 
   private insertBoard(board: NewBoard, initialState: Uint8Array): void {
@@ -232,7 +275,7 @@ export class SqliteStorage implements Storage {
   }
 
   async createWorkshop(input: Parameters<Storage['createWorkshop']>[0]): Promise<void> {
-    this.db.transaction(() => {
+    return this.write(() => this.db.transaction(() => {
       this.insertBoard(input.state.board, input.state.initialState);
       const w = input.workshop;
       this.stmts.insertWorkshop.run(w.id, w.title, w.template, w.joinCode, w.createdAt.getTime());
@@ -240,7 +283,7 @@ export class SqliteStorage implements Storage {
         this.insertBoard(g.board, g.initialState);
         this.stmts.insertGroup.run(w.id, g.index, g.name, g.board.id);
       }
-    })();
+    })());
   }
 
   async getWorkshop(id: string): Promise<WorkshopRow | undefined> {
@@ -258,11 +301,11 @@ export class SqliteStorage implements Storage {
   }
 
   async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
-    this.db.transaction(() => {
+    return this.write(() => this.db.transaction(() => {
       this.insertBoard(privateBoard.board, privateBoard.initialState);
       const m = member;
       this.stmts.insertMember.run(m.tokenHash, m.workshopId, m.boardId, m.privateBoardId, m.name, m.role, m.createdAt.getTime());
-    })();
+    })());
   }
 
   async getMember(tokenHash: Buffer): Promise<MemberRow | undefined> {
@@ -280,11 +323,11 @@ export class SqliteStorage implements Storage {
     const sets = Object.entries(hashes).map(([cap]) => `${cap}_hash = @${cap}`);
     if (sets.length === 0) return;
     // Column names come from the closed Capability union, never from the network.
-    this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = @id`).run({ id, ...hashes });
+    await this.write(() => this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = @id`).run({ id, ...hashes }));
   }
 
   async touchBoard(id: string, at: Date): Promise<void> {
-    this.stmts.touch.run(at.getTime(), id);
+    await this.write(() => this.stmts.touch.run(at.getTime(), id));
   }
 
   /** The board's stream number, or undefined for an unknown board. */
@@ -308,11 +351,14 @@ export class SqliteStorage implements Storage {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
-    return this.appendUpdateNow(boardId, update);
+    return this.write(() => this.appendNow(boardId, update));
   }
 
-  /** The append itself (`Storage.appendUpdateNow`): synchronous, so it has reached the WAL when it returns. */
-  appendUpdateNow(boardId: string, update: Uint8Array): number {
+  /**
+   * The append itself, synchronous: it has reached the WAL when it returns. `appendUpdate`
+   * runs it at once, so the relay's store-then-relay costs no extra turn on SQLite.
+   */
+  appendNow(boardId: string, update: Uint8Array): number {
     const tip = this.tips.get(boardId) ?? this.readTip(boardId);
     const seq = tip.last + 1;
     if (seq > MAX_SEQ) throw new RangeError(`board ${boardId} has used all its update seqs`);
@@ -378,11 +424,11 @@ export class SqliteStorage implements Storage {
 
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > MAX_SEQ) throw new RangeError(`bad uptoSeq ${uptoSeq}`);
-    this.db.transaction(() => {
+    await this.write(() => this.db.transaction(() => {
       this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), uptoSeq);
       const num = this.streamOf(boardId);
       if (num !== undefined) this.stmts.deleteUpTo.run(num, num, uptoSeq);
-    })();
+    })());
     // Callers compact up to a seq they were given, so this changes nothing; it keeps the
     // next seq above every snapshot's upto_seq even if one were ahead.
     const tip = this.tips.get(boardId);
@@ -397,7 +443,7 @@ export class SqliteStorage implements Storage {
   }
 
   async createRecord(record: MeetingRecordRow): Promise<void> {
-    this.stmts.insertRecord.run({
+    await this.write(() => this.stmts.insertRecord.run({
       id: record.id,
       board_id: record.boardId,
       title: record.title,
@@ -407,7 +453,7 @@ export class SqliteStorage implements Storage {
       sha256: record.sha256,
       participants: JSON.stringify(record.participants),
       attendees: JSON.stringify(record.attendees),
-    });
+    }));
   }
 
   async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {

@@ -90,15 +90,52 @@ export interface StorageHealth {
   detail?: string;
 }
 
+/** Storage failed because the backing store is down or busy (not because of the input): HTTP 503. */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** Error codes of Node's network layer and of PostgreSQL that mean "the database is not reachable now". */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+
 /**
- * Everything the server keeps, behind one injected interface with a SQLite and a
- * PostgreSQL implementation; `tests/integration/storageContract.ts` runs against both.
- *
- * Rules (docs/SPEC.md S1–S5): an append resolves only once the update is durable; a failed
- * call rejects and stores nothing; compaction replaces exactly the updates it covers.
+ * True when an error says the store is down or busy rather than that the request was wrong:
+ * a `StorageUnavailableError`, a refused or dropped connection, PostgreSQL's connection
+ * exceptions (class 08) and shutdown codes, or the pool's connection time-out.
  */
-export interface Storage {
-  readonly kind: 'sqlite' | 'postgres';
+export function isStorageUnavailable(err: unknown): boolean {
+  if (err instanceof StorageUnavailableError) return true;
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/.test(message);
+}
+
+/**
+ * What the relay needs: a board's document as a snapshot plus appended updates (SPEC S1–S3).
+ * An append resolves only once the update is durable; a failed call rejects and stores nothing.
+ */
+export interface DocumentStore {
+  /** The board's document: snapshot and later updates. */
+  loadDocument(boardId: string): Promise<StoredDocument>;
+  /** Append one document update durably; resolves with its sequence number. */
+  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Replace the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, which must
+   * contain all of them. Updates after `uptoSeq` are kept.
+   */
+  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Number of updates stored after the snapshot (for compaction policy and tests). */
+  countUpdates(boardId: string): Promise<number>;
+  /** Record that the board's document changed at `at`. */
+  touchBoard(id: string, at: Date): Promise<void>;
+}
+
+/** Boards and their capability tokens (hashes only, SPEC S5). */
+export interface BoardStore {
   /** Store a new board with its initial document state. */
   createBoard(board: NewBoard, initialState: Uint8Array): Promise<void>;
   /** A board's row, or undefined when there is none. */
@@ -107,29 +144,20 @@ export interface Storage {
   setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void>;
   /** Record that the board's document changed at `at`. */
   touchBoard(id: string, at: Date): Promise<void>;
-  /** The board's document: snapshot and later updates. */
-  loadDocument(boardId: string): Promise<StoredDocument>;
-  /** Append one document update durably; resolves with its sequence number. */
-  appendUpdate(boardId: string, update: Uint8Array): Promise<number>;
-  /**
-   * The same append done at once, for a backend whose writes are synchronous (SQLite):
-   * returns the sequence number or throws, with the guarantees of `appendUpdate`. The relay
-   * uses it when nothing is queued before the update, and `appendUpdate` otherwise.
-   */
-  appendUpdateNow?(boardId: string, update: Uint8Array): number;
-  /**
-   * Replace the snapshot and every update with seq ≤ `uptoSeq` by `snapshot`, which must
-   * contain all of them. Updates after `uptoSeq` are kept.
-   */
-  compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
-  /** Number of updates stored after the snapshot (for compaction policy and tests). */
-  countUpdates(boardId: string): Promise<number>;
+}
+
+/** Immutable meeting records. */
+export interface RecordStore {
   /** Store a meeting record; records are never updated (the database refuses it). */
   createRecord(record: MeetingRecordRow): Promise<void>;
   /** A board's records, newest first, without their states. */
   listRecords(boardId: string): Promise<MeetingRecordMeta[]>;
   /** One record with its state, or undefined. */
   getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined>;
+}
+
+/** Training workshops, their groups and members. */
+export interface WorkshopStore {
   /** Store a workshop with its state document and group boards, atomically. */
   createWorkshop(input: {
     workshop: Omit<WorkshopRow, 'groups'>;
@@ -141,6 +169,16 @@ export interface Storage {
   /** Store a member and their private board, atomically. */
   addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void>;
   getMember(tokenHash: Buffer): Promise<MemberRow | undefined>;
+}
+
+/**
+ * Everything the server keeps, split by consumer (the relay takes a `DocumentStore`, each
+ * feature its own part), with a SQLite and a PostgreSQL implementation;
+ * `tests/integration/storageContract.ts` runs each part's suite against both.
+ * A store that cannot reach its database rejects with `StorageUnavailableError`.
+ */
+export interface Storage extends DocumentStore, BoardStore, RecordStore, WorkshopStore {
+  readonly kind: 'sqlite' | 'postgres';
   /** Whether the store answers now. */
   health(): Promise<StorageHealth>;
   /** Flush and close. */

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
-import { recordsMap } from '../../shared/doc/index.ts';
+import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { readableRecords } from '../../shared/records/index.ts';
 import { boardPictureSvg } from '../records/index.ts';
-import type { RoomRegistry } from '../relay/index.ts';
-import type { Storage, WorkshopRow } from '../storage/index.ts';
+import type { BoardDocuments } from '../boards/BoardDocuments.ts';
+import type { BoardStore, DocumentStore, WorkshopRow } from '../storage/index.ts';
 
 /** One group as the facilitator's dashboard shows it. */
 export interface GroupOverview {
@@ -24,7 +25,7 @@ export interface GroupOverview {
 export class WorkshopOverview {
   private readonly cache = new Map<string, { version: number; svg: string; shapes: number }>();
 
-  constructor(private readonly deps: { storage: Storage; registry: RoomRegistry }) {}
+  constructor(private readonly deps: { storage: BoardStore & DocumentStore; documents: BoardDocuments }) {}
 
   /** Every group of a workshop, with thumbnails. */
   async groups(w: WorkshopRow): Promise<GroupOverview[]> {
@@ -32,22 +33,18 @@ export class WorkshopOverview {
   }
 
   private async group(g: WorkshopRow['groups'][number]): Promise<GroupOverview> {
-    const room = this.deps.registry.peek(g.boardId);
-    if (room) {
+    const live = this.deps.documents.liveMarks(g.boardId);
+    if (live) {
       const cached = this.cache.get(g.boardId);
       let entry = cached;
-      if (!cached || cached.version !== room.version) {
-        const records = [...recordsMap(room.doc).values()];
-        entry = { version: room.version, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
+      if (!cached || cached.version !== live.version) {
+        const records = await this.deps.documents.read(g.boardId, thumbnailRecords);
+        entry = { version: live.version, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       }
-      const participants: { name: string; role: string }[] = [];
-      for (const st of room.awareness.getStates().values()) {
-        const u = (st as { user?: { name?: unknown; role?: unknown } }).user;
-        if (u && typeof u.name === 'string') participants.push({ name: u.name.slice(0, 60), role: typeof u.role === 'string' ? u.role : '' });
-      }
-      const board = room.lastChangeAt ? undefined : await this.deps.storage.getBoard(g.boardId);
-      return { ...g, participants, lastActivity: room.lastChangeAt || board?.updatedAt.getTime() || null, shapeCount: entry?.shapes ?? 0, svg: entry?.svg ?? '' };
+      const participants = this.deps.documents.participants(g.boardId).map((p) => ({ name: p.name, role: p.role }));
+      const board = live.lastChangeAt ? undefined : await this.deps.storage.getBoard(g.boardId);
+      return { ...g, participants, lastActivity: live.lastChangeAt || board?.updatedAt.getTime() || null, shapeCount: entry?.shapes ?? 0, svg: entry?.svg ?? '' };
     }
     // Not loaded: nobody is on it; draw from storage (cached by the stored update count).
     const [board, stored] = await Promise.all([this.deps.storage.getBoard(g.boardId), this.deps.storage.loadDocument(g.boardId)]);
@@ -58,7 +55,7 @@ export class WorkshopOverview {
       try {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         for (const u of stored.updates) Y.applyUpdate(doc, u);
-        const records = [...recordsMap(doc).values()];
+        const records = thumbnailRecords(doc);
         entry = { version: key, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       } finally {
@@ -67,4 +64,9 @@ export class WorkshopOverview {
     }
     return { ...g, participants: [], lastActivity: board?.updatedAt.getTime() ?? null, shapeCount: entry.shapes, svg: entry.svg };
   }
+}
+
+/** A board's records as a thumbnail draws them: invalid ones left out, orphans and cycles on the page (docs/SPEC.md D4). */
+function thumbnailRecords(doc: Y.Doc): StoredRecord[] {
+  return readableRecords(recordsMap(doc).entries(), metaMap(doc).get(MetaKeys.schema)).records;
 }

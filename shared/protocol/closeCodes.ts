@@ -18,6 +18,8 @@ export const CloseCode = {
   RoomFull: 4429,
   /** Storage refused the write; nothing unsaved was relayed. */
   StorageUnavailable: 4503,
+  /** The connection did not read what the server sent (too many bytes waiting); reconnect. */
+  SlowConsumer: 4408,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -33,4 +35,5 @@ export const CloseReason: Record<CloseCode, string> = {
   [CloseCode.MessageTooLarge]: 'message-too-large',
   [CloseCode.RoomFull]: 'room-full',
   [CloseCode.StorageUnavailable]: 'storage-unavailable',
+  [CloseCode.SlowConsumer]: 'slow-consumer',
 };

@@ -2,3 +2,4 @@ export { CAPABILITIES, type Capability, capabilityAtLeast, canWrite } from './ro
 export { CloseCode, CloseReason, PERMANENT_CLOSE_CODES } from './closeCodes.ts';
 export { MessageType, SyncStep, Paths, boardLink } from './messages.ts';
 export * from './api.ts';
+export { ParticipantUserSchema, participantOf, MAX_PARTICIPANT_NAME, type ParticipantUser } from './awareness.ts';

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { richTextOf } from '../../shared/records/index.ts';
 
 /** A stock y-websocket provider in Node, with its own document. */
 export interface TestClient {
@@ -54,6 +55,11 @@ export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Prom
 
 /** A small tldraw-like shape record, for writing into `records`. */
 export function shapeRecord(id: string, extra: Record<string, unknown> = {}): StoredRecord {
+  // A shape valid under the board schema (the relay refuses any other, SPEC D1); a `text` prop
+  // given by a test becomes the label's rich text.
+  const { props, ...rest } = extra as { props?: Record<string, unknown> };
+  const { text, ...propsRest } = props ?? {};
+  const label = typeof text === 'string' ? text : id;
   return {
     id: `shape:${id}`,
     typeName: 'shape',
@@ -66,8 +72,32 @@ export function shapeRecord(id: string, extra: Record<string, unknown> = {}): St
     isLocked: false,
     opacity: 1,
     meta: {},
-    props: { geo: 'rectangle', w: 100, h: 100, text: id },
-    ...extra,
+    ...rest,
+    props: geoProps(label, propsRest),
+  };
+}
+
+/** The props of a valid tldraw geo shape (a rectangle) labelled `text`. */
+export function geoProps(text: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    geo: 'rectangle',
+    w: 100,
+    h: 100,
+    dash: 'draw',
+    growY: 0,
+    url: '',
+    scale: 1,
+    flipX: false,
+    flipY: false,
+    color: 'black',
+    labelColor: 'black',
+    fill: 'none',
+    size: 'm',
+    font: 'draw',
+    align: 'middle',
+    verticalAlign: 'middle',
+    richText: richTextOf(text),
+    ...over,
   };
 }
 

@@ -59,7 +59,7 @@ describe('meeting records API', () => {
     const map = recordsMap(client.doc);
     const old = map.get(id) as StoredRecord & { props: Record<string, unknown> };
     map.set(id, { ...old, props: { ...old.props, ...patch } });
-    await waitForDoc((await room(boardId)).doc, (d) => {
+    await waitForDoc((await room(boardId)).pipeline.documentNow(), (d) => {
       const r = recordsMap(d).get(id) as { props?: Record<string, unknown> } | undefined;
       return Object.entries(patch).every(([k, v]) => JSON.stringify(r?.props?.[k]) === JSON.stringify(v));
     });
@@ -289,7 +289,7 @@ describe('meeting records API', () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, row!.state);
     const inRecord = Object.fromEntries([...recordsMap(doc).entries()]);
-    const onBoard = Object.fromEntries([...recordsMap((await room(board.id)).doc).entries()]);
+    const onBoard = Object.fromEntries([...recordsMap((await room(board.id)).pipeline.documentNow()).entries()]);
     expect(inRecord).toEqual(onBoard);
     expect((recordsMap(doc).get(card.id) as unknown as { props: { note: string } }).props.note).toBe('記録の直前に書いた');
     doc.destroy();
@@ -379,7 +379,7 @@ describe('meeting records API', () => {
     const added = { ...changed, id: 'shape:added-after-first', props: { ...changed.props, service: '追加したサービス' } };
     recordsMap(c.doc).set(added.id, added);
     recordsMap(c.doc).delete(removed.id);
-    await waitForDoc((await room(board.id)).doc, (d) => recordsMap(d).has(added.id) && !recordsMap(d).has(removed.id));
+    await waitForDoc((await room(board.id)).pipeline.documentNow(), (d) => recordsMap(d).has(added.id) && !recordsMap(d).has(removed.id));
     const second = await save(board, { title: '二回目' });
 
     const res = await api(srv.baseUrl, 'GET', recordsPath(board.id, `/diff?from=${first.id}&to=${second.id}`), { token: board.tokens.view });

@@ -214,7 +214,7 @@ describe('records as tldraw files', () => {
     const card = [...shapesOf(recordsMap(c.doc).values()).values()].find((s) => s.type === 'rb-service')!;
     recordsMap(c.doc).set(card.id, { ...card, props: { ...card.props, service: '記録の後の変更' } });
     recordsMap(c.doc).set('shape:after-record', { ...card, id: 'shape:after-record' });
-    await waitForDoc(srv.server.registry.peek(board.id)!.doc, (d) => recordsMap(d).has('shape:after-record'));
+    await waitForDoc(srv.server.registry.peek(board.id)!.pipeline.documentNow(), (d) => recordsMap(d).has('shape:after-record'));
 
     expect((await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records/${rec.id}/boards`, { token: board.tokens.view, json: {} })).status).toBe(403);
     expect((await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records/${rec.id}/boards`, { json: {} })).status).toBe(401);

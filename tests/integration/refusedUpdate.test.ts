@@ -75,12 +75,13 @@ describe('a refused update that had integrated', () => {
 
     // An honest edit sent during the rebuild is held, not lost.
     putRecord(a.doc, shapeRecord('during', { x: 2 }));
-    await new Promise((r) => setTimeout(r, 100));
+    // Barrier: the room holds the frame (an update is relayed only once stored, after the rebuild).
+    await waitUntil(() => srv.server.registry.peek(board.id)!.pipeline.heldWork > 0, { what: 'the edit to be held' });
     expect(recordsMap(b.doc).has('shape:during')).toBe(false);
     gate.release();
     await whileConnected(b, waitForDoc(b.doc, (d) => recordsMap(d).has('shape:during')));
 
-    const live = srv.server.registry.peek(board.id)!.doc;
+    const live = srv.server.registry.peek(board.id)!.pipeline.documentNow();
     expect(layoutViolations(live)).toEqual([]);
     expect((recordsMap(live).get('shape:before') as { x?: number } | undefined)?.x).toBe(1);
     expect(recordsMap(b.doc).get('shape:before')).toEqual(recordsMap(a.doc).get('shape:before'));
@@ -93,7 +94,7 @@ describe('a refused update that had integrated', () => {
     expect((recordsMap(late.doc).get('shape:before') as { x?: number } | undefined)?.x).toBe(1);
 
     // And storage holds none of it.
-    await srv.server.registry.peek(board.id)!.flush();
+    await srv.server.registry.peek(board.id)!.pipeline.flush();
     const stored = await loadStoredDoc(srv.server.storage, board.id);
     expect(layoutViolations(stored)).toEqual([]);
     expect(recordsMap(stored).has('shape:during')).toBe(true);
@@ -111,7 +112,7 @@ describe('a refused update that had integrated', () => {
     expect((await raw.closed).code).toBe(CloseCode.MalformedMessage);
     putRecord(a.doc, shapeRecord('after-orphan'));
     await whileConnected(b, waitForDoc(b.doc, (d) => recordsMap(d).has('shape:after-orphan')));
-    const live = srv.server.registry.peek(board.id)!.doc;
+    const live = srv.server.registry.peek(board.id)!.pipeline.documentNow();
     expect(live.store.pendingStructs).toBeNull();
     expect(recordsMap(b.doc).has('shape:orphan-1')).toBe(false);
   });

@@ -105,12 +105,14 @@ describe('room lifecycle', () => {
     const got = new Y.Doc();
     Y.applyUpdate(got, answer.update);
     expect(recordsMap(got).toJSON()).toEqual(expected);
-    // Its own awareness comes back (the room broadcasts to everyone), well past the 200 ms a
-    // server step 1 may wait: by then none was sent and the document is still not built.
+    // Its own awareness comes back (the room broadcasts to everyone); a query's answer after it is
+    // a barrier: no server step 1 was sent before it and the document is still not built. That
+    // none is sent after the 200 ms wait either is checked on a fake clock (tests/unit/relay).
     await fresh.next('awareness');
-    await new Promise((r) => setTimeout(r, 400));
+    fresh.send(queryAwarenessFrame());
+    await fresh.next('awareness');
     expect(fresh.frames.some((f) => f.kind === 'sync-step1')).toBe(false);
-    expect(srv.server.registry.peek(board.id)?.materialized).toBe(false);
+    expect(srv.server.registry.peek(board.id)?.pipeline.built).toBe(false);
     // Its first edit builds the document, is applied on top of the stored one and relayed.
     const watcher = connect(board.id, board.tokens.view);
     await watcher.synced;
@@ -120,7 +122,7 @@ describe('room lifecycle', () => {
     putRecord(edit, shapeRecord('fresh-edit', { x: 7 }));
     fresh.send(syncUpdateFrame(Y.encodeStateAsUpdate(edit, before)));
     await waitForDoc(watcher.doc, (d) => recordsMap(d).has('shape:fresh-edit'));
-    expect(srv.server.registry.peek(board.id)?.materialized).toBe(true);
+    expect(srv.server.registry.peek(board.id)?.pipeline.built).toBe(true);
     expect(recordsMap(watcher.doc).toJSON()).toEqual(recordsMap(edit).toJSON());
     watcher.destroy();
     expected['shape:fresh-edit'] = recordsMap(edit).get('shape:fresh-edit');
@@ -139,9 +141,9 @@ describe('room lifecycle', () => {
     const silent = await RawClient.open(boardWsUrl(srv.wsUrl, board.id, board.tokens.view));
     raws.push(silent);
     await waitUntil(() => srv.server.registry.peek(board.id) !== undefined, { what: 'the room to load' });
-    expect(srv.server.registry.peek(board.id)?.materialized).toBe(false);
+    expect(srv.server.registry.peek(board.id)?.pipeline.built).toBe(false);
     await silent.next('sync-step1');
-    expect(srv.server.registry.peek(board.id)?.materialized).toBe(true);
+    expect(srv.server.registry.peek(board.id)?.pipeline.built).toBe(true);
   });
 
   // SPEC R6: frames that arrive while the room loads are buffered and handled in order once it is ready.

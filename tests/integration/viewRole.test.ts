@@ -67,7 +67,7 @@ describe('view role', () => {
     expect(recordsMap(other.doc).has('shape:from-view')).toBe(false);
     expect(recordsMap(other.doc).has('shape:live')).toBe(true);
     expect(recordsMap(editor.doc).has('shape:from-view')).toBe(false);
-    expect(recordsMap(srv.server.registry.peek(board.id)!.doc).has('shape:from-view')).toBe(false);
+    expect(recordsMap(srv.server.registry.peek(board.id)!.pipeline.documentNow()).has('shape:from-view')).toBe(false);
 
     // Stored state: restart on the same data directory and look again.
     for (const c of [editor, viewer, other]) c.provider.disconnect();

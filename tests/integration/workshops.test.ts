@@ -190,7 +190,7 @@ describe('workshops', () => {
       await waitForDoc(facilitatorG1.doc, (d) => recordsMap(d).has('shape:chi-later'));
       expect(recordsMap(facilitatorG1.doc).has('shape:aki-intrudes')).toBe(false);
       expect(recordsMap(chiOwn.doc).has('shape:aki-intrudes')).toBe(false);
-      expect(recordsMap(srv.server.registry.peek(g1)!.doc).has('shape:aki-intrudes')).toBe(false);
+      expect(recordsMap(srv.server.registry.peek(g1)!.pipeline.documentNow()).has('shape:aki-intrudes')).toBe(false);
     });
   });
 
@@ -250,7 +250,7 @@ describe('workshops', () => {
     await Promise.all(members.filter((m) => m !== rogue).map((m) => waitForDoc(m.state.doc, (d) => readWorkshopState(d).message?.id === 'm1')));
     for (const m of members.filter((x) => x !== rogue)) expect(readWorkshopState(m.state.doc).presenting).toBeNull();
     expect(readWorkshopState(facilitator.doc)).toMatchObject({ presenting: null, message: { id: 'm1' } });
-    expect(readWorkshopState(srv.server.registry.peek(w.id)!.doc)).toMatchObject({ presenting: null, message: { id: 'm1' } });
+    expect(readWorkshopState(srv.server.registry.peek(w.id)!.pipeline.documentNow())).toMatchObject({ presenting: null, message: { id: 'm1' } });
 
     // Private notes: each member writes into their own private board; group work goes to the group board.
     for (const [i, m] of members.entries()) {
@@ -271,7 +271,7 @@ describe('workshops', () => {
     const facilitatorViews = w.groups.map((g) => connect(g.boardId, w.tokens.facilitator));
     await Promise.all(facilitatorViews.map((c) => c.synced));
     await Promise.all(members.map((m) => providerBarrier(m.group)));
-    const groupDocs = [...members.map((m) => m.group.doc), ...facilitatorViews.map((c) => c.doc), ...w.groups.map((g) => srv.server.registry.peek(g.boardId)!.doc)];
+    const groupDocs = [...members.map((m) => m.group.doc), ...facilitatorViews.map((c) => c.doc), ...w.groups.map((g) => srv.server.registry.peek(g.boardId)!.pipeline.documentNow())];
     for (const g of w.groups) groupDocs.push(await storedDoc(srv, g.boardId));
     for (const doc of groupDocs) {
       const text = docText(doc);
