@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { buildCareplan2, buildPlanJson, careplan2Csv } from '../../shared/plan/index.ts';
-import type { BoardService } from '../boards/index.ts';
+import { SKIPPED_RECORDS_HEADER, skippedHeader, type BoardService } from '../boards/index.ts';
 import { encodeMs932 } from '../plan/ms932.ts';
 import { boardLocals, requireBoard } from './auth.ts';
 import { parseBody } from './errors.ts';
@@ -26,7 +26,8 @@ export function planRouter(deps: PlanRouteDeps): Router {
   r.get('/plan.csv', requireBoard(deps.boards, 'view'), async (req, res) => {
     parseBody(CsvQuerySchema, { format: req.query.format });
     const { board } = boardLocals(res);
-    const file = await deps.boards.exportTldr(board.id);
+    const { file, skipped } = await deps.boards.exportTldr(board.id);
+    if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     const draft = buildCareplan2({ records: file.records, createdAt: now() });
     const { bytes, unencodable } = encodeMs932(careplan2Csv(draft));
     const warnings = [
@@ -42,7 +43,8 @@ export function planRouter(deps: PlanRouteDeps): Router {
 
   r.get('/plan.json', requireBoard(deps.boards, 'view'), async (_req, res) => {
     const { board } = boardLocals(res);
-    const file = await deps.boards.exportTldr(board.id);
+    const { file, skipped } = await deps.boards.exportTldr(board.id);
+    if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     res.json(buildPlanJson({ boardId: board.id, title: board.title, records: file.records, exportedAt: now() }));
   });
 
