@@ -45,7 +45,7 @@ export function buildCaseBoard(content: CaseBoardContent): TLRecord[] {
 
 // Beside 事例概要, left of the frames: one card per board, facts the helper reads.
 const BASIC_INFO_W = 440;
-const BASIC_INFO_H = 560;
+const BASIC_INFO_H = 480;
 
 function addBasicInfo(set: ShapeSet, info: CaseBoardContent['basicInfo']): void {
   if (!info) return;

@@ -54,7 +54,16 @@ function BasicInfoView({ shape, util }: { shape: BasicInfoShape; util: BasicInfo
   const { editing } = useShapeEditing(shape.id);
   const p = shape.props;
   const facts = caseFacts(p, todayIso());
-  const handbooks = [p.physicalHandbook, p.ryoikuHandbook, p.mentalHandbook].filter((h) => h.trim() !== '').join('・');
+  const handbooks = (
+    [
+      [s.handbookPhysical, p.physicalHandbook],
+      [s.handbookRyoiku, p.ryoikuHandbook],
+      [s.handbookMental, p.mentalHandbook],
+    ] as const
+  )
+    .filter(([, v]) => v.trim() !== '')
+    .map(([kind, v]) => `${kind} ${v}`)
+    .join('・');
   return (
     <HTMLContainer className="rb-shape rb-basic-info" style={{ width: p.w, height: p.h }} data-testid="rb-basic-info" data-shape-id={shape.id}>
       <div className="rb-basic-info__label">{s.shapeBasicInfo}</div>
