@@ -1,5 +1,6 @@
 import { useValue, type Editor, type TLShape } from 'tldraw';
 import { CUSTOM_SHAPE_TYPES } from '../../shared/shapes/index.ts';
+import { BasicInfoPanel } from './basicInfo/BasicInfoPanel.tsx';
 import { ClientVoicePanel } from './clientVoice/ClientVoicePanel.tsx';
 import { EcomapPersonPanel } from './ecomapPerson/EcomapPersonPanel.tsx';
 import { EcomapTiePanel } from './ecomapTie/EcomapTiePanel.tsx';
@@ -17,6 +18,7 @@ const HEADINGS: Record<RenkeiShapeType, ShapeTextKey> = {
   'rb-lifeline': 'shapeLifeline',
   'rb-person': 'shapePerson',
   'rb-tie': 'shapeTie',
+  'rb-basic-info': 'shapeBasicInfo',
 };
 
 /** True when a shape is one of the board's case-conference shapes. */
@@ -65,6 +67,8 @@ function ShapeForm({ editor, shape, readonly }: { editor: Editor; shape: TLShape
       return <EcomapPersonPanel editor={editor} shape={shape} readonly={readonly} />;
     case 'rb-tie':
       return <EcomapTiePanel editor={editor} shape={shape} readonly={readonly} />;
+    case 'rb-basic-info':
+      return <BasicInfoPanel editor={editor} shape={shape} readonly={readonly} />;
     default:
       return null;
   }

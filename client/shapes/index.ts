@@ -1,5 +1,7 @@
 import type { TLAnyShapeUtilConstructor, TLStateNodeConstructor } from 'tldraw';
 import './shapes.css';
+import { BasicInfoShapeUtil } from './basicInfo/BasicInfoShapeUtil.tsx';
+import { BasicInfoTool } from './basicInfo/BasicInfoTool.ts';
 import { ClientVoiceShapeUtil } from './clientVoice/ClientVoiceShapeUtil.tsx';
 import { ClientVoiceTool } from './clientVoice/ClientVoiceTool.ts';
 import { EcomapPersonShapeUtil } from './ecomapPerson/EcomapPersonShapeUtil.tsx';
@@ -13,8 +15,8 @@ import { PlanItemTool } from './planItem/PlanItemTool.ts';
 import { ServiceCardShapeUtil } from './serviceCard/ServiceCardShapeUtil.tsx';
 import { ServiceCardTool } from './serviceCard/ServiceCardTool.ts';
 
-export { ClientVoiceShapeUtil, EcomapPersonShapeUtil, EcomapTieShapeUtil, LifeStageShapeUtil, PlanItemShapeUtil, ServiceCardShapeUtil };
-export { ClientVoiceTool, EcomapPersonTool, EcomapTieTool, LifeStageTool, PlanItemTool, ServiceCardTool };
+export { BasicInfoShapeUtil, ClientVoiceShapeUtil, EcomapPersonShapeUtil, EcomapTieShapeUtil, LifeStageShapeUtil, PlanItemShapeUtil, ServiceCardShapeUtil };
+export { BasicInfoTool, ClientVoiceTool, EcomapPersonTool, EcomapTieTool, LifeStageTool, PlanItemTool, ServiceCardTool };
 
 /** The ShapeUtils of the case-conference shapes, for `<Tldraw shapeUtils>` and the store. */
 export const renkeiShapeUtils: readonly TLAnyShapeUtilConstructor[] = [
@@ -24,6 +26,7 @@ export const renkeiShapeUtils: readonly TLAnyShapeUtilConstructor[] = [
   LifeStageShapeUtil,
   EcomapPersonShapeUtil,
   EcomapTieShapeUtil,
+  BasicInfoShapeUtil,
 ];
 
 /** Tools that place each shape on the canvas (ids = shape types), for `<Tldraw tools>`. */
@@ -34,6 +37,7 @@ export const renkeiTools: readonly TLStateNodeConstructor[] = [
   LifeStageTool,
   EcomapPersonTool,
   EcomapTieTool,
+  BasicInfoTool,
 ];
 
 export { CaseBoardPanels } from './CaseBoardPanels.tsx';

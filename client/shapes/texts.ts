@@ -1,3 +1,4 @@
+import { NO_HOME_LABEL } from '../../shared/domain/index.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /**
@@ -7,6 +8,14 @@ import { useI18n } from '../i18n/index.ts';
  */
 const ja = {
   caseMenu: 'ケース会議',
+  addBasicInfo: '基本情報',
+  shapeBasicInfo: '基本情報',
+  basicInfoAge: '年齢',
+  basicInfoHandbooks: '手帳',
+  handbookPhysical: '身体',
+  handbookRyoiku: '療育',
+  handbookMental: '精神',
+  basicInfoHelper: '移行の手がかり（確かめること）',
   caseMenuHint: 'ボタンを押すと、画面の真ん中に置いて選びます。',
   addService: 'サービスカード',
   addPlan: '計画項目',
@@ -40,7 +49,8 @@ const ja = {
   priority: '優先順位',
   priorityNone: '未定',
   priorityShort: '優先',
-  goal: '目標',
+  goal: '短期目標（支援目標）',
+  planSheet: '計画書の欄（長期目標・頻度・事業所など）',
   support: '支援内容',
   owner: '担当',
   ownerNone: '未定',
@@ -108,6 +118,7 @@ const ja = {
   continuesYes: '続く',
   continuesNo: '介護保険が優先（上乗せを確かめる）',
   continuesNa: '65歳の移行の対象ではない',
+  continuesDepends: 'ほかの事情で変わる（理由を見る）',
   kyoseigata: '共生型サービス',
   kyoseigataYes: '共生型の指定があれば、同じ事業所で続けられます',
   kyoseigataNo: '共生型の対象ではありません',
@@ -123,7 +134,7 @@ const ja = {
   summaryEmpty: '障害福祉サービスのカードがまだありません。',
   summaryMoves: '介護保険に移るもの',
   summaryContinues: '障害福祉で続くもの',
-  summaryNoHome: 'まだ受け皿がないもの',
+  summaryNoHome: NO_HOME_LABEL.ja,
   summaryNoProposal: '移行後の案がまだない',
   summaryProposal: '案',
   summaryShow: 'カードを表示',
@@ -133,6 +144,14 @@ export type ShapeTextKey = keyof typeof ja;
 
 const en: Record<ShapeTextKey, string> = {
   caseMenu: 'Case conference',
+  addBasicInfo: 'Basic facts',
+  shapeBasicInfo: 'Basic facts',
+  basicInfoAge: 'Age',
+  basicInfoHandbooks: 'Handbooks',
+  handbookPhysical: 'Physical',
+  handbookRyoiku: 'Intellectual',
+  handbookMental: 'Mental health',
+  basicInfoHelper: 'Pointers for the move (to confirm)',
   caseMenuHint: 'Each button places the item in the middle of the view and selects it.',
   addService: 'Service card',
   addPlan: 'Plan item',
@@ -164,7 +183,8 @@ const en: Record<ShapeTextKey, string> = {
   priority: 'Priority',
   priorityNone: 'Not set',
   priorityShort: 'Priority',
-  goal: 'Goal',
+  goal: 'Short-term goal',
+  planSheet: 'Plan sheet columns (long-term goal, frequency, provider…)',
   support: 'Support',
   owner: 'Owner',
   ownerNone: 'Not set',
@@ -228,6 +248,7 @@ const en: Record<ShapeTextKey, string> = {
   continuesYes: 'Continues',
   continuesNo: 'LTC comes first (check for a top-up)',
   continuesNa: 'Not part of the move at 65',
+  continuesDepends: 'Depends on other facts (see why)',
   kyoseigata: 'Kyōsei-gata',
   kyoseigataYes: 'A dual-designated provider can keep the person',
   kyoseigataNo: 'Not covered by kyōsei-gata',
@@ -243,7 +264,7 @@ const en: Record<ShapeTextKey, string> = {
   summaryEmpty: 'No disability-service cards yet.',
   summaryMoves: 'Moves to LTC',
   summaryContinues: 'Continues under disability welfare',
-  summaryNoHome: 'No home yet',
+  summaryNoHome: NO_HOME_LABEL.en,
   summaryNoProposal: 'No proposal yet',
   summaryProposal: 'Proposal',
   summaryShow: 'Show card',

@@ -58,7 +58,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
             <dt>{s.counterparts}</dt>
             <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.join('・') : s.counterpartsNone}</dd>
             <dt>{s.continues}</dt>
-            <dd>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : s.continuesNa}</dd>
+            <dd>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : detail.outcome === 'depends' ? s.continuesDepends : s.continuesNa}</dd>
             <dt>{s.kyoseigata}</dt>
             <dd>{detail.kyoseigata ? `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）` : s.kyoseigataNo}</dd>
             <dt>{s.why}</dt>

@@ -15,6 +15,7 @@ import { IMPORTED_TITLE } from '../boards/importBody.ts';
 import { ImportWorkers } from '../boards/ImportWorkers.ts';
 import { SKIPPED_RECORDS_HEADER, skippedHeader } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
+import { planRouter } from './planRoutes.ts';
 import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
 import type { WorkshopService } from '../workshops/index.ts';
@@ -182,6 +183,7 @@ export function apiRouter(deps: ApiDeps): Router {
     }),
   );
   r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation }));
+  r.use('/boards/:id', planRouter({ boards, badTokens }));
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;

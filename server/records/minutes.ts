@@ -1,5 +1,6 @@
 import { ROLES, roleIdFrom } from '../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../shared/domain/systems.ts';
+import { NO_HOME_LABEL } from '../../shared/domain/transition.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { extractCase, plansByOwner, servicesBySystem, type SkippedRecord } from '../../shared/records/index.ts';
 import {
@@ -51,7 +52,7 @@ const L = {
     transition: '移行のまとめ',
     moves: '介護保険へ移るもの',
     continues: '障害福祉で続くもの',
-    noHome: 'まだ行き先がないもの・失われるもの',
+    noHome: NO_HOME_LABEL.ja,
     questions: '論点・行政への確認事項',
     meetingNote: '記録のメモ',
     picture: 'ボードの全体図',
@@ -91,7 +92,7 @@ const L = {
     transition: 'Transition summary',
     moves: 'Moves to LTC insurance',
     continues: 'Continues under disability welfare',
-    noHome: 'No home yet, or lost in the move',
+    noHome: NO_HOME_LABEL.en,
     questions: 'Open questions for the municipality',
     meetingNote: 'Note',
     picture: 'The board',

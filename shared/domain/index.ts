@@ -32,6 +32,7 @@ export {
   type KyoseigataRow,
 } from './kyoseigata.ts';
 export {
+  NO_HOME_LABEL,
   TRANSITION_PRINCIPLES,
   allTransitions,
   summarizeTransition,
@@ -42,6 +43,7 @@ export {
   type SummaryItem,
   type Transition,
   type TransitionDetail,
+  type TransitionDetailOutcome,
   type TransitionOutcome,
   type TransitionSummary,
 } from './transition.ts';
@@ -82,6 +84,7 @@ export {
   matchSpecifiedDisease,
   type InsuredCategory,
   type LtcEligibility,
+  type LtcEligibilityInput,
   type SpecifiedDisease,
 } from './diseases.ts';
 export {
@@ -96,5 +99,6 @@ export {
   type HandoverItemId,
   type HighCostRefundConditionId,
 } from './handover.ts';
+export { caseFacts, type CaseFacts, type CaseFactsInput } from './caseFacts.ts';
 export { contrastRatio, relativeLuminance } from './colors.ts';
 export { nameKey } from './normalize.ts';

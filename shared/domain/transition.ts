@@ -19,21 +19,30 @@ import {
   type ShogaiServiceId,
 } from './services.ts';
 
+/**
+ * The contract's answer (CONTRACT.md "Domain module"): `moves` — 介護保険 comes first;
+ * `continues` — no (full) equivalent; `depends` — whether it goes on turns on other facts.
+ */
+export type TransitionOutcome = 'moves' | 'continues' | 'depends';
+
 /** The contract shape (CONTRACT.md "Domain module"). */
 export interface Transition {
   counterparts: string[];
   kyoseigata: boolean;
   continuesAfter65: boolean;
   topUpPossible: boolean;
+  outcome: TransitionOutcome;
 }
 
-/** `moves`: 介護保険 comes first. `continues`: no (full) equivalent. `not-applicable`: a children's service. */
-export type TransitionOutcome = 'moves' | 'continues' | 'not-applicable';
+/** The detail also knows children's services, which the move at 65 does not touch. */
+export type TransitionDetailOutcome = TransitionOutcome | 'not-applicable';
 
-export interface TransitionDetail extends Transition {
+export interface TransitionDetail extends Omit<Transition, 'outcome'> {
   serviceId: ShogaiServiceId;
   serviceName: string;
-  outcome: TransitionOutcome;
+  outcome: TransitionDetailOutcome;
+  /** 介護保険の適用除外 while the person uses it (介護保険法施行法 第11条, 施行規則 第170条). */
+  ltcExcluded: boolean;
   /** 介護保険 services whose 共生型 designation lets the same provider continue. */
   kyoseigataWith: string[];
   /** Use of this service before 65 counts towards the 新高額障害福祉サービス等給付費. */
@@ -46,7 +55,8 @@ export interface TransitionDetail extends Transition {
 }
 
 interface RuleDef {
-  readonly outcome: TransitionOutcome;
+  readonly outcome: TransitionDetailOutcome;
+  readonly ltcExcluded?: boolean;
   readonly counterparts: readonly KaigoServiceName[];
   readonly topUpPossible: boolean;
   readonly reason: string;
@@ -63,8 +73,10 @@ export const TRANSITION_PRINCIPLES = [
   '上乗せや費用の軽減は市町村が決める。ボードは確認すべき事実として記録し、計算しない。',
 ] as const;
 
-const HELPER_INSTRUCTIONS = '障害福祉のヘルパーは本人の指示で動き、介護保険のヘルパーは手順書（訪問介護計画）に沿って提供する。支援の受け方が変わることを本人と確認する。';
-const OUTINGS = '楽しみのための外出など、障害福祉でできた支援が介護保険ではできないことが多い。';
+const HELPER_INSTRUCTIONS = '介護保険のヘルパーは、サービス提供責任者が作る訪問介護計画と、それに基づく手順書（二つの別の書類）に沿って提供する。障害福祉のヘルパーは本人の指示で動くことが多い。これは法律の違いではなく、実践での違い（研修の聞き取りによる）。支援の受け方が変わることを本人と確認する。';
+const NO_LEISURE = '居宅介護はもともと楽しみのための外出を支えない（それは重度訪問介護・行動援護・同行援護・移動支援）。外出の支援を使っていれば、そのサービスの扱いを別に確かめる。';
+const EXCLUDED = '利用している間は介護保険の適用除外（介護保険法施行法第11条、施行規則第170条）で、介護保険の被保険者にならない。障害福祉のサービスがそのまま続く。';
+const MUNICIPAL = '市町村の地域生活支援事業なので、65歳以降の扱いは市町村の要綱を確認する。';
 const AGE_REQUIREMENT = '65歳以上の利用には、65歳前からの支給決定などの要件がある。市町村に確認する。';
 const CONFIRM = '介護保険優先の当てはめは市町村が本人の状況に即して判断する。決定を確認して記録する。';
 const TOP_UP = '介護保険の支給限度基準額を超える必要があれば、障害福祉の上乗せの可否と量を市町村に確認する。';
@@ -72,9 +84,9 @@ const TOP_UP = '介護保険の支給限度基準額を超える必要があれ�
 const RULES: { readonly [K in ShogaiServiceId]: RuleDef } = {
   'kyotaku-kaigo': {
     outcome: 'moves', counterparts: ['訪問介護'], topUpPossible: true,
-    reason: '介護保険の訪問介護が相当するため、要介護認定後は介護保険が優先する。',
-    notes: [HELPER_INSTRUCTIONS, OUTINGS],
-    losses: ['本人の指示で動くヘルパー支援', '楽しみのための外出の支援'],
+    reason: '介護保険の訪問介護が相当するため、要介護認定後は介護保険が優先する（通院等介助も居宅介護の一部）。',
+    notes: [HELPER_INSTRUCTIONS, NO_LEISURE],
+    losses: ['院内介助（介護保険では例外的にしか認められない）', '同居家族がいる場合の生活援助（訪問介護では制限される）'],
   },
   'judo-homon-kaigo': {
     outcome: 'moves', counterparts: ['訪問介護'], topUpPossible: true,
@@ -99,7 +111,45 @@ const RULES: { readonly [K in ShogaiServiceId]: RuleDef } = {
   'tanki-nyusho': {
     outcome: 'moves', counterparts: ['短期入所生活介護', '介護予防短期入所生活介護'], topUpPossible: true,
     reason: '介護保険の短期入所生活介護（要支援では介護予防短期入所生活介護）が相当するため、介護保険が優先する。',
-    notes: ['医療的ケアが要る場合（医療型短期入所）は受け入れ先を確認する。'],
+    notes: ['医療的ケアが要る場合（医療型短期入所）は、介護保険の短期入所療養介護の受け入れ先を確認する。'],
+  },
+  'iryo-tanki-nyusho': {
+    outcome: 'moves', counterparts: ['短期入所療養介護'], topUpPossible: true,
+    reason: '医療型短期入所は、介護保険の短期入所療養介護（介護老人保健施設・介護医療院など）が相当するため、介護保険が優先する。',
+    notes: ['医療的ケアに対応できる受け入れ先が限られる。難病のレスパイト入院など医療の制度も確かめる。'],
+    losses: ['慣れた医療機関での短期入所（受け入れ先が変わることがある）'],
+  },
+  'ryoyo-kaigo': {
+    outcome: 'continues', ltcExcluded: true, counterparts: [], topUpPossible: false,
+    reason: `療養介護を受けて病院に入院している間は${EXCLUDED}`,
+  },
+  'shisetsu-nyusho': {
+    outcome: 'continues', ltcExcluded: true, counterparts: [], topUpPossible: false,
+    reason: `障害者支援施設に入所している間は${EXCLUDED}`,
+    notes: ['退所して地域で暮らすと介護保険の被保険者になり、介護保険優先の原則が働く。'],
+  },
+  'chiiki-ikou': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '施設・病院から地域へ移る支援（地域相談支援）に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'chiiki-teichaku': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '常時の連絡体制と緊急時の支援（地域相談支援）に相当する介護保険サービスはないため、障害福祉で続く。',
+  },
+  'nicchu-ichiji': {
+    outcome: 'depends', counterparts: ['通所介護', '短期入所生活介護'], topUpPossible: false,
+    reason: '市町村の地域生活支援事業で、介護保険の通所介護や短期入所生活介護で足りるとして終わる市町村も、続ける市町村もある。',
+    notes: [MUNICIPAL],
+  },
+  'ishi-sotsu': {
+    outcome: 'continues', counterparts: [], topUpPossible: false,
+    reason: '手話通訳・要約筆記などの意思疎通支援に相当する介護保険サービスはないため、地域生活支援事業として続く。',
+    notes: [MUNICIPAL],
+  },
+  'houmon-nyuyoku-service': {
+    outcome: 'moves', counterparts: ['訪問入浴介護'], topUpPossible: false,
+    reason: '介護保険の訪問入浴介護が相当するため、介護保険が優先する。',
+    notes: [MUNICIPAL],
   },
   'seikatsu-kaigo': {
     outcome: 'moves', counterparts: ['通所介護', '地域密着型通所介護'], topUpPossible: true,
@@ -153,19 +203,19 @@ const RULES: { readonly [K in ShogaiServiceId]: RuleDef } = {
     reason: '児童福祉法の就学児のサービス（在学中なら20歳まで）で、65歳の移行の対象ではない。',
   },
   'keikaku-soudan': {
-    outcome: 'moves', counterparts: ['居宅介護支援'], topUpPossible: false,
-    reason: '介護保険のサービスの計画は介護支援専門員の居宅介護支援が担う。',
-    notes: ['障害福祉のサービスが残る場合は計画相談支援も続くことが多く、両専門員が並走する。市町村に確認する。'],
+    outcome: 'depends', counterparts: ['居宅介護支援'], topUpPossible: false,
+    reason: '障害福祉だけのサービスが一つでも残る間は計画相談支援も続き、相談支援専門員と介護支援専門員が並走する。介護保険のサービスだけになれば居宅介護支援が担う。',
+    notes: ['どのサービスが残るかで決まる。市町村に確認する。'],
   },
   hosougu: {
-    outcome: 'continues', counterparts: ['福祉用具貸与'], topUpPossible: false,
+    outcome: 'depends', counterparts: ['福祉用具貸与'], topUpPossible: false,
     reason: '車いす・歩行器など福祉用具貸与と共通する既製品は介護保険が優先するが、義肢・装具・補聴器や身体に合わせて個別に製作するものは補装具で続く。',
     notes: ['品目ごとにどちらの制度かを確認する。'],
   },
   'nichijo-yogu': {
-    outcome: 'continues', counterparts: ['福祉用具貸与', '特定福祉用具販売', '住宅改修'], topUpPossible: false,
+    outcome: 'depends', counterparts: ['福祉用具貸与', '特定福祉用具販売', '住宅改修'], topUpPossible: false,
     reason: '特殊寝台・入浴補助用具・住宅改修など介護保険と共通するものは介護保険が優先し、それ以外の品目は日常生活用具で続く。',
-    notes: ['市町村の地域生活支援事業なので、品目と65歳以降の扱いは市町村の要綱を確認する。'],
+    notes: ['品目ごとにどちらの制度かを確認する。', MUNICIPAL],
   },
   'idou-shien': {
     outcome: 'continues', counterparts: [], topUpPossible: false,
@@ -178,12 +228,13 @@ function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDe
   const rule = RULES[serviceId];
   const kyoseigata = isKyoseigataService(serviceName);
   const kyoseigataWith = kyoseigata ? kyoseigataPartners(serviceName) : [];
-  const highCostRefundPrior = (HIGH_COST_REFUND_PRIOR_SERVICES as readonly string[]).includes(serviceName);
+  // 医療型短期入所 is a kind of 短期入所, which the refund counts.
+  const highCostRefundPrior = (HIGH_COST_REFUND_PRIOR_SERVICES as readonly string[]).includes(serviceName) || serviceId === 'iryo-tanki-nyusho';
   const notes = [...(rule.notes ?? [])];
   if (kyoseigata) notes.push(`共生型の指定を受けた事業所（${kyoseigataWith.join('・')}）なら、同じ事業所で続けられる。`);
   if (rule.topUpPossible) notes.push(TOP_UP);
   if (highCostRefundPrior) notes.push(`${HIGH_COST_REFUND.label}の対象になりうる（要件を確認し、本人が申請する）。`);
-  if (rule.outcome === 'moves') notes.push(CONFIRM);
+  if (rule.outcome === 'moves' || rule.outcome === 'depends') notes.push(CONFIRM);
   return {
     counterparts: [...rule.counterparts],
     kyoseigata,
@@ -192,6 +243,7 @@ function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDe
     serviceId,
     serviceName,
     outcome: rule.outcome,
+    ltcExcluded: rule.ltcExcluded ?? false,
     kyoseigataWith,
     highCostRefundPrior,
     reason: rule.reason,
@@ -200,19 +252,50 @@ function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDe
   };
 }
 
-// Ambiguous names (自立訓練 alone) and 介護保険/医療/インフォーマル names get no answer.
+// A spoken name that fits several services (就労継続支援 without A/B, 自立訓練 alone) gets
+// one merged answer: the shared outcome when every reading agrees, `depends` otherwise.
+function mergedDetail(candidates: readonly ServiceInfo[]): TransitionDetail | undefined {
+  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name));
+  const first = details[0];
+  if (!first) return undefined;
+  const names = details.map((d) => d.serviceName).join('・');
+  const same = details.every((d) => d.outcome === first.outcome);
+  const union = (pick: (d: TransitionDetail) => readonly string[]) => [...new Set(details.flatMap(pick))];
+  return {
+    ...first,
+    serviceName: names,
+    outcome: same ? first.outcome : 'depends',
+    counterparts: union((d) => d.counterparts),
+    kyoseigata: details.some((d) => d.kyoseigata),
+    kyoseigataWith: union((d) => d.kyoseigataWith),
+    continuesAfter65: same && first.continuesAfter65,
+    topUpPossible: details.some((d) => d.topUpPossible),
+    highCostRefundPrior: details.some((d) => d.highCostRefundPrior),
+    ltcExcluded: details.every((d) => d.ltcExcluded),
+    reason: same
+      ? `${names}のどれでも：${first.reason}`
+      : `どのサービスかで変わる。${details.map((d) => `${d.serviceName}：${d.reason}`).join(' ')}`,
+    notes: union((d) => d.notes),
+    losses: union((d) => d.losses),
+  };
+}
+
+// 介護保険/医療/インフォーマル names get no answer.
 /** The full transition of a 障害福祉 service (name, alias or 「共生型…」 form), or `undefined`. */
 export function transitionDetailFor(serviceName: string): TransitionDetail | undefined {
   const found = resolveService(serviceName, { system: 'shogai' });
-  if (!found || found.service.system !== 'shogai') return undefined;
-  return detailOf(found.service.id as ShogaiServiceId, found.service.name);
+  if (found && found.service.system === 'shogai') return detailOf(found.service.id as ShogaiServiceId, found.service.name);
+  return mergedDetail(findServices(serviceName, { system: 'shogai' }));
 }
 
-/** The contract answer for a 障害福祉 service: counterparts, 共生型, continues after 65, top-up. */
+// Children's services are outside the move at 65; in the contract's three answers that is
+// `depends` (they end at 18, or 20 while in school, not at 65).
+/** The contract answer for a 障害福祉 service: counterparts, 共生型, continues after 65, top-up, outcome. */
 export function transitionFor(serviceName: string): Transition | undefined {
   const d = transitionDetailFor(serviceName);
   if (!d) return undefined;
-  return { counterparts: d.counterparts, kyoseigata: d.kyoseigata, continuesAfter65: d.continuesAfter65, topUpPossible: d.topUpPossible };
+  const outcome: TransitionOutcome = d.outcome === 'not-applicable' ? 'depends' : d.outcome;
+  return { counterparts: d.counterparts, kyoseigata: d.kyoseigata, continuesAfter65: d.continuesAfter65, topUpPossible: d.topUpPossible, outcome };
 }
 
 /** Every 障害福祉 service's transition detail, in catalogue order. */
@@ -220,8 +303,11 @@ export function allTransitions(): TransitionDetail[] {
   return SERVICES.filter((s) => s.system === 'shogai').map((s) => detailOf(s.id as ShogaiServiceId, s.name));
 }
 
-/** Where an input ended up when it could not be placed: unknown name, unclear name, or a loss. */
-export type NoHomeKind = 'unknown' | 'ambiguous' | 'gap';
+/** Why an input is still open: unknown name, unclear name, a loss, or an answer that depends on other facts. */
+export type NoHomeKind = 'unknown' | 'ambiguous' | 'gap' | 'depends';
+
+/** The one label, in both languages, for what has no home after the move (board summary and minutes). */
+export const NO_HOME_LABEL = { ja: 'まだ行き先が決まっていないもの・失われるもの', en: 'Not yet settled, or lost in the move' } as const;
 
 export interface SummaryItem {
   /** What was written on the board. */
@@ -286,8 +372,12 @@ export function summarizeTransition(serviceNames: readonly string[]): Transition
 
     if (found && found.service.system === 'shogai') {
       const d = detailOf(found.service.id as ShogaiServiceId, found.service.name);
-      const bucket = d.outcome === 'moves' ? out.moves : d.outcome === 'continues' ? out.continues : out.other;
-      bucket.push(item(input, found.service, d.reason, d));
+      if (d.outcome === 'depends') {
+        out.noHome.push({ ...item(input, found.service, d.reason, d), kind: 'depends' });
+      } else {
+        const bucket = d.outcome === 'moves' ? out.moves : d.outcome === 'continues' ? out.continues : out.other;
+        bucket.push(item(input, found.service, d.reason, d));
+      }
       for (const loss of d.losses) out.noHome.push({ ...item(input, found.service, loss), kind: 'gap' });
     } else if (found) {
       out.other.push(item(input, found.service, OTHER_NOTES[found.service.system]));

@@ -20,3 +20,8 @@ export const textValidator = T.string.check((v) => {
 
 /** Width or height of a box shape. */
 export const sizeValidator = T.nonZeroNumber;
+
+/** A short field (a period, a frequency, a provider's name): one line's worth. */
+export const shortTextValidator = T.string.check((v) => {
+  if (v.length > 500) throw new Error('text longer than 500 characters');
+});

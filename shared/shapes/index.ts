@@ -1,4 +1,5 @@
 import type { SchemaPropsInfo } from '@tldraw/tlschema';
+import { BASIC_INFO_TYPE, basicInfoMigrations, basicInfoProps } from './basicInfo.ts';
 import { CLIENT_VOICE_TYPE, clientVoiceMigrations, clientVoiceProps } from './clientVoice.ts';
 import { ECOMAP_PERSON_TYPE, ECOMAP_TIE_TYPE, ecomapPersonMigrations, ecomapPersonProps, ecomapTieMigrations, ecomapTieProps } from './ecomap.ts';
 import { LIFE_STAGE_TYPE, lifeStageMigrations, lifeStageProps } from './lifeStage.ts';
@@ -11,6 +12,7 @@ export * from './planItem.ts';
 export * from './clientVoice.ts';
 export * from './lifeStage.ts';
 export * from './ecomap.ts';
+export * from './basicInfo.ts';
 
 /**
  * The schema halves of our shapes (props validators and migrations), keyed by type: the
@@ -23,6 +25,7 @@ export const CUSTOM_SHAPE_SCHEMAS = {
   [LIFE_STAGE_TYPE]: { props: lifeStageProps, migrations: lifeStageMigrations },
   [ECOMAP_PERSON_TYPE]: { props: ecomapPersonProps, migrations: ecomapPersonMigrations },
   [ECOMAP_TIE_TYPE]: { props: ecomapTieProps, migrations: ecomapTieMigrations },
+  [BASIC_INFO_TYPE]: { props: basicInfoProps, migrations: basicInfoMigrations },
 } as const satisfies Record<string, SchemaPropsInfo>;
 
 export const CUSTOM_SHAPE_TYPES = Object.keys(CUSTOM_SHAPE_SCHEMAS) as (keyof typeof CUSTOM_SHAPE_SCHEMAS)[];

@@ -4,11 +4,14 @@ import { CHECK_STATUSES, HANDOVER_ITEMS, HIGH_COST_REFUND } from '../domain/hand
 import { resolveService, type ServiceSystemId } from '../domain/services.ts';
 import { SYSTEMS, type SystemId } from '../domain/systems.ts';
 import {
+  BASIC_INFO_TYPE,
   CLIENT_VOICE_TYPE,
+  basicInfoDefaults,
   LIFE_STAGE_TYPE,
   PLAN_ITEM_TYPE,
   SERVICE_CARD_TYPE,
   lifeStageDefaults,
+  planItemDefaults,
   type ServiceCardProps,
 } from '../shapes/index.ts';
 import type { CaseBoardContent, LifeEventSpec, ServiceSpec, SummarySection } from './content.ts';
@@ -36,7 +39,19 @@ export function buildCaseBoard(content: CaseBoardContent): TLRecord[] {
   addEcomap(set, frames.ecomap, content.ecomap);
   addHandover(set, frames.handover);
   addQuestions(set, frames.questions, content);
+  addBasicInfo(set, content.basicInfo);
   return [...baseRecords(content.pageName), ...set.shapes()];
+}
+
+// Beside 事例概要, left of the frames: one card per board, facts the helper reads.
+const BASIC_INFO_W = 440;
+const BASIC_INFO_H = 480;
+
+function addBasicInfo(set: ShapeSet, info: CaseBoardContent['basicInfo']): void {
+  if (!info) return;
+  set.add('basic-info', BASIC_INFO_TYPE, FIRST_PAGE_ID, { x: -(BASIC_INFO_W + 80), y: LAYOUT_TOP }, {
+    ...basicInfoDefaults(), ...info, w: BASIC_INFO_W, h: BASIC_INFO_H,
+  });
 }
 
 function addHeading(set: ShapeSet, content: CaseBoardContent): void {
@@ -163,6 +178,7 @@ function addProposals(set: ShapeSet, frame: FrameHandle, proposals: CaseBoardCon
   proposals.plans.forEach((p, i) => {
     const at = { x: planX + (i % 2) * (planW + GAP), y: top + Math.floor(i / 2) * (planH + GAP) };
     set.add(`plan-${p.key}`, PLAN_ITEM_TYPE, frame.id, at, {
+      ...planItemDefaults(), ...p.sheet,
       w: planW, h: planH, need: p.need, priority: p.priority, goal: p.goal, support: p.support, owner: p.owner, due: p.due, state: p.state,
     });
   });

@@ -1,6 +1,6 @@
 import type { RoleId } from '../domain/roles.ts';
 import type { SystemId } from '../domain/systems.ts';
-import type { Gender, PersonKind, PlanState, ServiceStatus, TieDirection, TieKind, VoiceSource } from '../shapes/index.ts';
+import type { BasicInfoProps, Gender, PersonKind, PLAN_SHEET_FIELDS, PlanItemProps, PlanState, ServiceStatus, TieDirection, TieKind, VoiceSource } from '../shapes/index.ts';
 import type { FrameKey } from './frames.ts';
 
 // What a case-conference template says, as data: the exercise and meeting templates are
@@ -51,6 +51,8 @@ export interface PlanSpec {
   owner: RoleId | '';
   due: string;
   state: PlanState;
+  /** The plan-sheet fields (長期目標, 頻度, 事業所…); unset ones start empty. */
+  sheet?: Partial<Pick<PlanItemProps, (typeof PLAN_SHEET_FIELDS)[number]>>;
 }
 
 /** The seven columns of 第3表, Monday first. */
@@ -92,6 +94,8 @@ export interface EcomapTieSpec {
 
 export interface CaseBoardContent {
   pageName: string;
+  /** The 基本情報 card: the fictional person's structured facts (absent on a blank meeting board). */
+  basicInfo?: Partial<Omit<BasicInfoProps, 'w' | 'h'>>;
   /** The page heading and the line beneath it. */
   heading: string;
   subheading: string;

@@ -25,6 +25,12 @@ const MEETING = jaDate(EXERCISE_1_CASE.meetingDate, true);
 const SOUDAN = '相談支援専門員 田中（相談支援センター「つばさ」）';
 
 export const EXERCISE_1_CONTENT: CaseBoardContent = {
+  basicInfo: {
+    name: `${EXERCISE_1_CASE.name}（仮名）`, birthDate: EXERCISE_1_CASE.birthDate, disability: '知的障害・自閉スペクトラム症', ryoikuHandbook: '中度',
+    supportLevel: '4', benefitPeriod: '2026年9月30日まで', careLevel: 'applying', careLevelPeriod: '（認定の結果を待つ）',
+    monthlyCap: '0円（障害福祉。確認する）', copayRate: '1割の見込み（介護保険。負担割合証で確認する）', doctor: '「みなみ内科クリニック」',
+    guardianship: '使っていない。妹がお金の管理を手伝う', publicAssistance: 'no', medicalInsurance: 'yes', excludedFacility: 'no',
+  },
   pageName: '事例演習1',
   heading: `事例演習1：山本 和夫さん（仮名）— 65歳で、障害福祉サービスから介護保険サービスへ`,
   subheading: `この事例の人物・事業所はすべて架空です。会議の日は${MEETING}。山本さんは${AGE65}に65歳に到達します（誕生日の前日）。`,
@@ -41,7 +47,7 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
       { title: 'お金', body: '障害基礎年金（2級）と、工房の工賃（月に1万円ほど）。これまでの障害福祉サービスの利用者負担は0円だった。' },
     ],
     right: [
-      { title: 'これまでの経過', body: '1980年に養護学校高等部を卒業し、知的障害者の通所授産施設「ひまわり工房」に通い始めた（2012年から就労継続支援B型）。45年近くパン作りを続けている。2016年に父が亡くなってから居宅介護を使い始めた。2024年、家の中で2回転び、足腰が弱くなってきたため、生活介護「みどりの家」（週3日）を使い始め、工房は週2日にした。短期入所は、母の通院や休養のときと、母と離れて過ごす練習のために使っている。' },
+      { title: 'これまでの経過', body: '1980年に養護学校高等部を卒業し、知的障害者の通所授産施設「ひまわり工房」に通い始めた（2012年から就労継続支援B型）。45年以上パン作りを続けている。2016年に父が亡くなってから居宅介護を使い始めた。2024年、家の中で2回転び、足腰が弱くなってきたため、生活介護「みどりの家」（週3日）を使い始め、工房は週2日にした。短期入所は、母の通院や休養のときと、母と離れて過ごす練習のために使っている。' },
       { title: 'なぜ今', body: `${AGE65}に65歳になり、介護保険の第1号被保険者になる。居宅介護・生活介護・短期入所は、介護保険のサービスが優先になる見込み。2026年3月2日に要介護認定を申請し、4月3日に認定調査があった。結果はまだ出ていない。本人は、今の暮らしが変わることを心配している（本人の言葉は「本人の思い」の枠に）。` },
       { title: 'この会議', body: `${MEETING}、自宅で。出席：本人、母、妹、${SOUDAN}、介護支援専門員（居宅介護支援事業所「さくら」。母の担当と同じ事業所）、市の障害福祉課と介護保険課の担当者。` },
       { title: '大事な日付', body: `65歳到達日：${AGE65}（65歳の誕生日の前日。この日から第1号被保険者）\n要介護認定の申請の受付：${jaDate(dates.ltcApplicationFrom)}ごろから（65歳到達日の${dates.applicationMonthsBefore}か月前。市町村に確認）\n今の障害福祉サービスの支給決定：2026年9月30日まで` },
@@ -86,7 +92,7 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
     { key: 'koudou', system: 'shogai', service: '行動援護', provider: '「ガイドヘルプ ゆうゆう」', amount: '月12時間', status: 'in-use',
       note: '球場での野球観戦など、人の多い場所への外出。慣れたガイドヘルパーと行く。' },
     { key: 'b-gata', system: 'shogai', service: '就労継続支援B型', provider: '「ひまわり工房」', amount: '週2日（火・木）9:00〜15:00', status: 'in-use',
-      note: 'パン作り。45年近く通う、本人の誇り。' },
+      note: 'パン作り。45年以上通う、本人の誇り。' },
     { key: 'idou', system: 'shogai', service: '移動支援', provider: '「ガイドヘルプ ゆうゆう」', amount: '月8時間（隔週の土曜の午後）', status: 'in-use',
       note: '買い物とカラオケ。市の地域生活支援事業。' },
     { key: 'keikaku', system: 'shogai', service: '計画相談支援', provider: '相談支援センター「つばさ」', amount: 'モニタリング 3か月ごと', status: 'in-use',
@@ -109,9 +115,13 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
     ],
     plans: [
       { key: 'kobo', need: 'ひまわり工房でパン作りを続けたい', priority: 1, goal: '65歳からも週2日、工房に通い続ける',
-        support: '就労継続支援B型は障害福祉で続く。通所介護の日と重ならないように週の予定を決める。支給決定の更新を確かめる。', owner: 'soudan', due: dates.age65, state: 'proposed' },
+        support: '就労継続支援B型は障害福祉で続く。通所介護の日と重ならないように週の予定を決める。支給決定の更新を確かめる。', owner: 'soudan', due: dates.age65, state: 'proposed',
+        sheet: { longGoal: '母と暮らしながら、これからもパン作りを続ける', serviceKind: '就労継続支援B型', provider: '「ひまわり工房」', frequency: '週2日（火・木）',
+          insured: 'no', clientRole: '工房の日は自分で支度をして、送迎の車を待つ', reviewTiming: '3か月後（モニタリング）' } },
       { key: 'home', need: '母とこの家で暮らし続けたい。ヘルパーには自分の順番でやってほしい', priority: 2, goal: '65歳からも、なじみのヘルパーと夕食づくりと入浴を続ける',
-        support: '訪問介護に移る。手順書に本人の順番を書く。足りない分は居宅介護の上乗せを市に相談する。', owner: 'caremanager', due: dates.age65, state: 'proposed' },
+        support: '訪問介護に移る。手順書に本人の順番を書く。足りない分は居宅介護の上乗せを市に相談する。', owner: 'caremanager', due: dates.age65, state: 'proposed',
+        sheet: { longGoal: '母とこの家で、自分のやり方で暮らし続ける', serviceKind: '訪問介護', provider: 'ヘルパーステーション「あゆみ」', frequency: '週3回（月・水・金）夕方',
+          insured: 'yes', clientRole: '夕食の献立を自分で決め、ヘルパーに順番を伝える', reviewTiming: '要介護認定の結果が出たとき' } },
       { key: 'daytime', need: '日中は静かな場所で、絵や散歩をして過ごしたい', priority: 3, goal: '慣れた「みどりの家」に通い続ける',
         support: '共生型通所介護の指定を確かめる。難しければ、生活介護を続けられるか市に相談する。', owner: 'soudan', due: '2026-04-30', state: 'proposed' },
       { key: 'money', need: 'お金の心配をしないで暮らしたい', priority: 4, goal: '介護保険の利用者負担の見通しがわかる',
@@ -143,7 +153,7 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
     persons: [
       { key: 'mother', name: '母 トシ子さん（88）', kind: 'family', gender: 'female', system: 'informal', note: '同居・要介護1', angle: -105 },
       { key: 'sister', name: '妹 由美さん（60）', kind: 'family', gender: 'female', system: 'informal', note: '週1回来る', angle: -75 },
-      { key: 'kobo', name: 'ひまわり工房（B型）', kind: 'organisation', gender: 'unknown', system: 'shogai', note: '45年', angle: -40 },
+      { key: 'kobo', name: 'ひまわり工房（B型）', kind: 'organisation', gender: 'unknown', system: 'shogai', note: '45年以上', angle: -40 },
       { key: 'midori', name: 'みどりの家（生活介護）', kind: 'organisation', gender: 'unknown', system: 'shogai', note: '', angle: -10 },
       { key: 'ayumi', name: 'ヘルパーステーションあゆみ', kind: 'organisation', gender: 'unknown', system: 'shogai', note: '8年', angle: 20 },
       { key: 'aozora', name: 'あおぞら荘（短期入所）', kind: 'organisation', gender: 'unknown', system: 'shogai', note: '', angle: 50 },
@@ -158,7 +168,7 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
       { from: 'mother', to: 'self', kind: 'strong', direction: 'both', label: '同居・支え合い' },
       { from: 'sister', to: 'self', kind: 'strong', direction: 'forward', label: '買い物・お金の管理' },
       { from: 'mother', to: 'sister', kind: 'stress', direction: 'none', label: '将来の暮らし方で意見が違う' },
-      { from: 'kobo', to: 'self', kind: 'strong', direction: 'forward', label: 'パン作り45年' },
+      { from: 'kobo', to: 'self', kind: 'strong', direction: 'forward', label: 'パン作り45年以上' },
       { from: 'midori', to: 'self', kind: 'normal', direction: 'forward', label: '' },
       { from: 'ayumi', to: 'self', kind: 'strong', direction: 'forward', label: 'なじみのヘルパー' },
       { from: 'aozora', to: 'self', kind: 'normal', direction: 'forward', label: '' },
@@ -181,6 +191,11 @@ export const EXERCISE_1_CONTENT: CaseBoardContent = {
     '移動支援：65歳からも使えるか（市の要綱。障害福祉課）',
     '介護保険の利用者負担の割合（負担割合証）と、毎月の費用の見通し（介護保険課・介護支援専門員）',
     '計画相談支援は続くか。相談支援専門員と介護支援専門員が並んで支える形にできるか（障害福祉課）',
+    '要介護度は要支援になるかもしれない（要支援や要介護1なら使える量が小さく、要支援なら地域包括支援センターが計画を作ることがある）。その場合の支え方（介護保険課・地域包括支援センター）',
+    '通院のとき病院の中での介助（院内介助）：介護保険では例外的にしか認められない。どう支えるか（介護保険課・障害福祉課）',
+    '生活援助：母と同居しているので、訪問介護の生活援助（家事）は原則として使えない。母も要介護1であることをどう見るか（介護保険課）',
+    '母と和夫さんを同じ事業所が支えることになる。事業所・介護支援専門員の役割の分け方（事業所・居宅介護支援事業所「さくら」）',
+    'お金の管理：妹の手伝いのほかに、日常生活自立支援事業や成年後見が要るか（社会福祉協議会・本人・妹）',
   ],
   refundChecks: true,
 };

@@ -22,6 +22,12 @@ const dates = keyDates(EXERCISE_2_CASE.birthDate);
 const MEETING = jaDate(EXERCISE_2_CASE.meetingDate, true);
 
 export const EXERCISE_2_CONTENT: CaseBoardContent = {
+  basicInfo: {
+    name: `${EXERCISE_2_CASE.name}（仮名）`, birthDate: EXERCISE_2_CASE.birthDate, disability: EXERCISE_2_CASE.disease, physicalHandbook: '1級',
+    supportLevel: '5', careLevel: 'care-3', careLevelPeriod: '（認定証で確認する）', specifiedDisease: EXERCISE_2_CASE.disease,
+    monthlyCap: '障害福祉・難病医療費とも確認する（妻の収入で変わる）', copayRate: '1割（第2号被保険者）', doctor: '神経内科の病院／在宅クリニック「ひかり」',
+    guardianship: '使っていない', publicAssistance: 'no', medicalInsurance: 'yes', excludedFacility: 'no',
+  },
   pageName: '事例演習2',
   heading: '事例演習2：中村 誠さん（仮名）— ALSのある58歳。介護保険と障害福祉・医療を組み合わせて暮らす',
   subheading: `この事例の人物・事業所はすべて架空です。会議の日は${MEETING}。ALSは介護保険の特定疾病なので、中村さんは40〜64歳の第2号被保険者として介護保険を使っています。`,
@@ -35,7 +41,7 @@ export const EXERCISE_2_CONTENT: CaseBoardContent = {
     left: [
       { title: '本人', body: `中村 誠さん（仮名）、58歳、男性。${jaDate(EXERCISE_2_CASE.birthDate)}生まれ。${EXERCISE_2_CASE.disease}。2024年4月（56歳）に診断された。指定難病で、特定医療費（指定難病）の受給者証がある。ALSは介護保険の特定疾病なので、第2号被保険者として介護保険を使える。要介護3、障害支援区分5、身体障害者手帳1級。` },
       { title: 'いまの体のようす', body: '手足の力が弱くなり、食事・トイレ・移動には介助が要る。右手の指で電動車いすを動かせる。話す言葉が聞き取りにくくなり、透明文字盤も使い始めた。夜はマスク式の呼吸器（NPPV）をつけて寝る。飲み込みが弱くなり、とろみをつけた食事にしている。' },
-      { title: '家族と暮らし', body: '一戸建てで、妻（52歳、会社員・フルタイム）、長女（16歳、高校1年）、長男（13歳、中学2年）と4人で暮らす。夜のたんの吸引と体の向きを変える介助は、主に妻がしている。長女も夜中に手伝うことがある。' },
+      { title: '家族と暮らし', body: '一戸建てで、妻（52歳、会社員・フルタイム）、長女（16歳、高校2年）、長男（13歳、中学2年）と4人で暮らす。夜のたんの吸引と体の向きを変える介助は、主に妻がしている。長女も夜中に手伝うことがある。' },
       { title: '仕事', body: '機械メーカーで設計の仕事をしてきた。会社の理解があり、2025年から在宅勤務（月・水・金の10〜12時）を続けている。' },
     ],
     right: [
@@ -197,6 +203,9 @@ export const EXERCISE_2_CONTENT: CaseBoardContent = {
     '子どもたちの負担：ヤングケアラーの視点で、学校や市の子ども家庭の相談窓口と話すか（本人・妻と相談して）',
     '停電や災害のとき：呼吸器や吸引器の電源、避難のしかた（保健所・市の防災の担当）',
     `65歳（${jaDate(dates.age65)}）からのこと：65歳になる前から介護保険を使っているので、新高額障害福祉サービス等給付費の要件（65歳まで介護保険を使っていない）に当たるかを確かめておく（障害福祉課）`,
+    'お金の見通し：介護保険は第2号で1割負担。障害福祉の負担上限月額は妻の収入で決まる。難病の医療費の上限、障害年金・傷病手当金、高額介護サービス費と高額医療・高額介護合算療養費も合わせて確かめる（介護保険課・障害福祉課・保健所・会社）',
+    'レスパイト（家族が休むこと）：医療型短期入所や、難病のレスパイト入院を使えるか（障害福祉課・保健所・病院）',
+    '保健所の保健師（難病の担当）と市の保健師の役割の分け方。だれに何を相談するか（保健所・市）',
   ],
   refundChecks: false,
 };

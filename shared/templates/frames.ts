@@ -1,5 +1,6 @@
 import type { TLShapeId } from '@tldraw/tlschema';
 import { FIRST_PAGE_ID, GUIDE_META, type ShapeSet } from './records.ts';
+import { FRAME_GUIDES } from './texts.ts';
 import { frameProps, geoProps, labelHeight } from './styles.ts';
 
 /** The frames of a case-conference board, in reading order. */
@@ -68,18 +69,10 @@ export const LAYOUT_WIDTH = COLUMNS[2].x + COLUMNS[2].w;
 /** The y where the frames start; page headings go above it. */
 export const LAYOUT_TOP = ROWS[0].y;
 
-/** Short instructions shown at the top of each frame (やさしい日本語). */
-export const DEFAULT_FRAME_GUIDES: Record<FrameKey, string> = {
-  summary: 'ご本人のこと、暮らし、これまでの経過、「なぜ今この会議をするのか」を書きます。',
-  voices: '左に本人の言葉（本人カード：話した言葉・サイン・推定の別と、だれが聞いたかも）。右に家族の思い（付箋）。二つは混ぜません。',
-  life: '生年月日を入れると、今の年齢と18歳・40歳・65歳の区切りが出ます。大きな出来事を下に書きます。',
-  services: '今使っているサービスを制度ごとの列に置きます。量・事業所と、そのサービスで本人が何をできているかも書きます。',
-  proposals: '介護保険に移るもの・障害福祉で続くもの・なくなるものを確かめて、支援の提案を置きます。決まったものは「合意」にします。',
-  weekly: '居宅サービス計画書 第3表（週間サービス計画表）の形です。サービスを曜日と時間に置きます。',
-  ecomap: '本人を真ん中に、家族・支援者・機関との関係を線で表します（線の意味は下の凡例）。',
-  handover: '相談支援専門員から介護支援専門員へ引き継ぐことです。各項目の右に付箋で書きます。',
-  questions: 'まだ決まっていないこと、市町村などに確かめることを書きます。介護保険優先の当てはめ、上乗せ、費用の軽減は市町村が決めるので、確かめた結果を書きます。',
-};
+/** Short instructions shown at the top of each frame (やさしい日本語; English in FRAME_GUIDES). */
+export const DEFAULT_FRAME_GUIDES: Record<FrameKey, string> = Object.fromEntries(
+  FRAME_KEYS.map((k) => [k, FRAME_GUIDES[k].ja]),
+) as Record<FrameKey, string>;
 
 /** A frame on the page, and where its own content may start (below its guide). */
 export interface FrameHandle {

@@ -4,6 +4,7 @@ import type { CaseBoardContent } from './content.ts';
 
 /** A real 移行支援会議: the same frames as the exercises, empty, with prompts to fill in. */
 export const MEETING_CONTENT: CaseBoardContent = {
+  basicInfo: {},
   pageName: '移行支援会議',
   heading: '移行支援会議',
   subheading:

@@ -1,6 +1,15 @@
 import type { Editor } from 'tldraw';
 import { ROLE_IDS, roleInfo, type RoleId } from '../../../shared/domain/index.ts';
-import { PLAN_STATES, PLAN_STATE_LABELS, type PlanItemShape, type PlanState } from '../../../shared/shapes/index.ts';
+import {
+  PLAN_FIELD_LABELS,
+  PLAN_INSURED,
+  PLAN_INSURED_LABELS,
+  PLAN_STATES,
+  PLAN_STATE_LABELS,
+  type PlanInsured,
+  type PlanItemShape,
+  type PlanState,
+} from '../../../shared/shapes/index.ts';
 import { DateField, SelectField, TextField } from '../common/fields.tsx';
 import { updateShapeProps } from '../common/shapeOps.ts';
 import { useShapeTexts } from '../texts.ts';
@@ -41,6 +50,41 @@ export function PlanItemPanel({ editor, shape, readonly }: { editor: Editor; sha
         options={PLAN_STATES.map((v) => ({ value: v, label: PLAN_STATE_LABELS[v][locale] }))}
         onChange={(state) => set({ state })}
       />
+      <PlanSheetFields shape={shape} readonly={readonly} set={set} />
     </div>
+  );
+}
+
+const SHEET_TEXT_FIELDS = ['longGoal', 'longGoalPeriod', 'goalPeriod', 'serviceKind', 'provider', 'frequency', 'servicePeriod', 'clientRole', 'reviewTiming'] as const;
+const MULTILINE: ReadonlySet<string> = new Set(['longGoal', 'clientRole']);
+
+// The columns the two plan sheets need (ケアプラン 第2表, サービス等利用計画), folded away so the
+// card stays quick to fill in a meeting; the plan export reads them.
+function PlanSheetFields({ shape, readonly, set }: { shape: PlanItemShape; readonly: boolean; set(props: Partial<PlanItemShape['props']>): void }) {
+  const { s, locale } = useShapeTexts();
+  const p = shape.props;
+  return (
+    <details className="rb-plan-sheet" data-testid="plan-sheet">
+      <summary>{s.planSheet}</summary>
+      {SHEET_TEXT_FIELDS.map((key) => (
+        <TextField
+          key={key}
+          label={PLAN_FIELD_LABELS[key][locale]}
+          value={p[key]}
+          multiline={MULTILINE.has(key)}
+          disabled={readonly}
+          testId={`plan-${key}`}
+          onCommit={(value) => set({ [key]: value })}
+        />
+      ))}
+      <SelectField<PlanInsured>
+        label={PLAN_FIELD_LABELS.insured[locale]}
+        value={p.insured}
+        disabled={readonly}
+        testId="plan-insured"
+        options={PLAN_INSURED.map((v) => ({ value: v, label: PLAN_INSURED_LABELS[v][locale] }))}
+        onChange={(insured) => set({ insured })}
+      />
+    </details>
   );
 }

@@ -33,3 +33,13 @@ describe('新高額障害福祉サービス等給付費 checks', () => {
     expect(CHECK_STATUSES[state['income']].label).toBe('要確認');
   });
 });
+
+// DOMAIN.md (新高額障害福祉サービス等給付費, 2018): the wording that matters.
+describe('新高額 wording (障害者総合支援法 第76条の2, DOMAIN.md)', () => {
+  it('says 「引き続き5年間」, tests income twice, and counts only the five LTC services', () => {
+    const text = HIGH_COST_REFUND.conditions.map((c) => `${c.label} ${c.hint}`).join('\n');
+    expect(text).toContain('引き続き5年間');
+    expect(text).toContain('65歳になる前日の属する年度と申請の時の両方');
+    expect(text).toContain('この五つの利用者負担だけ');
+  });
+});

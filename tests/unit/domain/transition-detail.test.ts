@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { allTransitions, transitionDetailFor, transitionFor } from '../../../shared/domain/index.ts';
 
 describe('transitionDetailFor', () => {
-  it('agrees with transitionFor on the four contract fields for every 障害福祉 service', () => {
+  it('agrees with transitionFor on the contract fields for every 障害福祉 service', () => {
     for (const d of allTransitions()) {
       expect(transitionFor(d.serviceName)).toEqual({
         counterparts: d.counterparts,
         kyoseigata: d.kyoseigata,
         continuesAfter65: d.continuesAfter65,
         topUpPossible: d.topUpPossible,
+        outcome: d.outcome === 'not-applicable' ? 'depends' : d.outcome,
       });
     }
   });
@@ -26,18 +27,24 @@ describe('transitionDetailFor', () => {
     }
   });
 
-  it('makes the loss of outings for pleasure visible for 居宅介護', () => {
-    expect(transitionDetailFor('居宅介護')?.losses.join()).toContain('外出');
+  // DOMAIN.md (corrected): 居宅介護 never covered outings for pleasure; its users lose 院内介助
+  // and 生活援助 with a family member at home (訪問介護's restriction) — 事例演習1.
+  it('lists 院内介助 and 同居家族がいる場合の生活援助 as what 居宅介護 users lose, not outings', () => {
+    const losses = transitionDetailFor('居宅介護')?.losses.join() ?? '';
+    expect(losses).toContain('院内介助');
+    expect(losses).toContain('同居家族');
+    expect(losses).not.toContain('外出');
+    expect(transitionDetailFor('居宅介護')?.notes.join()).toMatch(/居宅介護はもともと楽しみのための外出を支えない/);
   });
 
-  it('marks exactly 居宅介護・重度訪問介護・生活介護・短期入所 as counting towards the 新高額 refund', () => {
+  it('marks exactly 居宅介護・重度訪問介護・生活介護・短期入所 (both kinds) as counting towards the 新高額 refund', () => {
     const flagged = allTransitions().filter((d) => d.highCostRefundPrior).map((d) => d.serviceName);
-    expect(flagged.sort()).toEqual(['居宅介護', '重度訪問介護', '生活介護', '短期入所'].sort());
+    expect(flagged.sort()).toEqual(['居宅介護', '重度訪問介護', '生活介護', '短期入所', '医療型短期入所'].sort());
     expect(transitionDetailFor('生活介護')?.notes.join()).toContain('新高額障害福祉サービス等給付費');
   });
 
   it('words municipal decisions as something to confirm, never as a computed result', () => {
-    for (const d of allTransitions().filter((x) => x.outcome === 'moves' || x.topUpPossible)) {
+    for (const d of allTransitions().filter((x) => x.outcome === 'moves' || x.outcome === 'depends' || x.topUpPossible)) {
       expect(d.notes.join()).toMatch(/市町村.*確認/);
     }
   });

@@ -22,7 +22,7 @@ describe('summarizeTransition', () => {
     const gaps = summarizeTransition(['居宅介護']).noHome.filter((i) => i.kind === 'gap');
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps.every((g) => g.name === '居宅介護')).toBe(true);
-    expect(gaps.map((g) => g.note).join()).toContain('外出');
+    expect(gaps.map((g) => g.note).join()).toContain('院内介助');
   });
 
   it('asks which one when a name fits services that answer differently', () => {

@@ -9,6 +9,7 @@ describe('transitionFor: services that move to 介護保険', () => {
       kyoseigata: true,
       continuesAfter65: false,
       topUpPossible: true,
+      outcome: 'moves',
     });
   });
 
@@ -18,6 +19,7 @@ describe('transitionFor: services that move to 介護保険', () => {
       kyoseigata: true,
       continuesAfter65: false,
       topUpPossible: true,
+      outcome: 'moves',
     });
   });
 
@@ -44,10 +46,12 @@ describe('transitionFor: services that move to 介護保険', () => {
       '居宅介護', '重度訪問介護', '同行援護', '行動援護', '重度障害者等包括支援', '短期入所', '生活介護',
       '自立訓練（機能訓練）', '自立訓練（生活訓練）', '就労移行支援', '就労継続支援A型', '就労継続支援B型',
       '共同生活援助（グループホーム）', '児童発達支援', '放課後等デイサービス', '計画相談支援', '補装具',
-      '日常生活用具', '移動支援',
+      '日常生活用具', '移動支援', '医療型短期入所', '施設入所支援', '療養介護', '地域移行支援', '地域定着支援',
+      '日中一時支援', '意思疎通支援', '訪問入浴サービス',
     ];
     const withTopUp = all.filter((n) => transitionFor(n)?.topUpPossible);
-    expect(withTopUp.sort()).toEqual(['居宅介護', '重度訪問介護', '生活介護', '短期入所', '重度障害者等包括支援'].sort());
+    // 医療型短期入所 is a kind of 短期入所 (DOMAIN.md: 医療型 → 短期入所療養介護).
+    expect(withTopUp.sort()).toEqual(['居宅介護', '重度訪問介護', '生活介護', '短期入所', '医療型短期入所', '重度障害者等包括支援'].sort());
   });
 });
 
@@ -70,6 +74,7 @@ describe('transitionFor: services that continue (no 介護保険 equivalent)', (
       kyoseigata: true,
       continuesAfter65: true,
       topUpPossible: false,
+      outcome: 'continues',
     });
   });
 
@@ -102,8 +107,8 @@ describe('transitionFor: names it does not answer', () => {
     expect(transitionFor('ボランティア')).toBeUndefined();
   });
 
-  it('bare 自立訓練 is ambiguous (機能訓練 and 生活訓練 answer differently) → undefined', () => {
-    expect(transitionFor('自立訓練')).toBeUndefined();
+  it('bare 自立訓練 answers `depends` (機能訓練 moves, 生活訓練 continues)', () => {
+    expect(transitionFor('自立訓練')).toMatchObject({ outcome: 'depends', continuesAfter65: false });
   });
 });
 
@@ -132,9 +137,9 @@ describe('transitionFor: spellings people type', () => {
     expect(transitionFor('生活介護')?.counterparts).not.toContain('改ざん');
   });
 
-  it('answers with exactly the four contract fields', () => {
+  it('answers with exactly the contract fields: the four and outcome', () => {
     expect(Object.keys(transitionFor('居宅介護') ?? {}).sort()).toEqual(
-      ['continuesAfter65', 'counterparts', 'kyoseigata', 'topUpPossible'],
+      ['continuesAfter65', 'counterparts', 'kyoseigata', 'outcome', 'topUpPossible'],
     );
   });
 });

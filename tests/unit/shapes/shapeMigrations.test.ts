@@ -4,6 +4,7 @@ import { boardSchema, serializedBoardSchema } from '../../../shared/schema/index
 import {
   CUSTOM_SHAPE_SCHEMAS,
   CUSTOM_SHAPE_TYPES,
+  basicInfoDefaults,
   clientVoiceDefaults,
   ecomapPersonDefaults,
   ecomapTieDefaults,
@@ -19,6 +20,7 @@ const DEFAULTS: Record<(typeof CUSTOM_SHAPE_TYPES)[number], () => object> = {
   'rb-lifeline': lifeStageDefaults,
   'rb-person': ecomapPersonDefaults,
   'rb-tie': ecomapTieDefaults,
+  'rb-basic-info': basicInfoDefaults,
 };
 
 function shapeRecord(type: string, props: object): TLRecord {

@@ -3,6 +3,7 @@ import { renkeiShapeUtils } from '../../../client/shapes/index.ts';
 import {
   CUSTOM_SHAPE_SCHEMAS,
   CUSTOM_SHAPE_TYPES,
+  basicInfoDefaults,
   clientVoiceDefaults,
   ecomapPersonDefaults,
   ecomapTieDefaults,
@@ -18,6 +19,7 @@ const DEFAULTS: Record<(typeof CUSTOM_SHAPE_TYPES)[number], () => object> = {
   'rb-lifeline': lifeStageDefaults,
   'rb-person': ecomapPersonDefaults,
   'rb-tie': ecomapTieDefaults,
+  'rb-basic-info': basicInfoDefaults,
 };
 
 describe('client ShapeUtils and the shared schema halves', () => {

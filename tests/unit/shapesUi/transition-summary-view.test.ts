@@ -24,7 +24,7 @@ describe('the transition summary of the board', () => {
     expect(v.moves.map((e) => [e.title, e.cardIds, e.needsProposal])).toEqual([['居宅介護 → 訪問介護', ['k', 'k2'], true]]);
     expect(v.continues.map((e) => [e.title, e.cardIds])).toEqual([['同行援護', ['d']]]);
     // The losses of the move and the unknown name.
-    expect(v.noHome.map((e) => e.title)).toEqual(['本人の指示で動くヘルパー支援', '楽しみのための外出の支援', '近所の喫茶店']);
+    expect(v.noHome.map((e) => e.title)).toEqual(['院内介助（介護保険では例外的にしか認められない）', '同居家族がいる場合の生活援助（訪問介護では制限される）', '近所の喫茶店']);
     expect(v.noHome[0]!.cardIds).toEqual(['k', 'k2']);
     expect(v.noHome[2]!.cardIds).toEqual(['x']);
   });

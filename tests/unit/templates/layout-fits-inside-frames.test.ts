@@ -69,10 +69,12 @@ describe.each(CASE_TEMPLATE_IDS)('template %s', (id) => {
     }
   });
 
-  it('keeps the page heading above the frames', () => {
+  it('keeps the page heading above the frames, and the 基本情報 card left of them', () => {
     const top = Math.min(...frames.map((f) => f.y));
+    const left = Math.min(...frames.map((f) => f.x));
     for (const s of shapes.filter((x) => x.parentId === 'page:main' && x.type !== 'frame')) {
-      expect(s.y + Number(propsOf(s).h), s.id).toBeLessThanOrEqual(top);
+      if (s.type === 'rb-basic-info') expect(s.x + Number(propsOf(s).w), s.id).toBeLessThanOrEqual(left);
+      else expect(s.y + Number(propsOf(s).h), s.id).toBeLessThanOrEqual(top);
     }
   });
 
