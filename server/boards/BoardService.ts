@@ -12,7 +12,7 @@ import { capabilityForHash, newId, newTokenTriple, hashToken, newToken } from '.
 import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, Storage } from '../storage/index.ts';
 import type { BoardDocuments } from './BoardDocuments.ts';
-import { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';
+import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
 export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
@@ -47,10 +47,16 @@ export class BoardService {
 
   /** Create a board holding `records` (already valid under the board schema). */
   async createWithRecords(input: { title: string; template: string; records: readonly TLRecord[] | readonly StoredRecord[]; origin: string }): Promise<CreateBoardResponse> {
+    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    return this.createWithState({ title: input.title, template: input.template, state, origin: input.origin });
+  }
+
+  /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
+  async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
     const { tokens, hashes } = newTokenTriple();
-    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    const { state } = input;
     await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes }, state);
     return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }
@@ -120,9 +126,9 @@ export class BoardService {
     return { tokens, links };
   }
 
-  /** The board as a tldraw file. */
-  async exportTldr(boardId: string): Promise<TldrawFile> {
-    return this.documents.read(boardId, tldrawFileFromDoc);
+  /** The board as a tldraw file, and the stored records it left out. */
+  async exportTldr(boardId: string): Promise<TldrawExport> {
+    return this.documents.read(boardId, tldrawExportFromDoc);
   }
 }
 
