@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import * as wsModule from 'ws';
 import { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/index.ts';
 import type { RelaySocket, SharedFrame } from '../relay/index.ts';
 
 /** Options of `ws`'s `Sender.frame`, for an unmasked, unfragmented binary frame. */
@@ -43,11 +44,20 @@ const COPY_LIMIT = 16 * 1024;
  * never interleave inside a frame; nothing is written once `ws` has begun closing.
  */
 export class WsRelaySocket implements RelaySocket {
+  /**
+   * Throws (and drops the connection) if the handshake negotiated any extension: the frames
+   * written here are plain RFC 6455 frames, wrong under permessage-deflate (RSV1) or any other.
+   */
   constructor(
     private readonly ws: WebSocket,
     /** The TCP socket `ws` took over in `handleUpgrade`. */
     private readonly socket: Duplex,
-  ) {}
+  ) {
+    if (ws.extensions !== '') {
+      ws.terminate();
+      throw new Error(`WsRelaySocket writes unextended frames, but the connection negotiated "${ws.extensions}"; create the WebSocketServer with perMessageDeflate: false`);
+    }
+  }
 
   send(data: Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
@@ -69,11 +79,27 @@ export class WsRelaySocket implements RelaySocket {
     this.socket.write(frame.wire);
   }
 
+  /**
+   * A slow consumer's close frame would queue behind the bytes it does not read, and `ws`
+   * would hold the socket (and its buffers) until its 30 s closing timeout: it is destroyed
+   * at once instead. Every other close is the normal handshake.
+   */
   close(code: number, reason: string): void {
+    if (code === CloseCode.SlowConsumer) {
+      this.ws.terminate();
+      return;
+    }
     this.ws.close(code, reason);
   }
 
+  /**
+   * Bytes written but not yet taken by the kernel: the TCP socket's queue (our frames and
+   * `ws`'s) plus what `ws` holds in its own sender. `ws.bufferedAmount` (ws 8) is its
+   * socket's queue plus its sender's, and its socket is this one, so only the part beyond
+   * the socket's queue is added — and if `ws` stops counting the socket, it is still counted.
+   */
   get bufferedAmount(): number {
-    return this.ws.bufferedAmount;
+    const queued = this.socket.writableLength;
+    return queued + Math.max(0, this.ws.bufferedAmount - queued);
   }
 }

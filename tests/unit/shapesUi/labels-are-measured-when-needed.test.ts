@@ -1,78 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  Editor,
-  Geometry2dFilters,
-  TextManager,
-  Vec,
-  createShapeId,
-  createTLStore,
-  defaultAddFontsFromNode,
-  defaultBindingUtils,
-  defaultShapeTools,
-  defaultShapeUtils,
-  defaultTools,
-  tipTapDefaultExtensions,
-  toRichText,
-  type Group2d,
-  type TLAnyShapeUtilConstructor,
-  type TLCreateShapePartial,
-  type TLShapeId,
-  type TLStoreSnapshot,
-} from 'tldraw';
+import { describe, expect, it, vi } from 'vitest';
+import { Geometry2dFilters, TextManager, Vec, createShapeId, toRichText, type Group2d, type TLCreateShapePartial, type TLShapeId, type TLStoreSnapshot } from 'tldraw';
 import { boardShapeUtils } from '../../../client/board/shapeUtils.ts';
+import { useLabelEditors } from './labelHarness.ts';
 
-/*
- * jsdom has no layout, so text gets a stand-in one: half the font size per character,
- * wrapped at the element's max-width, 1.35 lines; with `overflow-wrap: normal` the unbroken
- * width shows as scrollWidth (what makes tldraw shrink a note's font). The same element
- * gives the same answer whenever it is measured, as in a browser.
- */
-function fakeLayout(el: HTMLElement): { w: number; h: number; scrollWidth: number } {
-  const fontSize = parseFloat(el.style.getPropertyValue('font-size')) || 16;
-  const maxWidth = parseFloat(el.style.getPropertyValue('max-width')) || Infinity;
-  const minWidth = parseFloat(el.style.getPropertyValue('min-width')) || 0;
-  const natural = (el.textContent ?? '').length * fontSize * 0.5;
-  const w = Math.max(minWidth, Math.min(natural, maxWidth));
-  const lines = Math.max(1, Math.ceil(natural / Math.max(1, w)));
-  const breaks = el.style.getPropertyValue('overflow-wrap') !== 'normal';
-  return { w, h: Math.round(lines * fontSize * 1.35), scrollWidth: breaks ? w : Math.max(w, natural) };
-}
-
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-    const { w, h } = fakeLayout(this);
-    return { x: 0, y: 0, top: 0, left: 0, right: w, bottom: h, width: w, height: h, toJSON: () => ({}) } as DOMRect;
-  });
-  vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
-    return fakeLayout(this).scrollWidth;
-  });
-});
-
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const e of editors.splice(0)) e.dispose();
-  vi.restoreAllMocks();
-});
-
-/** An editor as <Tldraw> makes one, over a store loaded before it (as the board's is). */
-function editorOver(snapshot: TLStoreSnapshot | undefined, utils: readonly TLAnyShapeUtilConstructor[]): Editor {
-  const shapeUtils = [...defaultShapeUtils.filter((u) => !utils.some((b) => b.type === u.type)), ...utils];
-  const container = document.createElement('div');
-  document.body.appendChild(container);
-  const editor = new Editor({
-    store: createTLStore({ shapeUtils, bindingUtils: defaultBindingUtils, ...(snapshot ? { snapshot } : {}) }),
-    shapeUtils,
-    bindingUtils: defaultBindingUtils,
-    tools: [...defaultTools, ...defaultShapeTools],
-    getContainer: () => container,
-    // Entering the select tool builds the spatial index: every shape's geometry.
-    initialState: 'select',
-    options: { text: { addFontsFromNode: defaultAddFontsFromNode, tipTapConfig: { extensions: tipTapDefaultExtensions } } },
-  });
-  editors.push(editor);
-  return editor;
-}
+const { editorOver } = useLabelEditors();
 
 const GEO_KINDS = ['rectangle', 'ellipse', 'cloud', 'star', 'diamond', 'heart'] as const;
 
@@ -99,7 +31,8 @@ function boardSnapshot(count: number): { snapshot: TLStoreSnapshot; ids: TLShape
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
-describe('labels are measured when first needed', () => {
+// Generous time limit: hundreds of real editors' geometry on a shared 2-core box.
+describe('labels are measured when first needed', { timeout: 120_000 }, () => {
   it('opens a board without measuring its labels, where tldraw measures every one', () => {
     const { snapshot } = boardSnapshot(120);
     const measure = vi.spyOn(TextManager.prototype, 'measureHtml');
