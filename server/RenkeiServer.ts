@@ -160,6 +160,10 @@ export class RenkeiServer {
         clientIp: (req) => this.clientIp(req),
         storage: this.storage,
         relayHealth: () => this.bus?.health(),
+        relayCounters: () => {
+          const { slowConsumers, droppedStep1, droppedAwareness, revokedSessions } = this.metrics;
+          return { slowConsumers, droppedStep1, droppedAwareness, revokedSessions };
+        },
         storageWritable: () => this.metrics.lastStoreFailureAt <= this.metrics.lastStoreSuccessAt,
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,

@@ -39,6 +39,8 @@ export interface ApiDeps {
   createLimiter: RateLimiter | undefined;
   clientIp: (req: Request) => string;
   storage: Storage;
+  /** The relay's protective counters (SPEC R10), for operators. */
+  relayCounters?: () => { slowConsumers: number; droppedStep1: number; droppedAwareness: number; revokedSessions: number };
   /** Cross-instance relay health, when scaled out. */
   relayHealth: () => { ok: boolean; state: string } | undefined;
   /** False while the last attempt to store an update failed. */
@@ -118,6 +120,7 @@ export function apiRouter(deps: ApiDeps): Router {
       version: deps.version,
       storage: { kind: deps.storage.kind, ...storage },
       ...(relay ? { relay: { kind: 'redis', ...relay } } : {}),
+      ...(deps.relayCounters ? { sessions: deps.relayCounters() } : {}),
     });
   });
 

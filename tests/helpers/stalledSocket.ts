@@ -59,6 +59,21 @@ export class StalledSocket {
     return true;
   }
 
+  /**
+   * Start reading (and discarding) and resolve once the server has closed the connection. A
+   * server that dropped the connection while nothing was read still has the unsent bytes in the
+   * kernel's queues: they arrive first, then the end. A server that did not drop it never ends it.
+   */
+  drainUntilClosed(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.once('close', () => resolve());
+      this.socket.on('data', () => undefined);
+      this.socket.on('error', () => undefined);
+      this.socket.resume();
+    });
+  }
+
   destroy(): void {
     this.socket.destroy();
   }
