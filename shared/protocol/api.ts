@@ -41,6 +41,8 @@ export const BoardInfoSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   role: z.enum(['owner', 'edit', 'view']),
+  /** A 研修用 (training) board: records need no consent. Absent from an older server. */
+  training: z.boolean().optional(),
 });
 export type BoardInfo = z.infer<typeof BoardInfoSchema>;
 
@@ -50,6 +52,17 @@ export const RotateLinksResponseSchema = z.object({
   links: CapabilityTripleSchema.partial(),
 });
 export type RotateLinksResponse = z.infer<typeof RotateLinksResponseSchema>;
+
+/**
+ * Answer of `GET /api/boards/:id/links` (owner): the board's current links, derived from the
+ * owner token; a role whose link cannot be derived (an older board) is absent.
+ */
+export const CurrentLinksResponseSchema = RotateLinksResponseSchema;
+export type CurrentLinksResponse = RotateLinksResponse;
+
+/** Body of `POST /api/boards/:id/training` (owner): mark the board 研修用 or a real meeting. */
+export const SetTrainingRequestSchema = z.object({ training: z.boolean() }).strict();
+export type SetTrainingRequest = z.infer<typeof SetTrainingRequestSchema>;
 
 /** Body of `POST /api/boards/:id/links/rotate`: which links to rotate (default: edit and view). */
 export const RotateLinksRequestSchema = z
