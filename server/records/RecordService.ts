@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
-import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
+import type { AttendeeInfo, CreatedRecord, RecordConsent } from '../../shared/protocol/index.ts';
 import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
@@ -32,7 +32,7 @@ export class RecordService {
   }
 
   /** Save the board as it is now as an immutable record. */
-  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; now?: Date }): Promise<CreatedRecord> {
+  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; consent?: RecordConsent | undefined; now?: Date }): Promise<CreatedRecord> {
     const now = input.now ?? new Date();
     const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
@@ -47,6 +47,7 @@ export class RecordService {
       sha256: createHash('sha256').update(state).digest('hex'),
       participants,
       attendees: input.attendees ?? participants,
+      consent: input.consent ?? null,
     };
     await this.storage.createRecord(row);
     return toInfo(row);
@@ -109,5 +110,6 @@ export function toInfo(row: MeetingRecordMeta): CreatedRecord {
     title: row.title,
     note: row.note,
     attendees: row.attendees,
+    consent: row.consent ?? null,
   };
 }

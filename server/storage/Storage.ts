@@ -1,5 +1,5 @@
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Capability } from '../../shared/protocol/index.ts';
+import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 
 /** A board's row: its metadata and the hashes of its three capability tokens. */
 export interface BoardRow {
@@ -96,6 +96,8 @@ export interface MeetingRecordRow {
   participants: Attendee[];
   /** The attendee list as the user corrected it before saving. */
   attendees: Attendee[];
+  /** The consent confirmed when saving (shared/protocol/consent.ts); null when none was needed. */
+  consent?: RecordConsent | null;
 }
 
 /** A record's metadata, without its state. */

@@ -93,11 +93,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   {
     // Issue 13: derived link generations (NULL: random tokens of an older board) and 研修用.
     version: 5,
-    name: 'link-generations-and-training',
+    name: 'link-generations-training-consent',
     sql: `
       ALTER TABLE boards ADD COLUMN edit_gen INTEGER;
       ALTER TABLE boards ADD COLUMN view_gen INTEGER;
       ALTER TABLE boards ADD COLUMN training BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE meeting_records ADD COLUMN consent JSONB;
     `,
   },
 ];

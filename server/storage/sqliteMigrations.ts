@@ -132,11 +132,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // holding the owner link can show them. NULL: a board made before, with random tokens.
     // training: a 研修用 board, whose records need no consent.
     version: 5,
-    name: 'link-generations-and-training',
+    name: 'link-generations-training-consent',
     sql: `
       ALTER TABLE boards ADD COLUMN edit_gen INTEGER;
       ALTER TABLE boards ADD COLUMN view_gen INTEGER;
       ALTER TABLE boards ADD COLUMN training INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE meeting_records ADD COLUMN consent TEXT;
     `,
   },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordConsentSchema } from './consent.ts';
 
 /** Board ids are URL-safe random strings (base64url of 16 bytes → 22 chars). */
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid board id');
@@ -121,6 +122,8 @@ export const CreateRecordRequestSchema = z
     note: z.string().max(10_000).optional(),
     /** The attendee list as corrected by the user; defaults to who is present. */
     attendees: z.array(AttendeeSchema).max(200).optional(),
+    /** Required on a real meeting board (400 naming `consent` without it); see consent.ts. */
+    consent: RecordConsentSchema.optional(),
   })
   .strict();
 export type CreateRecordRequest = z.infer<typeof CreateRecordRequestSchema>;
@@ -135,6 +138,8 @@ export const CreatedRecordSchema = z.object({
   title: z.string(),
   note: z.string(),
   attendees: z.array(AttendeeSchema),
+  /** The consent confirmed when saving; null on a training board (or a record made before). */
+  consent: RecordConsentSchema.nullable().optional(),
 });
 export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
 
