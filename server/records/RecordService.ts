@@ -6,6 +6,7 @@ import type { AttendeeInfo, CreatedRecord, RecordConsent } from '../../shared/pr
 import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
+import { isTraining } from '../boards/BoardService.ts';
 import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, RecordStore } from '../storage/index.ts';
 import { minutesHtml, type MinutesLang } from './minutes.ts';
 
@@ -80,7 +81,7 @@ export class RecordService {
 
   /** The printable minutes of a record. */
   minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
-    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records: this.recordsOf(row), lang });
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records: this.recordsOf(row), lang, training: isTraining(board) });
   }
 
   /** The domain items of a record, as structured JSON. */

@@ -57,6 +57,16 @@ describe('consent before saving a record', () => {
     expect(CreatedRecordSchema.parse(res.body).consent).toEqual(consent);
     const [stored] = (await list(board)).map((r) => CreatedRecordSchema.parse(r));
     expect(stored?.consent).toEqual(consent);
+
+    // Printed in the minutes: who, how (with the proxy), the Japanese date, online with its tool.
+    const id = CreatedRecordSchema.parse(res.body).id;
+    const html = await (await fetch(`${srv.baseUrl}/api/boards/${board.id}/records/${id}/minutes.html`, { headers: { authorization: `Bearer ${board.tokens.view}` } })).text();
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('同意の確認（個人情報の利用・オンライン開催）');
+    expect(text).toContain('開催方法: オンライン（Zoom）');
+    expect(text).toContain('山本 和夫 代理（長女 山本 幸子） 2026年4月7日（火）');
+    expect(text).toContain('山本 幸子 口頭 2026年4月6日（月）');
+    expect(text).toContain('オンラインで開催することへの同意 同意した人 方法 同意した日 山本 和夫 口頭 2026年4月6日（月）');
   });
 
   it('saves without consent (201) on an exercise board and on a board its owner marked 研修用', async () => {
@@ -64,6 +74,8 @@ describe('consent before saving a record', () => {
     const a = await post(exercise, { title: '演習' });
     expect(a.status).toBe(201);
     expect(CreatedRecordSchema.parse(a.body).consent).toBeNull();
+    const html = await (await fetch(`${srv.baseUrl}/api/boards/${exercise.id}/records/${CreatedRecordSchema.parse(a.body).id}/minutes.html`, { headers: { authorization: `Bearer ${exercise.tokens.view}` } })).text();
+    expect(html).toContain('研修用のボードの記録です（同意の確認は不要）。');
 
     const blank = await srv.createBoard();
     expect((await post(blank, {})).status).toBe(400);
