@@ -20,6 +20,7 @@ import { WorkshopOverview } from './workshops/overview.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
+import { ImportWorkers } from './boards/ImportWorkers.ts';
 import { VERSION } from './version.ts';
 
 /** What a server is built from; storage may be injected (tests, PostgreSQL). */
@@ -37,6 +38,8 @@ export class RenkeiServer {
   readonly logger: Logger;
   readonly storage: Storage;
   readonly metrics: RelayMetrics = createMetrics();
+  /** Where `.tldr` imports are parsed and checked: a worker thread for a large file. */
+  readonly imports = new ImportWorkers();
   readonly registry: RoomRegistry;
   readonly boards: BoardService;
   readonly documents: BoardDocuments;
@@ -151,6 +154,7 @@ export class RenkeiServer {
         storageWritable: () => this.metrics.lastStoreFailureAt <= this.metrics.lastStoreSuccessAt,
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,
+        imports: this.imports,
         version: VERSION,
         createToken: this.config.createToken,
         tldrawLicenseKey: this.config.tldrawLicenseKey,

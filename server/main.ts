@@ -26,6 +26,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: no new connections, storing open boards');
+    // Rooms give up storing at SHUTDOWN_TIMEOUT_MS and say what was lost; this is the last net
+    // for anything else that hangs (a database that never answers a close).
+    setTimeout(() => {
+      logger.error({ signal, afterMs: config.shutdownTimeoutMs + 5000 }, 'stop did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5000).unref();
     server.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -3,6 +3,7 @@ import type { HistoryEntry, SerializedSchema, SerializedSchemaV2, TLRecord, TLSt
 import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import { compareSchemas, type SchemaRelation } from './compareSchemas.ts';
 import { diffToYjs, isEmptyPlan } from './diffToYjs.ts';
+import { homeRecords } from './homeRecords.ts';
 import { ingestRecord, screenRecord } from './ingestRecord.ts';
 import { migrateDocRecords } from './migrateDocRecords.ts';
 import type {
@@ -179,8 +180,14 @@ export class YjsStoreBinding {
   }
 
   /** One `mergeRemoteChanges` per batch: remote changes never enter the local undo stack. */
-  private applyToStore(puts: TLRecord[], removes: TLRecord['id'][]): void {
-    if (puts.length === 0 && removes.length === 0) return;
+  private applyToStore(incoming: TLRecord[], incomingRemoves: TLRecord['id'][]): void {
+    if (incoming.length === 0 && incomingRemoves.length === 0) return;
+    // Nothing reaches tldraw that would make it loop or lose a shape (docs/SPEC.md D4).
+    const { puts, removes, repairs } = homeRecords(
+      { puts: incoming, removes: incomingRemoves },
+      { current: (id) => this.store.get(id as TLRecord['id']), all: () => this.store.allRecords() },
+    );
+    for (const fix of repairs) this.logger.warn(`doc record ${fix.id} read as ${'set' in fix ? `a child of ${fix.set.parentId}` : 'deleted'}: ${fix.reason}`, fix);
     try {
       this.store.mergeRemoteChanges(() => {
         if (puts.length > 0) this.store.put(puts);

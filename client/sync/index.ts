@@ -11,3 +11,4 @@ export { diffToYjs, isEmptyPlan, type WriteLookup, type YjsWritePlan } from './d
 export { ingestRecord, screenRecord, type IngestResult } from './ingestRecord.ts';
 export { migrateDocRecords, type MigrateDocResult } from './migrateDocRecords.ts';
 export { jsonEqual } from './jsonEqual.ts';
+export { homeRecords, type StoreBatch } from './homeRecords.ts';

@@ -14,7 +14,7 @@ import { capabilityForHash, newId, hashToken, newToken } from '../auth/tokens.ts
 import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, LinkGenerations, Storage } from '../storage/index.ts';
 import type { BoardDocuments } from './BoardDocuments.ts';
-import { initialBoardState, tldrawFileFromDoc, type TldrawFile } from './boardDocument.ts';
+import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
 export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
@@ -49,12 +49,18 @@ export class BoardService {
 
   /** Create a board holding `records` (already valid under the board schema). */
   async createWithRecords(input: { title: string; template: string; records: readonly TLRecord[] | readonly StoredRecord[]; origin: string }): Promise<CreateBoardResponse> {
+    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    return this.createWithState({ title: input.title, template: input.template, state, origin: input.origin });
+  }
+
+  /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
+  async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
     const owner = newToken();
     const tokens = { owner, edit: deriveLinkToken(owner, 'edit', 1), view: deriveLinkToken(owner, 'view', 1) };
     const hashes = { owner: hashToken(owner), edit: hashToken(tokens.edit), view: hashToken(tokens.view) };
-    const state = initialBoardState({ title: input.title, template: input.template, records: input.records as TLRecord[] });
+    const { state } = input;
     await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes, linkGenerations: { edit: 1, view: 1 } }, state);
     return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }
@@ -165,9 +171,9 @@ export class BoardService {
     return { tokens, links: linksOf(origin, board.id, tokens) };
   }
 
-  /** The board as a tldraw file. */
-  async exportTldr(boardId: string): Promise<TldrawFile> {
-    return this.documents.read(boardId, tldrawFileFromDoc);
+  /** The board as a tldraw file, and the stored records it left out. */
+  async exportTldr(boardId: string): Promise<TldrawExport> {
+    return this.documents.read(boardId, tldrawExportFromDoc);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   RecordIdSchema,
 } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
-import { isTraining, tldrawFileFromDoc } from '../boards/index.ts';
+import { isTraining, SKIPPED_RECORDS_HEADER, skippedHeader, tldrawExportFromDoc } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { toInfo } from '../records/index.ts';
 import type { MeetingRecordRow } from '../storage/index.ts';
@@ -77,7 +77,9 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     try {
       Y.applyUpdate(doc, row.state);
       res.setHeader('Content-Disposition', `attachment; filename="record.tldr"; filename*=UTF-8''${encodeURIComponent(`${row.title}.tldr`)}`);
-      res.type('application/json').send(JSON.stringify(tldrawFileFromDoc(doc)));
+      const { file, skipped } = tldrawExportFromDoc(doc);
+      if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
+      res.type('application/json').send(JSON.stringify(file));
     } finally {
       doc.destroy();
     }
@@ -86,7 +88,9 @@ export function recordRouter(deps: RecordRouteDeps): Router {
   r.get('/:recordId/export.json', requireBoard(boards, 'view'), async (req, res) => {
     const { board } = boardLocals(res);
     const row = await loadRecord(board.id, req.params.recordId);
-    res.json({ record: toInfo(row), board: { id: board.id, title: board.title }, content: records.structured(row) });
+    const { content, skipped } = records.structured(row);
+    // Stored records that fail the board schema are left out and named (docs/SPEC.md D4).
+    res.json({ record: toInfo(row), board: { id: board.id, title: board.title }, content, skipped });
   });
 
   r.post('/:recordId/boards', requireBoard(boards, 'edit'), async (req, res) => {

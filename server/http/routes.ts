@@ -11,7 +11,9 @@ import {
 } from '../../shared/protocol/index.ts';
 import { listTemplates } from '../../shared/templates/index.ts';
 import type { BoardService } from '../boards/index.ts';
-import { recordsFromTldr } from '../boards/importTldr.ts';
+import { IMPORTED_TITLE } from '../boards/importBody.ts';
+import { ImportWorkers } from '../boards/ImportWorkers.ts';
+import { SKIPPED_RECORDS_HEADER, skippedHeader } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
@@ -39,6 +41,8 @@ export interface ApiDeps {
   /** Body limit of ordinary JSON calls, and of file imports. */
   maxJsonBodyBytes: number;
   maxImportBytes: number;
+  /** Where import bodies are parsed; one per server by default. */
+  imports?: ImportWorkers;
   version: string;
   createToken: string | undefined;
   tldrawLicenseKey: string | undefined;
@@ -52,12 +56,15 @@ export function apiRouter(deps: ApiDeps): Router {
   const { boards } = deps;
 
   // Imports carry whole boards; every other call is small.
-  r.post('/boards/import', express.json({ limit: deps.maxImportBytes }), async (req, res) => {
+  // The body is taken as bytes: depth check, parse and validation run in ImportWorkers, off the
+  // event loop for a large file, never recursing over the request (docs/SPEC.md D5).
+  const imports = deps.imports ?? new ImportWorkers();
+  r.post('/boards/import', express.raw({ type: 'application/json', limit: deps.maxImportBytes }), async (req, res) => {
     requireCreateToken(req);
-    const body = parseBody(ImportBoardRequestSchema, req.body);
-    const imported = recordsFromTldr(body.file);
-    if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, 'file');
-    const created = await boards.createWithRecords({ title: body.title ?? '読み込んだボード', template: 'import', records: imported.records, origin: deps.originOf(req) });
+    if (!Buffer.isBuffer(req.body)) throw new HttpError(ApiErrorCode.BadRequest, 'the body must be a JSON object with a file (Content-Type: application/json)', 'body');
+    const imported = await imports.parse(req.body);
+    if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, imported.field);
+    const created = await boards.createWithState({ title: imported.title ?? IMPORTED_TITLE, template: 'import', state: imported.state, origin: deps.originOf(req) });
     res.status(201).json(created);
   });
   r.use(express.json({ limit: deps.maxJsonBodyBytes }));
@@ -140,9 +147,10 @@ export function apiRouter(deps: ApiDeps): Router {
 
   r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (_req, res) => {
     const { board } = boardLocals(res);
-    const file = await boards.exportTldr(board.id);
+    const { file, skipped } = await boards.exportTldr(board.id);
     const name = encodeURIComponent(`${board.title}.tldr`);
     res.setHeader('Content-Disposition', `attachment; filename="board.tldr"; filename*=UTF-8''${name}`);
+    if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     res.type('application/json').send(JSON.stringify(file));
   });
 

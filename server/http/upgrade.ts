@@ -6,6 +6,7 @@ import { BoardIdSchema, CloseCode, CloseReason, Paths, type Capability } from '.
 import type { BoardService } from '../boards/index.ts';
 import type { Logger } from '../logger.ts';
 import { hashToken } from '../auth/tokens.ts';
+import { isStorageUnavailable } from '../storage/index.ts';
 import type { RelayMetrics, RoomRegistry, SessionCredential } from '../relay/index.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { WsRelaySocket } from './WsRelaySocket.ts';
@@ -39,6 +40,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     void handle(deps, req, socket, head).catch((err: unknown) => {
+      if (isStorageUnavailable(err)) {
+        deps.logger.warn({ err: (err as Error).message }, 'upgrade refused: storage unavailable');
+        return refuse(socket, 503, 'Service Unavailable');
+      }
       deps.logger.error({ err: (err as Error).message }, 'upgrade failed');
       refuse(socket, 500, 'Internal Server Error');
     });

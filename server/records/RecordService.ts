@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
-import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import type { AttendeeInfo, CreatedRecord, RecordConsent } from '../../shared/protocol/index.ts';
-import { diffRecords, extractCase, type RecordDiff } from '../../shared/records/index.ts';
+import { diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
 import { isTraining } from '../boards/BoardService.ts';
@@ -68,25 +68,35 @@ export class RecordService {
     return row;
   }
 
-  /** The tldraw records of a record's state. */
-  recordsOf(row: MeetingRecordRow): StoredRecord[] {
+  /**
+   * A record's tldraw records as every reader must see them (docs/SPEC.md D4): invalid stored
+   * records skipped and reported, orphans and parent cycles re-homed to the first page.
+   */
+  readable(row: MeetingRecordRow): ReadableRecords {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, row.state);
-      return [...recordsMap(doc).values()];
+      return readableRecords(recordsMap(doc).entries(), metaMap(doc).get(MetaKeys.schema));
     } finally {
       doc.destroy();
     }
   }
 
-  /** The printable minutes of a record. */
-  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
-    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records: this.recordsOf(row), lang, training: isTraining(board) });
+  /** The readable tldraw records of a record's state (see {@link readable}). */
+  recordsOf(row: MeetingRecordRow): StoredRecord[] {
+    return this.readable(row).records;
   }
 
-  /** The domain items of a record, as structured JSON. */
-  structured(row: MeetingRecordRow): ReturnType<typeof extractCase> {
-    return extractCase(this.recordsOf(row));
+  /** The printable minutes of a record; skipped records are named in them. */
+  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
+    const { records, skipped } = this.readable(row);
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang, training: isTraining(board) });
+  }
+
+  /** The domain items of a record, as structured JSON, and the stored records left out. */
+  structured(row: MeetingRecordRow): { content: CaseContent; skipped: SkippedRecord[] } {
+    const { records, skipped } = this.readable(row);
+    return { content: extractCase(records), skipped };
   }
 
   /** What changed in cards and plan items from one record to another. */

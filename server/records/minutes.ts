@@ -1,8 +1,18 @@
 import { ROLES, roleIdFrom } from '../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../shared/domain/systems.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
-import { extractCase, plansByOwner, servicesBySystem } from '../../shared/records/index.ts';
-import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../shared/shapes/index.ts';
+import { extractCase, plansByOwner, servicesBySystem, type SkippedRecord } from '../../shared/records/index.ts';
+import {
+  CLIENT_VOICE_TYPE,
+  ECOMAP_PERSON_TYPE,
+  ECOMAP_TIE_TYPE,
+  LIFE_STAGE_TYPE,
+  PLAN_ITEM_TYPE,
+  PLAN_STATE_LABELS,
+  SERVICE_CARD_TYPE,
+  SERVICE_STATUS_LABELS,
+  VOICE_SOURCE_LABELS,
+} from '../../shared/shapes/index.ts';
 import type { MeetingRecordMeta } from '../storage/index.ts';
 import { boardPictureSvg } from './boardPicture.ts';
 import { consentSectionHtml } from './consentSection.ts';
@@ -48,6 +58,8 @@ const L = {
     picture: 'ボードの全体図',
     integrity: 'この記録は保存後に変更できません。',
     recordId: '記録ID',
+    skipped: '読み込めなかった項目',
+    skippedNote: '次の項目はボードの形式に合わないため、この議事録には含めていません。',
   },
   en: {
     minutes: 'Meeting minutes',
@@ -86,8 +98,29 @@ const L = {
     picture: 'The board',
     integrity: 'This record cannot be changed after it was saved.',
     recordId: 'Record id',
+    skipped: 'Items that could not be read',
+    skippedNote: 'These items do not match the board format and are left out of these minutes.',
   },
 } as const;
+
+/** What a person calls a record of each type, for the list of skipped records. */
+const TYPE_LABELS: Record<string, { ja: string; en: string }> = {
+  frame: { ja: '枠', en: 'Frame' },
+  note: { ja: '付箋', en: 'Sticky note' },
+  text: { ja: 'テキスト', en: 'Text' },
+  geo: { ja: '図形', en: 'Shape' },
+  arrow: { ja: '矢印', en: 'Arrow' },
+  draw: { ja: '手書き', en: 'Drawing' },
+  [SERVICE_CARD_TYPE]: { ja: 'サービスカード', en: 'Service card' },
+  [PLAN_ITEM_TYPE]: { ja: '支援計画項目', en: 'Plan item' },
+  [CLIENT_VOICE_TYPE]: { ja: '本人の言葉', en: "The person's words" },
+  [LIFE_STAGE_TYPE]: { ja: 'ライフステージ帯', en: 'Life stages' },
+  [ECOMAP_PERSON_TYPE]: { ja: 'エコマップの人物', en: 'Ecomap person' },
+  [ECOMAP_TIE_TYPE]: { ja: 'エコマップの関係線', en: 'Ecomap tie' },
+  binding: { ja: 'つながり', en: 'Connection' },
+  page: { ja: 'ページ', en: 'Page' },
+  asset: { ja: '画像などの素材', en: 'Asset' },
+};
 
 function roleName(role: string, lang: MinutesLang): string {
   const id = roleIdFrom(role);
@@ -126,12 +159,15 @@ tr { break-inside: avoid; }
 .system { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 9.5pt; font-weight: bold; }
 .picture svg { width: 100%; height: auto; border: 1px solid #d0d7de; }
 .muted { color: #57606a; }
+.skipped { border: 2px solid #bf8700; background: #fff8c5; padding: 1mm 3mm; margin: 4mm 0; break-inside: avoid; }
+.skipped h2 { border-bottom: none; margin-top: 2mm; }
+.skipped li { overflow-wrap: anywhere; }
 footer { margin-top: 8mm; font-size: 8.5pt; color: #57606a; word-break: break-all; }
 @media print { .picture { break-before: page; } }
 `;
 
 /** The printable minutes of a meeting record, from its document's records (pure). */
-export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; lang?: MinutesLang; training?: boolean }): string {
+export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; skipped?: readonly SkippedRecord[]; lang?: MinutesLang; training?: boolean }): string {
   const lang = args.lang ?? 'ja';
   const t = L[lang];
   const { record } = args;
@@ -178,6 +214,11 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
   const tr = content.transition;
 
   const questions = content.openQuestions.length ? `<ul>${content.openQuestions.map((q) => `<li>${escLines(q.props.text)}</li>`).join('')}</ul>` : `<p class="muted">${t.none}</p>`;
+  // Stored records that fail the board schema are named, never silently dropped (docs/SPEC.md D4).
+  // The validator's reason is English and technical: shown in the English minutes, a tooltip in Japanese.
+  const skipped = args.skipped?.length
+    ? `<section class="skipped" role="note"><h2>${t.skipped}</h2><p>${t.skippedNote}</p><ul>${args.skipped.map((s) => `<li title="${esc(s.error)}"><code>${esc(s.id)}</code>${s.type ? (lang === 'ja' ? `（${esc(TYPE_LABELS[s.type]?.ja ?? s.type)}）` : ` (${esc(TYPE_LABELS[s.type]?.en ?? s.type)})`) : ''}${lang === 'en' ? `: <span class="muted">${esc(s.error)}</span>` : ''}</li>`).join('')}</ul></section>`
+    : '';
   const attendees = people.length
     ? `<table><tbody>${[...byRole].map(([role, names]) => `<tr><th>${esc(role)}</th><td>${names.map(esc).join('、')}</td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${t.noAttendees}</p>`;
@@ -197,6 +238,7 @@ ${consentSectionHtml(record.consent, lang, args.training ?? false)}
 <h3>${t.continues}</h3>${list(tr.continues)}
 <h3>${t.noHome}</h3>${list(tr.noHome)}
 <h2>${t.questions}</h2>${questions}
+${skipped}
 ${record.note ? `<h2>${t.meetingNote}</h2><p>${escLines(record.note)}</p>` : ''}
 <section class="picture"><h2>${t.picture}</h2>${boardPictureSvg(args.records)}</section>
 <footer>${t.integrity} ${t.recordId}: ${esc(record.id)} · sha-256: ${esc(record.sha256)}</footer>

@@ -2,6 +2,9 @@ import * as Y from 'yjs';
 import type { DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
 import { StorageUnavailableError, type DocumentStore, type StoredDocument } from '../storage/index.ts';
+import { Step2Cache } from './Step2Cache.ts';
+import { isEmptyStateVector, newDocument, storedAsUpdate, storedParts } from './storedDocument.ts';
+import { WorkQueue, type StoreTask } from './WorkQueue.ts';
 import type { Clock } from './Clock.ts';
 import { CompactionSchedule } from './CompactionSchedule.ts';
 import type { RelayMetrics } from './metrics.ts';
@@ -47,18 +50,9 @@ type PipelineState =
   | { kind: 'repairing'; held: (() => void)[]; remote: Uint8Array[] }
   | { kind: 'closed' };
 
-/** Work done in order, one at a time (SPEC R1). */
-type Task<S> =
-  | { kind: 'store'; update: Uint8Array; frame: Uint8Array; from: S | undefined }
-  | { kind: 'run'; run: () => void }
-  | { kind: 'compact' }
-  | { kind: 'repair' };
-
 const LOAD = Symbol('load');
 const REMOTE = Symbol('remote');
 const SERVER = Symbol('server');
-/** Step-2 answers kept per document version (a fresh joiner's and a few reconnecting state vectors). */
-const STEP2_CACHE_ENTRIES = 4;
 
 /**
  * A board's document and the one ordered path of its updates: apply → validate → store →
@@ -70,18 +64,10 @@ const STEP2_CACHE_ENTRIES = 4;
  */
 export class DocumentPipeline<S> {
   private state: PipelineState = { kind: 'loading', remote: [] };
-  private doc = new Y.Doc({ gc: true });
-  private readonly tasks: Task<S>[] = [];
-  private draining = false;
+  private doc: Y.Doc;
+  private readonly queue: WorkQueue<S>;
   private lastStoredSeq = 0;
-  /** True while an append is being retried after a failure. */
-  private failing = false;
-  /** Set at the shutdown deadline: retries stop, what is left is reported as not stored. */
-  private givingUp = false;
-  private wakeRetry: (() => void) | undefined;
-  private readonly failureWaiters = new Set<(err: Error) => void>();
-  private step2Cache = new Map<string, Uint8Array>();
-  private step2CacheVersion = -1;
+  private readonly step2 = new Step2Cache();
   private readonly compaction: CompactionSchedule;
   private readonly opts: PipelineOptions<S>;
   /** Bumped on every change, so derived views (thumbnails, step-2 answers) know when to recompute. */
@@ -91,11 +77,23 @@ export class DocumentPipeline<S> {
 
   constructor(opts: PipelineOptions<S>) {
     this.opts = opts;
+    this.doc = newDocument(opts.kind);
+    this.queue = new WorkQueue<S>({
+      boardId: opts.boardId,
+      store: opts.store,
+      logger: opts.logger,
+      metrics: opts.metrics,
+      clock: opts.clock,
+      stored: (task, seq) => this.afterStored(task, seq),
+      storeFailed: (from) => opts.hooks.storeFailed(from),
+      compact: () => this.compact(),
+      repair: () => this.repair(),
+    });
     this.compaction = new CompactionSchedule({
       clock: opts.clock,
       everyUpdates: opts.compactEveryUpdates,
       idleMs: opts.compactIdleMs,
-      due: () => this.enqueue({ kind: 'compact' }),
+      due: () => this.queue.enqueue({ kind: 'compact' }),
     });
   }
 
@@ -104,9 +102,14 @@ export class DocumentPipeline<S> {
     return this.state.kind === 'live' || this.state.kind === 'repairing';
   }
 
+  /** Frames and work waiting for the rebuild after a refused update (0 when not rebuilding). */
+  get heldWork(): number {
+    return this.state.kind === 'repairing' ? this.state.held.length : 0;
+  }
+
   /** Whether an append is failing now (records and exports answer 503 meanwhile). */
   get storageFailing(): boolean {
-    return this.failing;
+    return this.queue.failing;
   }
 
   /** Load the stored document; the document itself is built on first need. */
@@ -173,24 +176,18 @@ export class DocumentPipeline<S> {
         return exhaustive(s);
     }
     const frame = this.step2Frame(stateVector);
-    this.afterQueued(() => send(frame));
+    this.queue.afterQueued(() => send(frame));
   }
 
   private step2Frame(stateVector: Uint8Array): Uint8Array {
     const doc = this.materialize();
-    if (this.step2CacheVersion !== this.version) {
-      this.step2Cache = new Map();
-      this.step2CacheVersion = this.version;
-    }
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
-    let frame = this.step2Cache.get(key);
-    if (!frame) {
-      frame = encodeSyncUpdate(Y.encodeStateAsUpdate(doc, stateVector), 'step2');
-      if (this.step2Cache.size >= STEP2_CACHE_ENTRIES) this.step2Cache.clear();
-      this.step2Cache.set(key, frame);
-    } else {
+    const cached = this.step2.get(this.version, stateVector);
+    if (cached) {
       this.opts.metrics.step2Reused++;
+      return cached;
     }
+    const frame = encodeSyncUpdate(Y.encodeStateAsUpdate(doc, stateVector), 'step2');
+    this.step2.set(this.version, stateVector, frame);
     return frame;
   }
 
@@ -217,7 +214,7 @@ export class DocumentPipeline<S> {
       case 'accepted':
         if (!verdict.changed) return;
         this.noteChanged();
-        this.enqueue({ kind: 'store', update, frame, from });
+        this.queue.enqueue({ kind: 'store', update, frame, from });
         if (verdict.touched.length > 0) this.repairStructure(verdict.touched);
         return;
       default:
@@ -234,7 +231,7 @@ export class DocumentPipeline<S> {
     this.opts.metrics.structureRepairs++;
     this.opts.logger.info({ boardId: this.opts.boardId, repairs: repairs.length }, 'repaired the document structure after concurrent edits');
     this.noteChanged();
-    this.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
+    this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
   }
 
   /** Apply an update another instance stored; relay it to local sessions in order with ours (SPEC R9). */
@@ -263,7 +260,7 @@ export class DocumentPipeline<S> {
     if (!changed) return;
     this.noteChanged();
     const frame = encodeSyncUpdate(update, 'update');
-    this.afterQueued(() => this.opts.hooks.broadcast(frame, undefined));
+    this.queue.afterQueued(() => this.opts.hooks.broadcast(frame, undefined));
   }
 
   /** Bring the document up to what storage holds (after a gap in cross-instance relay). */
@@ -282,7 +279,7 @@ export class DocumentPipeline<S> {
     if (!changed) return;
     this.noteChanged();
     const frame = encodeSyncUpdate(Y.encodeStateAsUpdate(doc, before), 'update');
-    this.afterQueued(() => this.opts.hooks.broadcast(frame, undefined));
+    this.queue.afterQueued(() => this.opts.hooks.broadcast(frame, undefined));
   }
 
   /**
@@ -291,117 +288,23 @@ export class DocumentPipeline<S> {
    * waiting for it to come back.
    */
   async current(): Promise<Y.Doc> {
-    if (this.failing) throw new StorageUnavailableError('updates of this board cannot be stored now');
-    let onFailure: ((err: Error) => void) | undefined;
-    const failed = new Promise<never>((_, reject) => {
-      onFailure = reject;
-      this.failureWaiters.add(reject);
-    });
-    try {
-      await Promise.race([this.flush(), failed]);
-    } finally {
-      if (onFailure) this.failureWaiters.delete(onFailure);
-    }
+    await this.queue.settled();
     if (this.state.kind === 'closed') throw new StorageUnavailableError('the board was closed');
     return this.materialize();
   }
 
   /** Wait until everything queued so far is stored and sent. */
   flush(): Promise<void> {
-    return new Promise((resolve) => this.afterQueued(resolve));
+    return this.queue.flush();
   }
 
-  /** Run `fn` now when nothing is queued, else after what is queued. */
-  private afterQueued(fn: () => void): void {
-    if (this.tasks.length === 0 && !this.draining) fn();
-    else this.enqueue({ kind: 'run', run: fn });
-  }
-
-  private enqueue(task: Task<S>): void {
-    this.tasks.push(task);
-    void this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      for (let task = this.tasks.shift(); task; task = this.tasks.shift()) {
-        try {
-          await this.run(task);
-        } catch (err) {
-          this.opts.logger.error({ boardId: this.opts.boardId, err: (err as Error).message }, 'pipeline task failed');
-        }
-      }
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  private async run(task: Task<S>): Promise<void> {
-    switch (task.kind) {
-      case 'store': {
-        const seq = await this.storeWithRetry(task.update, task.from);
-        if (seq === undefined) return;
-        this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
-        this.opts.metrics.storedUpdates++;
-        this.opts.hooks.afterStore?.(task.update, seq);
-        this.opts.hooks.broadcast(task.frame, task.from);
-        this.compaction.stored();
-        return;
-      }
-      case 'run':
-        task.run();
-        return;
-      case 'compact':
-        await this.compact();
-        return;
-      case 'repair':
-        await this.repair();
-        return;
-      default:
-        return exhaustive(task);
-    }
-  }
-
-  /**
-   * Store an update; on failure keep it, say so loudly, tell the writer's session (its client
-   * then shows it is not saved) and retry with back-off until stored, or until the shutdown
-   * deadline gives up (SPEC S4).
-   */
-  private async storeWithRetry(update: Uint8Array, from: S | undefined): Promise<number | undefined> {
-    const { store, boardId, metrics, clock, logger } = this.opts;
-    let delay = 100;
-    let told = false;
-    for (;;) {
-      try {
-        const seq = await store.appendUpdate(boardId, update);
-        metrics.lastStoreSuccessAt = clock.now();
-        this.failing = false;
-        return seq;
-      } catch (err) {
-        metrics.storeFailures++;
-        metrics.lastStoreFailureAt = clock.now();
-        this.failing = true;
-        for (const w of this.failureWaiters) w(new StorageUnavailableError('updates of this board cannot be stored now', { cause: err }));
-        logger.error({ boardId, err: (err as Error).message }, 'storing an update failed; it is kept in memory and not relayed');
-        if (from !== undefined && !told) {
-          told = true;
-          this.opts.hooks.storeFailed(from);
-        }
-        if (this.givingUp) return undefined;
-        await new Promise<void>((resolve) => {
-          const timer = clock.setTimeout(resolve, delay);
-          this.wakeRetry = () => {
-            clock.clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wakeRetry = undefined;
-        if (this.givingUp) return undefined;
-        delay = Math.min(delay * 2, 5000);
-      }
-    }
+  /** An update is stored: publish it to other instances, relay it, count it. */
+  private afterStored(task: StoreTask<S>, seq: number): void {
+    this.lastStoredSeq = Math.max(this.lastStoredSeq, seq);
+    this.opts.metrics.storedUpdates++;
+    this.opts.hooks.afterStore?.(task.update, seq);
+    this.opts.hooks.broadcast(task.frame, task.from);
+    this.compaction.stored();
   }
 
   private noteChanged(): void {
@@ -413,7 +316,7 @@ export class DocumentPipeline<S> {
     if (this.state.kind === 'repairing') return;
     this.state = { kind: 'repairing', held: [], remote: [] };
     this.opts.metrics.repairs++;
-    this.enqueue({ kind: 'repair' });
+    this.queue.enqueue({ kind: 'repair' });
   }
 
   /** Rebuild the document from storage after a refused update touched it, then do the held work. */
@@ -429,7 +332,7 @@ export class DocumentPipeline<S> {
     }
     const s = this.state;
     if (s.kind !== 'repairing') return;
-    const doc = new Y.Doc({ gc: true });
+    const doc = newDocument(this.opts.kind);
     applyTrusted(doc, storedParts(stored), LOAD);
     this.doc.destroy();
     this.doc = doc;
@@ -448,7 +351,7 @@ export class DocumentPipeline<S> {
    */
   private async compact(): Promise<void> {
     const s = this.state;
-    if (s.kind === 'repairing' || s.kind === 'loading' || s.kind === 'closed' || this.failing) return;
+    if (s.kind === 'repairing' || s.kind === 'loading' || s.kind === 'closed' || this.queue.failing) return;
     const covered = this.compaction.pending;
     if (covered === 0) return;
     const upto = this.lastStoredSeq;
@@ -469,46 +372,20 @@ export class DocumentPipeline<S> {
    */
   async close(deadlineMs: number): Promise<{ unstored: number }> {
     this.compaction.stop();
-    let timer: ReturnType<Clock['setTimeout']> | undefined;
-    const deadline = new Promise<'deadline'>((resolve) => (timer = this.opts.clock.setTimeout(() => resolve('deadline'), deadlineMs)));
-    const outcome = await Promise.race([this.flush().then(() => 'flushed' as const), deadline]);
-    let unstored = 0;
-    if (outcome === 'deadline') {
-      this.givingUp = true;
-      this.wakeRetry?.();
-      const left = this.tasks.splice(0);
-      const stores = left.filter((t) => t.kind === 'store');
-      unstored = stores.length + (this.failing ? 1 : 0);
-      for (const t of left) if (t.kind === 'run') t.run();
-      this.opts.logger.error(
-        { boardId: this.opts.boardId, unstored, bytes: stores.reduce((n, t) => n + (t.kind === 'store' ? t.update.byteLength : 0), 0) },
-        'shutting down with updates that could not be stored',
-      );
+    const started = this.opts.clock.now();
+    const finished = await this.queue.finishWithin(deadlineMs);
+    if (finished.done) {
+      // The final snapshot, in what is left of the deadline.
+      const left = Math.max(0, deadlineMs - (this.opts.clock.now() - started));
+      this.queue.enqueue({ kind: 'compact' });
+      await this.queue.finishWithin(left);
     } else {
-      await Promise.race([this.compact(), deadline]);
+      this.opts.logger.error({ boardId: this.opts.boardId, unstored: finished.unstored, bytes: finished.bytes }, 'shutting down with updates that could not be stored');
     }
-    this.opts.clock.clearTimeout(timer);
     this.state = { kind: 'closed' };
     this.doc.destroy();
-    return { unstored };
+    return { unstored: finished.unstored };
   }
-}
-
-/** A stored document's parts in order: snapshot, then the updates after it. */
-function storedParts(stored: StoredDocument): Uint8Array[] {
-  return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-}
-
-/** A stored document (snapshot and the updates after it) as one update. */
-function storedAsUpdate(stored: StoredDocument): Uint8Array {
-  const parts = storedParts(stored);
-  if (parts.length === 1 && parts[0]) return parts[0];
-  return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts);
-}
-
-/** True for the state vector of an empty document (a client that has nothing yet). */
-export function isEmptyStateVector(sv: Uint8Array): boolean {
-  return sv.length === 1 && sv[0] === 0;
 }
 
 function exhaustive(value: never): never {

@@ -5,7 +5,8 @@ import { canWrite, CloseCode, CloseReason } from '../../shared/protocol/index.ts
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/index.ts';
 import { systemClock, type Clock, type TimerHandle } from './Clock.ts';
-import { DocumentPipeline, isEmptyStateVector } from './DocumentPipeline.ts';
+import { DocumentPipeline } from './DocumentPipeline.ts';
+import { isEmptyStateVector } from './storedDocument.ts';
 import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
 import type { SharedFrame } from './SocketLike.ts';

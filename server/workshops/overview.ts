@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { recordsMap } from '../../shared/doc/index.ts';
+import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { readableRecords } from '../../shared/records/index.ts';
 import { boardPictureSvg } from '../records/index.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
 import type { BoardStore, DocumentStore, WorkshopRow } from '../storage/index.ts';
@@ -37,7 +38,7 @@ export class WorkshopOverview {
       const cached = this.cache.get(g.boardId);
       let entry = cached;
       if (!cached || cached.version !== live.version) {
-        const records = await this.deps.documents.records(g.boardId);
+        const records = await this.deps.documents.read(g.boardId, thumbnailRecords);
         entry = { version: live.version, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       }
@@ -54,7 +55,7 @@ export class WorkshopOverview {
       try {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         for (const u of stored.updates) Y.applyUpdate(doc, u);
-        const records = [...recordsMap(doc).values()];
+        const records = thumbnailRecords(doc);
         entry = { version: key, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       } finally {
@@ -63,4 +64,9 @@ export class WorkshopOverview {
     }
     return { ...g, participants: [], lastActivity: board?.updatedAt.getTime() ?? null, shapeCount: entry.shapes, svg: entry.svg };
   }
+}
+
+/** A board's records as a thumbnail draws them: invalid ones left out, orphans and cycles on the page (docs/SPEC.md D4). */
+function thumbnailRecords(doc: Y.Doc): StoredRecord[] {
+  return readableRecords(recordsMap(doc).entries(), metaMap(doc).get(MetaKeys.schema)).records;
 }

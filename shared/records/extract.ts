@@ -46,10 +46,16 @@ interface ShapeLike extends StoredRecord {
 
 const QUESTION_FRAME = /^論点/;
 
-/** The frame a shape sits in (walking up through groups and nested frames). */
+/**
+ * The deepest a reader walks up a shape's parents. tldraw nests far less; a longer chain is
+ * read as if the shape sat on its page (docs/SPEC.md D4), as is a chain that comes back on itself.
+ */
+export const MAX_PARENT_DEPTH = 64;
+
+/** The frame a shape sits in (walking up through groups and nested frames; bounded, cycle-safe). */
 function frameOf(shape: ShapeLike, byId: Map<string, ShapeLike>): ShapeLike | null {
   let parent = byId.get(shape.parentId);
-  while (parent) {
+  for (let depth = 0; parent && depth < MAX_PARENT_DEPTH && parent !== shape; depth++) {
     if (parent.type === 'frame') return parent;
     parent = byId.get(parent.parentId);
   }
@@ -72,7 +78,7 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
     const known = pagePos.get(s.id);
     if (known) return known;
     const parent = byId.get(s.parentId);
-    const base = parent && depth < 64 ? posOf(parent, depth + 1) : { x: 0, y: 0 };
+    const base = parent && depth < MAX_PARENT_DEPTH ? posOf(parent, depth + 1) : { x: 0, y: 0 };
     const p = { x: base.x + (Number(s.x) || 0), y: base.y + (Number(s.y) || 0) };
     pagePos.set(s.id, p);
     return p;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { richTextOf } from '../../shared/records/index.ts';
 
 /** A stock y-websocket provider in Node, with its own document. */
 export interface TestClient {
@@ -72,13 +73,31 @@ export function shapeRecord(id: string, extra: Record<string, unknown> = {}): St
     opacity: 1,
     meta: {},
     ...rest,
-    props: {
-      geo: 'rectangle', w: 100, h: 100, color: 'black', labelColor: 'black', fill: 'none', dash: 'draw',
-      size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1,
-      flipX: false, flipY: false,
-      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: label }] }] },
-      ...propsRest,
-    },
+    props: geoProps(label, propsRest),
+  };
+}
+
+/** The props of a valid tldraw geo shape (a rectangle) labelled `text`. */
+export function geoProps(text: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    geo: 'rectangle',
+    w: 100,
+    h: 100,
+    dash: 'draw',
+    growY: 0,
+    url: '',
+    scale: 1,
+    flipX: false,
+    flipY: false,
+    color: 'black',
+    labelColor: 'black',
+    fill: 'none',
+    size: 'm',
+    font: 'draw',
+    align: 'middle',
+    verticalAlign: 'middle',
+    richText: richTextOf(text),
+    ...over,
   };
 }
 

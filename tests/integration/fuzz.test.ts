@@ -75,7 +75,9 @@ describe('fuzzing the relay', () => {
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    srv = await startServer();
+    // The fuzz probes with a sync step 1 after every frame: lift the per-session step-1 rate
+    // limit (SPEC R10) for this test; its own test is tests/integration/backPressure.test.ts.
+    srv = await startServer({ env: { SESSION_STEP1_BURST: '10000', SESSION_STEP1_PER_MINUTE: '600000' } });
     boardF = await srv.createBoard({ title: 'F' });
     boardG = await srv.createBoard({ title: 'G' });
   });

@@ -75,7 +75,8 @@ describe('a refused update that had integrated', () => {
 
     // An honest edit sent during the rebuild is held, not lost.
     putRecord(a.doc, shapeRecord('during', { x: 2 }));
-    await new Promise((r) => setTimeout(r, 100));
+    // Barrier: the room holds the frame (an update is relayed only once stored, after the rebuild).
+    await waitUntil(() => srv.server.registry.peek(board.id)!.pipeline.heldWork > 0, { what: 'the edit to be held' });
     expect(recordsMap(b.doc).has('shape:during')).toBe(false);
     gate.release();
     await whileConnected(b, waitForDoc(b.doc, (d) => recordsMap(d).has('shape:during')));

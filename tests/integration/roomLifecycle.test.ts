@@ -105,10 +105,12 @@ describe('room lifecycle', () => {
     const got = new Y.Doc();
     Y.applyUpdate(got, answer.update);
     expect(recordsMap(got).toJSON()).toEqual(expected);
-    // Its own awareness comes back (the room broadcasts to everyone), well past the 200 ms a
-    // server step 1 may wait: by then none was sent and the document is still not built.
+    // Its own awareness comes back (the room broadcasts to everyone); a query's answer after it is
+    // a barrier: no server step 1 was sent before it and the document is still not built. That
+    // none is sent after the 200 ms wait either is checked on a fake clock (tests/unit/relay).
     await fresh.next('awareness');
-    await new Promise((r) => setTimeout(r, 400));
+    fresh.send(queryAwarenessFrame());
+    await fresh.next('awareness');
     expect(fresh.frames.some((f) => f.kind === 'sync-step1')).toBe(false);
     expect(srv.server.registry.peek(board.id)?.pipeline.built).toBe(false);
     // Its first edit builds the document, is applied on top of the stored one and relayed.

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
+import { CloseCode } from '../../shared/protocol/index.ts';
 import { putRecord, shapeRecord, waitForDoc } from '../helpers/clients.ts';
+import { api } from '../helpers/http.ts';
 import { createBoardAt } from '../helpers/server.ts';
 import { waitUntil } from '../helpers/wait.ts';
-import { health, ScaleFixture, within, type Instance } from './helpers.ts';
+import { health, nextClose, ScaleFixture, within, type Instance } from './helpers.ts';
 import { freePort, PrivateRedis } from './privateRedis.ts';
 
 /** Long enough for Redis to come back and reconnect (ioredis retries every ≤ 2 s). */
@@ -80,5 +82,29 @@ describe('Redis outage', () => {
     await within(waitForDoc(onB.doc, (d) => recordsMap(d).has('shape:a-to-b')), RELAY_MS, 'relay A→B');
     putRecord(onB.doc, shapeRecord('b-to-a', { x: 3 }));
     await within(waitForDoc(onA.doc, (d) => recordsMap(d).has('shape:b-to-a')), 5000, 'relay B→A (A subscribed after Redis came up)');
+  });
+
+  // SPEC R7: a rotation published while Redis is away is missed by the other instance; when the
+  // bus is back, that instance checks every session's link again and closes the revoked ones.
+  it('closes sessions of a link rotated during the outage once the bus is back', async () => {
+    const redis = new PrivateRedis(await freePort());
+    redises.push(redis);
+    await redis.start();
+    const [a, b] = await Promise.all([fx.start('A2', { redisUrl: redis.url }), fx.start('B2', { redisUrl: redis.url })]);
+    await Promise.all([relayOk(a, true), relayOk(b, true)]);
+    const board = await createBoardAt(a.baseUrl, { title: '停止中のローテーション' });
+    const editorOnB = fx.connect(b, board.id, board.tokens.edit);
+    const viewerOnB = fx.connect(b, board.id, board.tokens.view);
+    await Promise.all([editorOnB.synced, viewerOnB.synced]);
+
+    await redis.kill();
+    await Promise.all([relayOk(a, false), relayOk(b, false)]);
+    const closed = nextClose(editorOnB.provider);
+    const rotated = await api(a.baseUrl, 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.owner, json: { roles: ['edit'] } });
+    expect(rotated.status).toBe(200);
+    await redis.start();
+    expect(await within(closed, RELAY_MS, 'B closing the rotated session')).toBe(CloseCode.TokenRevoked);
+    // The view session, whose link still works, stays.
+    expect(viewerOnB.provider.wsconnected).toBe(true);
   });
 });

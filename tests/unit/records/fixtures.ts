@@ -34,7 +34,7 @@ export function shape(id: string, type: string, props: Record<string, unknown>, 
     x: at.x ?? 0,
     y: at.y ?? 0,
     rotation: 0,
-    index: `a${nextIndex++ % 60 + 1}`,
+    index: `a${(nextIndex++ % 9) + 1}`, // a1…a9: valid fractional index keys
     parentId: at.parent ?? PAGE_ID,
     isLocked: false,
     opacity: 1,
@@ -63,7 +63,7 @@ export function group(id: string, at: At = {}): StoredRecord {
 
 /** A sticky note holding `text` as tldraw 5 rich text. */
 export function note(id: string, text: string, at: At = {}): StoredRecord {
-  return shape(id, 'note', { color: 'yellow', richText: richTextOf(text), size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1, labelColor: 'black', fontSizeAdjustment: 0 }, at);
+  return shape(id, 'note', { color: 'yellow', richText: richTextOf(text), size: 'm', font: 'draw', align: 'middle', verticalAlign: 'middle', growY: 0, url: '', scale: 1, labelColor: 'black', fontSizeAdjustment: 0, textLastEditedBy: null }, at);
 }
 
 /** A text shape with rich text. */
