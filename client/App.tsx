@@ -3,6 +3,7 @@ import { BoardPage } from './board/BoardPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { useI18n } from './i18n/index.ts';
 import { api } from './lib/api.ts';
+import { applySavedContrast } from './outline/index.ts';
 // Workshops (issue #6)
 import { CreateWorkshopPage } from './workshop/CreateWorkshopPage.tsx';
 import { FacilitatorPage } from './workshop/FacilitatorPage.tsx';
@@ -16,7 +17,7 @@ const ParticipantPage = lazy(() => import('./workshop/ParticipantPage.tsx').then
 
 type Route =
   | { page: 'home' }
-  | { page: 'board'; boardId: string }
+  | { page: 'board'; boardId: string; outline: boolean }
   | { page: 'record'; boardId: string; recordId: string }
   | { page: 'workshop-new' }
   | { page: 'workshop-dashboard'; workshopId: string }
@@ -27,8 +28,8 @@ type Route =
 /** The page a path shows. */
 export function route(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'home' };
-  const b = /^\/b\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
-  if (b?.[1]) return { page: 'board', boardId: b[1] };
+  const b = /^\/b\/([A-Za-z0-9_-]{8,64})(\/outline)?\/?$/.exec(pathname);
+  if (b?.[1]) return { page: 'board', boardId: b[1], outline: b[2] !== undefined };
   const r = /^\/b\/([A-Za-z0-9_-]{8,64})\/r\/([A-Za-z0-9_-]{8,64})\/?$/.exec(pathname);
   if (r?.[1] && r[2]) return { page: 'record', boardId: r[1], recordId: r[2] };
   // Workshops (issue #6): /w/new, /w/<id>#t=<facilitator token>, /w/<id>/g, /j/<code>
@@ -52,6 +53,7 @@ export function App() {
   const [large, setLarge] = useState(() => localStorage.getItem(LARGE_KEY) === '1');
 
   useEffect(() => {
+    applySavedContrast();
     void api.config().then((r) => r.ok && setLicenseKey(r.value.tldrawLicenseKey));
     const onPop = () => {
       setCurrent(route(location.pathname));
@@ -98,7 +100,8 @@ export function App() {
       );
     case 'board':
       return (
-        <BoardPage key={`${current.boardId}${hash}`} boardId={current.boardId} licenseKey={licenseKey} settings={settings} />
+        // The outline and the canvas of a board are one page: switching keeps its connection.
+        <BoardPage key={`${current.boardId}${hash}`} boardId={current.boardId} outline={current.outline} navigate={navigate} licenseKey={licenseKey} settings={settings} />
       );
     case 'record':
       return (

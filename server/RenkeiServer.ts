@@ -11,6 +11,7 @@ import { BoardDocuments, BoardService } from './boards/index.ts';
 import type { ServerConfig } from './config.ts';
 import { apiRouter } from './http/routes.ts';
 import { errorHandler } from './http/errors.ts';
+import { kuromojiDictRoute } from './http/dictRoute.ts';
 import { RateLimiter } from './http/RateLimiter.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import type { Logger } from './logger.ts';
@@ -161,6 +162,7 @@ export class RenkeiServer {
         originOf: (req) => this.originOf(req),
       }),
     );
+    app.use(...kuromojiDictRoute());
     this.mountClient(app);
     app.use(errorHandler(this.logger));
     return app;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BoardInfo } from '../../shared/protocol/index.ts';
+import { Paths, type BoardInfo } from '../../shared/protocol/index.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
 import { loadIdentity, saveIdentity, type Identity } from '../lib/identity.ts';
@@ -92,7 +92,7 @@ export function prewarmBoardAtLoad(boardId: string): void {
 }
 
 /** `/b/<boardId>#t=<token>`: check the link, ask who you are, then open the board. */
-export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; licenseKey: string | undefined; settings: React.ReactNode }) {
+export function BoardPage({ boardId, outline = false, navigate, licenseKey, settings }: { boardId: string; outline?: boolean; navigate?: (href: string) => void; licenseKey: string | undefined; settings: React.ReactNode }) {
   const { t } = useI18n();
   const [token] = useState(() => tokenFromHash(location.hash));
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -144,7 +144,19 @@ export function BoardPage({ boardId, licenseKey, settings }: { boardId: string; 
   const opening = load.kind === 'ready' && token && identity && confirmed;
   if (opening && BoardView && BoardView !== 'failed') {
     const known = listLocalBoards().find((b) => b.id === boardId)?.tokens ?? {};
-    return <BoardView info={load.info} token={token} identity={identity} licenseKey={licenseKey} knownTokens={known} headerExtra={settings} />;
+    return (
+      <BoardView
+        info={load.info}
+        token={token}
+        identity={identity}
+        licenseKey={licenseKey}
+        knownTokens={known}
+        headerExtra={settings}
+        layout={outline ? 'outline' : 'canvas'}
+        // The other view of the same board, same link (the token stays in the fragment).
+        onSwitchLayout={navigate && (() => navigate(`${outline ? Paths.board(boardId) : Paths.outline(boardId)}${location.hash}`))}
+      />
+    );
   }
   let body: React.ReactNode;
   // Until the board view's code is there too, the page still says it is loading.

@@ -28,6 +28,9 @@ import { boardShapeUtils } from './shapeUtils.ts';
 import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
 import { ExportMenu, RecordsPanel } from '../records/index.ts';
 import { markLoad } from '../lib/loadMarks.ts';
+import { OutlineView, useLargeTextZoom, useOutlineTexts } from '../outline/index.ts';
+import { Paths } from '../../shared/protocol/index.ts';
+import { useLayoutSwitch } from './useLayoutSwitch.ts';
 
 // Module-level so tldraw sees the same object on every render. Shapes out of view get their
 // content drawn when they first come into view (DeferredShapeWrapper.tsx).
@@ -50,6 +53,10 @@ export type BoardViewProps = {
   headerExtra?: React.ReactNode;
   /** Told the editor once it is mounted, and null when it goes away. */
   onEditor?: (editor: Editor | null) => void;
+  /** The canvas with its panels, or the outline (よみやすい画面) with the canvas beside it. */
+  layout?: 'canvas' | 'outline';
+  /** Go to the other layout (the header's link and Alt+Shift+O). */
+  onSwitchLayout?: (() => void) | undefined;
 };
 
 /**
@@ -92,6 +99,11 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const shareButton = useRef<HTMLButtonElement>(null);
   const readOnly = !canWrite || schemaReason !== '';
   const color = roleColor(identity.role);
+  const layout = props.layout ?? 'canvas';
+  const { o } = useOutlineTexts();
+  const switchLink = useRef<HTMLAnchorElement>(null);
+  useLayoutSwitch(layout, props.onSwitchLayout, switchLink);
+  useLargeTextZoom(editor);
 
   // Our participant as tldraw sees it (name, colour, locale) before the editor mounts.
   const $user = useMemo(() => atom<TLUser | null>('user', null), []);
@@ -130,6 +142,22 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           </p>
         )}
         <div className="rb-board__actions">
+          {props.onSwitchLayout && (
+            <a
+              ref={switchLink}
+              className="rb-layout-switch"
+              href={`${layout === 'outline' ? Paths.board(info.id) : Paths.outline(info.id)}${location.hash}`}
+              aria-keyshortcuts="Alt+Shift+O"
+              title={o.shortcutHint}
+              data-testid="switch-layout"
+              onClick={(e) => {
+                e.preventDefault();
+                props.onSwitchLayout?.();
+              }}
+            >
+              {layout === 'outline' ? o.boardLink : o.outlineLink}
+            </a>
+          )}
           {props.headerExtra}
           {info.role === 'owner' && (
             <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
@@ -138,8 +166,11 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           )}
         </div>
       </header>
-      <div className="rb-board__body">
-        <div className="rb-board__canvas" data-testid="board-canvas">
+      <div className={`rb-board__body rb-board__body--${layout}`}>
+        {layout === 'outline' && ready === 'true' && (
+          <OutlineView doc={connection.doc} awareness={connection.provider.awareness} editor={editor} canWrite={!readOnly} identity={identity} />
+        )}
+        <div className="rb-board__canvas" data-testid="board-canvas" role={layout === 'outline' ? 'region' : undefined} aria-label={layout === 'outline' ? o.canvasLabel : undefined}>
           <Tldraw
             store={storeWithStatus}
             assetUrls={assetUrls}
@@ -161,7 +192,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             }}
           />
         </div>
-        <aside className="rb-board__side">
+        <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
           <CaseBoardPanels editor={editor} />
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />

@@ -334,6 +334,10 @@ export class DocumentPipeline<S> {
     if (s.kind !== 'repairing') return;
     const doc = newDocument(this.opts.kind);
     applyTrusted(doc, storedParts(stored), LOAD);
+    // The server keeps its client id across rebuilds: everything it wrote (repairs) was stored
+    // before this rebuild ran, so the stored state carries on from its last clock, and the
+    // document does not collect a new client for every refused update.
+    doc.clientID = this.doc.clientID;
     this.doc.destroy();
     this.doc = doc;
     this.lastStoredSeq = stored.lastSeq;

@@ -24,6 +24,10 @@ export const Paths = {
   ws: '/ws',
   board: (boardId: string) => `/b/${boardId}`,
   join: (code: string) => `/j/${code}`,
+  /** The board as an accessible outline (issue 16). */
+  outline: (boardId: string) => `/b/${boardId}/outline`,
+  /** kuromoji's dictionary, served by our own server for the ruby (ふりがな) switch. */
+  kuromojiDict: '/dict/kuromoji/',
 } as const;
 
 /** The link for a board and token: the token rides in the fragment so it never reaches logs. */

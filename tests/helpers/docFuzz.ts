@@ -47,6 +47,7 @@ export class DocFuzz {
   constructor(
     private readonly rng: Prng,
     private readonly name: string,
+    private readonly clientId: number,
   ) {}
 
   /** The last mutation was refused: its content must not be built upon. */
@@ -58,8 +59,12 @@ export class DocFuzz {
   /** One mutation of `base`: the update and its kind. */
   next(base: Y.Doc): { update: Uint8Array; kind: DocMutation } {
     if (!this.work) {
+      // One client id per stream, also after a refusal: the server never kept the refused
+      // structs, so their clocks are free again, and the document does not collect a client per
+      // refusal. Set after the base is applied (Yjs would take its own id in it for a clash).
       this.work = new Y.Doc();
       Y.applyUpdate(this.work, Y.encodeStateAsUpdate(base));
+      this.work.clientID = this.clientId;
     } else {
       Y.applyUpdate(this.work, Y.encodeStateAsUpdate(base, Y.encodeStateVector(this.work)));
     }

@@ -1,0 +1,65 @@
+import kuromoji from 'kuromoji';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/outline/ruby.ts';
+import { DOMAIN_READINGS } from '../../../client/outline/rubyWords.ts';
+
+// The real analyser with the dictionary the server serves (kuromoji's own, from the package).
+const DICT = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+let tokenizer: kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+beforeAll(async () => {
+  tokenizer = await new Promise((resolve, reject) => kuromoji.builder({ dicPath: DICT }).build((err, t) => (err ? reject(err) : resolve(t))));
+});
+
+const ruby = (text: string): RubySegment[] => rubySegments(text, (s) => tokenizer.tokenize(s), DOMAIN_READINGS);
+/** The readings over each kanji run, as 「base(reading)」 pairs. */
+const pairs = (segments: RubySegment[]) => segments.filter((s) => s.reading).map((s) => `${s.text}(${s.reading})`);
+
+describe('ruby (ふりがな) over the domain words', () => {
+  it('gives the fixed sample of domain words the readings of our word list', () => {
+    const sample: Record<string, string> = {
+      相談支援専門員: 'そうだんしえんせんもんいん',
+      介護支援専門員: 'かいごしえんせんもんいん',
+      居宅介護: 'きょたくかいご',
+      要介護認定: 'ようかいごにんてい',
+      重度訪問介護: 'じゅうどほうもんかいご',
+      共生型: 'きょうせいがた',
+      第2号被保険者: 'だいにごうひほけんしゃ',
+      特定疾病: 'とくていしっぺい',
+      上乗せ: 'うわのせ',
+    };
+    for (const [word, reading] of Object.entries(sample)) {
+      const text = `わたしの${word}のはなし`;
+      const got = ruby(text);
+      expect(got.map((s) => s.text).join(''), word).toBe(text);
+      // The word is read as a whole (上乗せ keeps its okurigana outside the ruby).
+      expect(pairs(got).join(''), word).toBe(word === '上乗せ' ? '上乗(うわの)' : `${word}(${reading})`);
+    }
+  });
+
+  it('overrides the dictionary where it reads a domain word wrong', () => {
+    const dictionaryOnly = (text: string) => pairs(rubySegments(text, (s) => tokenizer.tokenize(s), new Map())).join('');
+    // IPAdic alone: 筋 as すじ and 側 as がわ; 日中 as にち・ちゅう; 第1号 with the digit left bare.
+    expect(dictionaryOnly('筋萎縮性側索硬化症')).toContain('筋(すじ)');
+    expect(dictionaryOnly('日中一時支援')).toContain('日(にち)');
+    expect(pairs(ruby('筋萎縮性側索硬化症と診断'))[0]).toBe('筋萎縮性側索硬化症(きんいしゅくせいそくさくこうかしょう)');
+    expect(pairs(ruby('日中一時支援を使う'))[0]).toBe('日中一時支援(にっちゅういちじしえん)');
+    expect(pairs(ruby('後縦靱帯骨化症'))).toEqual(['後縦靱帯骨化症(こうじゅうじんたいこっかしょう)']);
+    expect(pairs(ruby('第1号被保険者になる'))[0]).toBe('第1号被保険者(だいいちごうひほけんしゃ)');
+  });
+
+  it('reads other words with the analyser, okurigana outside the ruby, kana and latin untouched', () => {
+    expect(pairs(ruby('本人が話しました'))).toEqual(['本人(ほんにん)', '話(はな)']);
+    expect(ruby('本人が話しました').map((s) => s.text).join('')).toBe('本人が話しました');
+    expect(ruby('パンを作る ALS')).toEqual([{ text: 'パンを' }, { text: '作', reading: 'つく' }, { text: 'る ALS' }]);
+    expect(ruby('ひらがなだけ')).toEqual([{ text: 'ひらがなだけ' }]);
+  });
+
+  it('keeps kana the word and the reading share outside the ruby', () => {
+    expect(wordSegments('話し', 'ハナシ')).toEqual([{ text: '話', reading: 'はな' }, { text: 'し' }]);
+    expect(wordSegments('お母さん', 'オカアサン')).toEqual([{ text: 'お' }, { text: '母', reading: 'かあ' }, { text: 'さん' }]);
+    expect(wordSegments('トシ子', 'トシコ')).toEqual([{ text: 'トシ' }, { text: '子', reading: 'こ' }]);
+    expect(toHiragana('カイゴー')).toBe('かいごー');
+  });
+});
