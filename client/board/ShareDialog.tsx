@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Capability } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
@@ -11,6 +11,25 @@ export function ShareDialog(props: { boardId: string; title: string; ownerToken:
   const [copied, setCopied] = useState<Capability | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The links are derived from the owner token on the server, so any browser holding the
+  // owner link shows them; tokens this browser remembers are shown while they load.
+  const [loading, setLoading] = useState(true);
+  useEffect(() => {
+    let live = true;
+    void api.currentLinks(props.boardId, props.ownerToken).then((r) => {
+      if (!live) return;
+      setLoading(false);
+      if (!r.ok) return setMessage(r.message);
+      setTokens((known) => {
+        const next = { ...known, ...r.value.tokens };
+        rememberBoard({ id: props.boardId, title: props.title, tokens: next });
+        return next;
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [props.boardId, props.ownerToken, props.title]);
   const link = (token: string) => `${location.origin}/b/${props.boardId}#t=${encodeURIComponent(token)}`;
 
   const copy = async (cap: Capability, token: string) => {
@@ -56,7 +75,7 @@ export function ShareDialog(props: { boardId: string; title: string; ownerToken:
                   </button>
                 </div>
               ) : (
-                <p id={id}>{t('shareUnknown')}</p>
+                <p id={id}>{loading ? t('shareLoading') : t('shareUnknown')}</p>
               )}
             </div>
           );

@@ -53,7 +53,8 @@ export const messages = {
     shareCopied: 'コピーしました',
     shareRotate: 'リンクを新しくする（今のリンクは使えなくなります）',
     shareRotated: '新しいリンクを作りました。前のリンクで開いている人は切断されました。',
-    shareUnknown: 'リンクを新しくすると、ここに表示されます。',
+    shareUnknown: 'このリンクは表示できません（以前の版で作ったボードか、管理者リンクだけを新しくした後です）。リンクを新しくすると表示されます。',
+    shareLoading: 'リンクを読み込み中…',
     close: '閉じる',
   },
   en: {
@@ -109,7 +110,8 @@ export const messages = {
     shareCopied: 'Copied',
     shareRotate: 'Make new links (the current ones stop working)',
     shareRotated: 'New links made. People using the old links were disconnected.',
-    shareUnknown: 'Make new links to show them here.',
+    shareUnknown: 'This link cannot be shown (a board made by an earlier version, or the owner link alone was replaced). Make new links to show them here.',
+    shareLoading: 'Loading the links…',
     close: 'Close',
   },
 } as const;

@@ -13,6 +13,7 @@ import {
   ClientConfigSchema,
   CreateBoardResponseSchema,
   RotateLinksResponseSchema,
+  CurrentLinksResponseSchema,
   TemplateInfoSchema,
   type BoardInfo,
   type Capability,
@@ -20,6 +21,7 @@ import {
   type CreateBoardRequest,
   type CreateBoardResponse,
   type RotateLinksResponse,
+  type CurrentLinksResponse,
   type TemplateInfo,
   CreateWorkshopResponseSchema,
   JoinInfoSchema,
@@ -63,6 +65,12 @@ export const api = {
   createBoard: (body: CreateBoardRequest): Promise<ApiResult<CreateBoardResponse>> =>
     call(CreateBoardResponseSchema, '/api/boards', { method: 'POST', body: JSON.stringify(body) }),
   board: (id: string, token: string): Promise<ApiResult<BoardInfo>> => call(BoardInfoSchema, `/api/boards/${encodeURIComponent(id)}`, { token }),
+  /** The owner's current links (derived on the server from the owner token the call carries). */
+  currentLinks: (id: string, ownerToken: string): Promise<ApiResult<CurrentLinksResponse>> =>
+    call(CurrentLinksResponseSchema, `/api/boards/${encodeURIComponent(id)}/links`, { token: ownerToken }),
+  /** Mark the board 研修用 (training) or a real meeting (owner). */
+  setTraining: (id: string, ownerToken: string, training: boolean): Promise<ApiResult<BoardInfo>> =>
+    call(BoardInfoSchema, `/api/boards/${encodeURIComponent(id)}/training`, { method: 'POST', token: ownerToken, body: JSON.stringify({ training }) }),
   rotateLinks: (id: string, token: string, roles: Capability[]): Promise<ApiResult<RotateLinksResponse>> =>
     call(RotateLinksResponseSchema, `/api/boards/${encodeURIComponent(id)}/links/rotate`, { method: 'POST', token, body: JSON.stringify({ roles }) }),
 };

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Capability, RecordInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
-import { recordsApi, type RecordDiffInfo } from '../lib/api.ts';
+import { api, recordsApi, type RecordDiffInfo } from '../lib/api.ts';
 import { DiffView } from './DiffView.tsx';
 import { openMinutes } from './minutes.ts';
 import { SaveRecordDialog } from './SaveRecordDialog.tsx';
 import { useRecordTexts } from './texts.ts';
 
 /** The board's records: save one, open, print minutes, compare two. */
-export function RecordsPanel({ boardId, boardTitle, token, capability }: { boardId: string; boardTitle: string; token: string; capability: Capability }) {
+export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
   const [records, setRecords] = useState<RecordInfo[]>([]);
@@ -16,6 +16,12 @@ export function RecordsPanel({ boardId, boardTitle, token, capability }: { board
   const [status, setStatus] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [diff, setDiff] = useState<RecordDiffInfo | null>(null);
+  const [training, setTraining] = useState(initialTraining);
+  const markTraining = async (next: boolean) => {
+    const r = await api.setTraining(boardId, token, next);
+    if (r.ok) setTraining(r.value.training ?? next);
+    else setStatus(`${t('error')}: ${r.message}`);
+  };
 
   const refresh = useCallback(() => {
     void recordsApi.list(boardId, token).then((r) => r.ok && setRecords(r.value));
@@ -43,6 +49,12 @@ export function RecordsPanel({ boardId, boardTitle, token, capability }: { board
         <button type="button" className="rb-primary" onClick={() => setSaving(true)} data-testid="record-open-save">
           {t('save')}
         </button>
+      )}
+      {capability === 'owner' && (
+        <label className="rb-check">
+          <input type="checkbox" checked={training} onChange={(e) => void markTraining(e.target.checked)} data-testid="board-training" />
+          {t('trainingToggle')}
+        </label>
       )}
       {status && <p role="status">{status}</p>}
       {records.length === 0 ? (
@@ -85,6 +97,7 @@ export function RecordsPanel({ boardId, boardTitle, token, capability }: { board
           boardId={boardId}
           boardTitle={boardTitle}
           token={token}
+          training={training}
           onClose={() => setSaving(false)}
           onSaved={(rec) => {
             setSaving(false);

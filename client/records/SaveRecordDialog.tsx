@@ -3,10 +3,11 @@ import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts
 import { useI18n } from '../i18n/index.ts';
 import { recordsApi } from '../lib/api.ts';
 import { roleOptions } from '../lib/roles.ts';
+import { ConsentFields, consentFromDraft, initialConsent, type ConsentDraft } from './ConsentFields.tsx';
 import { useRecordTexts } from './texts.ts';
 
 /** Save the board as a record: title, note, and the attendee list as the user corrects it. */
-export function SaveRecordDialog(props: { boardId: string; boardTitle: string; token: string; onSaved(record: CreatedRecord): void; onClose(): void }) {
+export function SaveRecordDialog(props: { boardId: string; boardTitle: string; token: string; training: boolean; onSaved(record: CreatedRecord): void; onClose(): void }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
   const day = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long' }).format(new Date());
@@ -16,17 +17,25 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), note: useId() };
+  // A real meeting needs consent before its record is saved; a 研修用 board none.
+  const [consent, setConsent] = useState<ConsentDraft>(() => initialConsent([]));
 
   useEffect(() => {
-    void recordsApi.present(props.boardId, props.token).then((r) => r.ok && setAttendees(r.value));
+    void recordsApi.present(props.boardId, props.token).then((r) => {
+      if (!r.ok) return;
+      setAttendees(r.value);
+      setConsent((c) => (c.rows.every((row) => !row.name.trim()) ? initialConsent(r.value) : c));
+    });
   }, [props.boardId, props.token]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const checked = props.training ? undefined : consentFromDraft(consent, locale);
+    if (checked && !checked.ok) return setError(checked.message);
+    setBusy(true);
     const clean = attendees.map((a) => ({ name: a.name.trim(), role: a.role })).filter((a) => a.name);
-    const r = await recordsApi.create(props.boardId, props.token, { title: title.trim() || undefined, note: note.trim() || undefined, attendees: clean });
+    const r = await recordsApi.create(props.boardId, props.token, { title: title.trim() || undefined, note: note.trim() || undefined, attendees: clean, ...(checked?.ok ? { consent: checked.value } : {}) });
     setBusy(false);
     if (!r.ok) return setError(`${t('error')}: ${r.message}`);
     props.onSaved(r.value);
@@ -69,6 +78,10 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
             {t('addAttendee')}
           </button>
         </fieldset>
+        {props.training ? <p className="rb-hint" data-testid="training-note">{t('trainingNoConsent')}</p> : <ConsentFields draft={consent} onChange={(c) => {
+              setConsent(c);
+              setError(null);
+            }} />}
         {error && (
           <p className="rb-error" role="alert">
             {error}

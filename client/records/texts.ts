@@ -43,6 +43,8 @@ const texts = {
     importing: '読み込んでいます…',
     importFailed: '読み込めませんでした',
     error: 'うまくいきませんでした',
+    trainingNoConsent: '研修用のボードです。同意の記録は要りません。',
+    trainingToggle: '研修用のボード（記録に同意の確認が要りません）',
   },
   en: {
     heading: 'Meeting records',
@@ -86,6 +88,8 @@ const texts = {
     importing: 'Importing…',
     importFailed: 'Could not import',
     error: 'Something went wrong',
+    trainingNoConsent: 'A training board: no consent needs to be recorded.',
+    trainingToggle: 'Training board (records need no consent)',
   },
 } as const;
 

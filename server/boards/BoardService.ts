@@ -8,9 +8,11 @@ import {
 import type { TLRecord } from '@tldraw/tlschema';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { findTemplate } from '../../shared/templates/index.ts';
-import { capabilityForHash, newId, newTokenTriple, hashToken, newToken } from '../auth/tokens.ts';
+import { isTrainingTemplate } from '../../shared/templates/training.ts';
+import { deriveLinkToken, DERIVED_ROLES } from '../auth/linkTokens.ts';
+import { capabilityForHash, newId, hashToken, newToken } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../relay/index.ts';
-import type { BoardRow, Storage } from '../storage/index.ts';
+import type { BoardRow, LinkGenerations, Storage } from '../storage/index.ts';
 import type { BoardDocuments } from './BoardDocuments.ts';
 import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
@@ -55,9 +57,11 @@ export class BoardService {
   async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
     const createdAt = new Date();
-    const { tokens, hashes } = newTokenTriple();
+    const owner = newToken();
+    const tokens = { owner, edit: deriveLinkToken(owner, 'edit', 1), view: deriveLinkToken(owner, 'view', 1) };
+    const hashes = { owner: hashToken(owner), edit: hashToken(tokens.edit), view: hashToken(tokens.view) };
     const { state } = input;
-    await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes }, state);
+    await this.storage.createBoard({ id, title: input.title, template: input.template, createdAt, tokenHashes: hashes, linkGenerations: { edit: 1, view: 1 } }, state);
     return { id, title: input.title, template: input.template, createdAt: createdAt.toISOString(), tokens, links: linksFor(input.origin, id, tokens) };
   }
 
@@ -106,30 +110,89 @@ export class BoardService {
       createdAt: board.createdAt.toISOString(),
       updatedAt: board.updatedAt.toISOString(),
       role: capability,
+      training: isTraining(board),
     };
   }
 
-  /** Replace the tokens of `roles` and close the sessions that used the old ones. */
-  async rotate(boardId: string, roles: readonly Capability[], origin: string): Promise<{ tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> }> {
+  /**
+   * The board's links as its owner's browser shows them, derived from the owner token the
+   * request carries. A role whose token is random (a board made before derivation, or after
+   * the owner link was rotated alone) is absent: only new links can be shown for it.
+   */
+  currentLinks(board: BoardRow, ownerToken: string, origin: string): { tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> } {
+    const tokens: Partial<Record<Capability, string>> = {};
+    // A workshop facilitator owns the board by another token: nothing derives from it.
+    if (!hashToken(ownerToken).equals(board.tokenHashes.owner)) return { tokens, links: {} };
+    tokens.owner = ownerToken;
+    for (const role of DERIVED_ROLES) {
+      const gen = board.linkGenerations[role];
+      if (gen === null) continue;
+      const t = deriveLinkToken(ownerToken, role, gen);
+      // Belt and braces: show only a link that works.
+      if (hashToken(t).equals(board.tokenHashes[role])) tokens[role] = t;
+    }
+    return { tokens, links: linksOf(origin, board.id, tokens) };
+  }
+
+  /** Mark the board 研修用 or a real meeting (its owner's choice; see shared/templates/training.ts). */
+  async setTraining(boardId: string, training: boolean): Promise<void> {
+    await this.storage.setTraining(boardId, training);
+  }
+
+  /**
+   * Replace the tokens of `roles` and close the sessions that used the old ones. An edit or
+   * view token is derived from the owner token at the next generation; when the owner link is
+   * replaced, the edit and view links not rotated with it keep working (SPEC R7) but can no
+   * longer be derived, so their generation becomes null.
+   */
+  async rotate(board: BoardRow, roles: readonly Capability[], requestToken: string, origin: string): Promise<{ tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> }> {
     const tokens: Partial<Record<Capability, string>> = {};
     const hashes: Partial<Record<Capability, Buffer>> = {};
-    for (const role of CAPABILITIES) {
-      if (!roles.includes(role)) continue;
-      const t = newToken();
-      tokens[role] = t;
-      hashes[role] = hashToken(t);
+    const generations: Partial<LinkGenerations> = {};
+    const isBoardOwner = hashToken(requestToken).equals(board.tokenHashes.owner);
+    const owner = roles.includes('owner') ? newToken() : isBoardOwner ? requestToken : undefined;
+    if (roles.includes('owner') && owner) {
+      tokens.owner = owner;
+      hashes.owner = hashToken(owner);
     }
-    await this.storage.setTokenHashes(boardId, hashes);
-    this.registry.revoke(boardId, { roles: [...roles] });
-    const links: Partial<Record<Capability, string>> = {};
-    for (const [role, t] of Object.entries(tokens) as [Capability, string][]) links[role] = boardLink(origin, boardId, t);
-    return { tokens, links };
+    for (const role of DERIVED_ROLES) {
+      if (roles.includes(role)) {
+        const gen = (board.linkGenerations[role] ?? 0) + 1;
+        const t = owner ? deriveLinkToken(owner, role, gen) : newToken();
+        tokens[role] = t;
+        hashes[role] = hashToken(t);
+        generations[role] = owner ? gen : null;
+      } else if (roles.includes('owner')) {
+        generations[role] = null;
+      }
+    }
+    await this.storage.setTokenHashes(board.id, hashes, generations);
+    this.registry.revoke(board.id, { roles: [...roles] });
+    return { tokens, links: linksOf(origin, board.id, tokens) };
   }
 
   /** The board as a tldraw file, and the stored records it left out. */
   async exportTldr(boardId: string): Promise<TldrawExport> {
     return this.documents.read(boardId, tldrawExportFromDoc);
   }
+}
+
+/** The links of some of a board's tokens. */
+function linksOf(origin: string, boardId: string, tokens: Partial<Record<Capability, string>>): Partial<Record<Capability, string>> {
+  const links: Partial<Record<Capability, string>> = {};
+  for (const role of CAPABILITIES) {
+    const t = tokens[role];
+    if (t !== undefined) links[role] = boardLink(origin, boardId, t);
+  }
+  return links;
+}
+
+/**
+ * Whether a board is 研修用: marked so by its owner, made from an exercise template, or a
+ * workshop's board (computed for those, so boards made before the flag existed are right too).
+ */
+export function isTraining(board: BoardRow): boolean {
+  return board.training || board.workshopId !== null || isTrainingTemplate(board.template);
 }
 
 /** The three links of a board. */

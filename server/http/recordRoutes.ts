@@ -7,7 +7,7 @@ import {
   type Capability,
 } from '../../shared/protocol/index.ts';
 import type { BoardService } from '../boards/index.ts';
-import { SKIPPED_RECORDS_HEADER, skippedHeader, tldrawExportFromDoc } from '../boards/index.ts';
+import { isTraining, SKIPPED_RECORDS_HEADER, skippedHeader, tldrawExportFromDoc } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
 import { toInfo } from '../records/index.ts';
 import type { MeetingRecordRow } from '../storage/index.ts';
@@ -41,6 +41,10 @@ export function recordRouter(deps: RecordRouteDeps): Router {
   r.post('/', requireBoard(boards, 'edit'), async (req, res) => {
     const body = parseBody(CreateRecordRequestSchema, req.body);
     const { board } = boardLocals(res);
+    // 運営基準 第23条③: a real meeting's record needs the attendees' consent; a 研修用 board none.
+    if (!body.consent && !isTraining(board)) {
+      throw new HttpError(ApiErrorCode.BadRequest, 'consent: a real meeting needs each person\'s consent to using personal information (and to meeting online) before its record is saved; mark the board 研修用 for training', 'consent');
+    }
     res.status(201).json(await records.create(board, body));
   });
 

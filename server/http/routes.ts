@@ -5,6 +5,7 @@ import {
   CreateBoardRequestSchema,
   ImportBoardRequestSchema,
   RotateLinksRequestSchema,
+  SetTrainingRequestSchema,
   type Capability,
   type ClientConfig,
   type TemplateInfo,
@@ -161,7 +162,21 @@ export function apiRouter(deps: ApiDeps): Router {
     const body = parseBody(RotateLinksRequestSchema, req.body);
     const { board } = boardLocals(res);
     const roles = body.roles ?? ['edit', 'view'];
-    res.json(await boards.rotate(board.id, roles, deps.originOf(req)));
+    res.json(await boards.rotate(board, roles, bearerToken(req) ?? '', deps.originOf(req)));
+  });
+
+  // Issue 13: the owner sees the edit and view links in any browser that opens the owner link.
+  r.get('/boards/:id/links', requireBoard(boards, 'owner'), (req, res) => {
+    const { board } = boardLocals(res);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(boards.currentLinks(board, bearerToken(req) ?? '', deps.originOf(req)));
+  });
+
+  r.post('/boards/:id/training', requireBoard(boards, 'owner'), async (req, res) => {
+    const body = parseBody(SetTrainingRequestSchema, req.body);
+    const { board } = boardLocals(res);
+    await boards.setTraining(board.id, body.training);
+    res.json(boards.info({ ...board, training: body.training }, 'owner'));
   });
 
   r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (_req, res) => {

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
 import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
-import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
+import type { AttendeeInfo, CreatedRecord, RecordConsent } from '../../shared/protocol/index.ts';
 import { diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
+import { isTraining } from '../boards/BoardService.ts';
 import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, RecordStore } from '../storage/index.ts';
 import { minutesHtml, type MinutesLang } from './minutes.ts';
 
@@ -32,7 +33,7 @@ export class RecordService {
   }
 
   /** Save the board as it is now as an immutable record. */
-  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; now?: Date }): Promise<CreatedRecord> {
+  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; consent?: RecordConsent | undefined; now?: Date }): Promise<CreatedRecord> {
     const now = input.now ?? new Date();
     const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
@@ -47,6 +48,7 @@ export class RecordService {
       sha256: createHash('sha256').update(state).digest('hex'),
       participants,
       attendees: input.attendees ?? participants,
+      consent: input.consent ?? null,
     };
     await this.storage.createRecord(row);
     return toInfo(row);
@@ -88,7 +90,7 @@ export class RecordService {
   /** The printable minutes of a record; skipped records are named in them. */
   minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
     const { records, skipped } = this.readable(row);
-    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang });
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang, training: isTraining(board) });
   }
 
   /** The domain items of a record, as structured JSON, and the stored records left out. */
@@ -119,5 +121,6 @@ export function toInfo(row: MeetingRecordMeta): CreatedRecord {
     title: row.title,
     note: row.note,
     attendees: row.attendees,
+    consent: row.consent ?? null,
   };
 }

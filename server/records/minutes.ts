@@ -16,6 +16,7 @@ import {
 } from '../../shared/shapes/index.ts';
 import type { MeetingRecordMeta } from '../storage/index.ts';
 import { boardPictureSvg } from './boardPicture.ts';
+import { consentSectionHtml } from './consentSection.ts';
 import { esc, escLines } from './html.ts';
 
 export type MinutesLang = 'ja' | 'en';
@@ -167,7 +168,7 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: #57606a; word-break: break-al
 `;
 
 /** The printable minutes of a meeting record, from its document's records (pure). */
-export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; skipped?: readonly SkippedRecord[]; lang?: MinutesLang }): string {
+export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMeta; records: StoredRecord[]; skipped?: readonly SkippedRecord[]; lang?: MinutesLang; training?: boolean }): string {
   const lang = args.lang ?? 'ja';
   const t = L[lang];
   const { record } = args;
@@ -229,6 +230,7 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
 <h1>${esc(record.title)}</h1>
 <dl class="meta"><dt>${t.board}</dt><dd>${esc(args.boardTitle)}</dd><dt>${t.when}</dt><dd>${esc(dateTime(record.createdAt, lang))}</dd><dt>${t.clientAttended}</dt><dd>${clientAttended ? t.yes : t.no}</dd></dl>
 <h2>${t.attendees}</h2>${attendees}
+${consentSectionHtml(record.consent, lang, args.training ?? false)}
 <h2>${t.voices}</h2>${voices}
 <h2>${t.services}</h2>${services || `<p class="muted">${t.none}</p>`}
 <h2>${t.plans}</h2>${plans || `<p class="muted">${t.none}</p>`}

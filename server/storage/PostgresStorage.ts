@@ -1,9 +1,9 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { Capability } from '../../shared/protocol/index.ts';
+import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import type { Attendee, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -27,6 +27,7 @@ interface RecordPgRow {
   sha256: string;
   participants: Attendee[];
   attendees: Attendee[];
+  consent: RecordConsent | null;
 }
 
 /**
@@ -129,21 +130,28 @@ export class PostgresStorage implements Storage {
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
-    const { rows } = await this.pool.query<{ id: string; title: string; template: string; created_at: Date; updated_at: Date; owner_hash: Buffer; edit_hash: Buffer; view_hash: Buffer; kind: DocKind; workshop_id: string | null }>(
+    const { rows } = await this.pool.query<{ id: string; title: string; template: string; created_at: Date; updated_at: Date; owner_hash: Buffer; edit_hash: Buffer; view_hash: Buffer; kind: DocKind; workshop_id: string | null; edit_gen: number | null; view_gen: number | null; training: boolean }>(
       'SELECT * FROM boards WHERE id = $1',
       [id],
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id };
+    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id, linkGenerations: { edit: r.edit_gen, view: r.view_gen }, training: r.training };
   }
 
-  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void> {
-    const entries = Object.entries(hashes) as [Capability, Buffer][];
+  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
+    const entries: [string, Buffer | number | null][] = [
+      ...(Object.entries(hashes) as [Capability, Buffer][]).map(([cap, h]): [string, Buffer] => [`${cap}_hash`, h]),
+      ...Object.entries(generations).map(([role, g]): [string, number | null] => [`${role}_gen`, g ?? null]),
+    ];
     if (entries.length === 0) return;
     // Column names come from the closed Capability union, never from the network.
-    const sets = entries.map(([cap], i) => `${cap}_hash = $${i + 2}`).join(', ');
-    await this.pool.query(`UPDATE boards SET ${sets} WHERE id = $1`, [id, ...entries.map(([, h]) => h)]);
+    const sets = entries.map(([col], i) => `${col} = $${i + 2}`).join(', ');
+    await this.pool.query(`UPDATE boards SET ${sets} WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+  }
+
+  async setTraining(id: string, training: boolean): Promise<void> {
+    await this.pool.query('UPDATE boards SET training = $2 WHERE id = $1', [id, training]);
   }
 
   async touchBoard(id: string, at: Date): Promise<void> {
@@ -217,14 +225,14 @@ export class PostgresStorage implements Storage {
 
   async createRecord(record: MeetingRecordRow): Promise<void> {
     await this.pool.query(
-      `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees)],
+      `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees), record.consent ? JSON.stringify(record.consent) : null],
     );
   }
 
   async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
     const { rows } = await this.pool.query<RecordPgRow>(
-      `SELECT id, board_id, title, note, created_at, sha256, participants, attendees FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
       [boardId],
     );
     return rows.map(toRecordMeta);
@@ -276,12 +284,12 @@ interface WorkshopPgRow {
 
 async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint8Array): Promise<void> {
   await c.query(
-    `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9)`,
-    [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null],
+    `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null, board.linkGenerations?.edit ?? null, board.linkGenerations?.view ?? null, board.training ?? false],
   );
   await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(initialState)]);
 }
 
 function toRecordMeta(r: RecordPgRow): MeetingRecordMeta {
-  return { id: r.id, boardId: r.board_id, title: r.title, note: r.note, createdAt: r.created_at, sha256: r.sha256, participants: r.participants, attendees: r.attendees };
+  return { id: r.id, boardId: r.board_id, title: r.title, note: r.note, createdAt: r.created_at, sha256: r.sha256, participants: r.participants, attendees: r.attendees, consent: r.consent ?? null };
 }

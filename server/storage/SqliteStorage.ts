@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { Capability } from '../../shared/protocol/index.ts';
+import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 
 interface RecordDbRow {
@@ -19,6 +19,7 @@ interface RecordDbRow {
   sha256: string;
   participants: string;
   attendees: string;
+  consent: string | null;
 }
 
 interface BoardDbRow {
@@ -32,6 +33,9 @@ interface BoardDbRow {
   view_hash: Buffer;
   kind: DocKind;
   workshop_id: string | null;
+  edit_gen: number | null;
+  view_gen: number | null;
+  training: number;
 }
 
 interface WorkshopDbRow {
@@ -165,8 +169,8 @@ export class SqliteStorage implements Storage {
     migrate(this.db);
     this.stmts = {
       insertBoard: this.db.prepare(
-        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id)
-         VALUES (@id, @title, @template, @created_at, @created_at, @owner_hash, @edit_hash, @view_hash, @kind, @workshop_id)`,
+        `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
+         VALUES (@id, @title, @template, @created_at, @created_at, @owner_hash, @edit_hash, @view_hash, @kind, @workshop_id, @edit_gen, @view_gen, @training)`,
       ),
       getBoard: this.db.prepare<[string], BoardDbRow>('SELECT * FROM boards WHERE id = ?'),
       touch: this.db.prepare('UPDATE boards SET updated_at = MAX(updated_at, ?) WHERE id = ?'),
@@ -199,11 +203,11 @@ export class SqliteStorage implements Storage {
         `DELETE FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id <= ((? << ${SEQ_BITS}) | ?)`,
       ),
       insertRecord: this.db.prepare(
-        `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees)
-         VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees)`,
+        `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent)
+         VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees, @consent)`,
       ),
       listRecords: this.db.prepare<[string], RecordDbRow>(
-        `SELECT id, board_id, title, note, created_at, sha256, participants, attendees FROM meeting_records
+        `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent FROM meeting_records
          WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
       ),
       getRecord: this.db.prepare<[string, string], RecordDbRow>('SELECT * FROM meeting_records WHERE board_id = ? AND id = ?'),
@@ -267,6 +271,9 @@ export class SqliteStorage implements Storage {
         owner_hash: board.tokenHashes.owner,
         edit_hash: board.tokenHashes.edit,
         view_hash: board.tokenHashes.view,
+        edit_gen: board.linkGenerations?.edit ?? null,
+        view_gen: board.linkGenerations?.view ?? null,
+        training: board.training ? 1 : 0,
       });
       this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
       const num = Number(this.stmts.insertStream.run(board.id).lastInsertRowid);
@@ -319,11 +326,16 @@ export class SqliteStorage implements Storage {
     return row && toBoardRow(row);
   }
 
-  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void> {
-    const sets = Object.entries(hashes).map(([cap]) => `${cap}_hash = @${cap}`);
+  async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
+    const sets = [...Object.keys(hashes).map((cap) => `${cap}_hash = @${cap}`), ...Object.keys(generations).map((role) => `${role}_gen = @${role}_gen`)];
     if (sets.length === 0) return;
+    const gens = Object.fromEntries(Object.entries(generations).map(([role, g]) => [`${role}_gen`, g]));
     // Column names come from the closed Capability union, never from the network.
-    await this.write(() => this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = @id`).run({ id, ...hashes }));
+    await this.write(() => this.db.prepare(`UPDATE boards SET ${sets.join(', ')} WHERE id = @id`).run({ id, ...hashes, ...gens }));
+  }
+
+  async setTraining(id: string, training: boolean): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE boards SET training = ? WHERE id = ?').run(training ? 1 : 0, id));
   }
 
   async touchBoard(id: string, at: Date): Promise<void> {
@@ -453,6 +465,7 @@ export class SqliteStorage implements Storage {
       sha256: record.sha256,
       participants: JSON.stringify(record.participants),
       attendees: JSON.stringify(record.attendees),
+      consent: record.consent ? JSON.stringify(record.consent) : null,
     }));
   }
 
@@ -503,6 +516,8 @@ function toRecordMeta(row: RecordDbRow): MeetingRecordMeta {
     sha256: row.sha256,
     participants: JSON.parse(row.participants) as Attendee[],
     attendees: JSON.parse(row.attendees) as Attendee[],
+    // Written by createRecord from a validated RecordConsent; a row is never updated.
+    consent: row.consent ? (JSON.parse(row.consent) as RecordConsent) : null,
   };
 }
 
@@ -516,6 +531,8 @@ function toBoardRow(row: BoardDbRow): BoardRow {
     tokenHashes: { owner: row.owner_hash, edit: row.edit_hash, view: row.view_hash },
     kind: row.kind,
     workshopId: row.workshop_id,
+    linkGenerations: { edit: row.edit_gen, view: row.view_gen },
+    training: row.training === 1,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Capability } from '../../shared/protocol/index.ts';
+import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 
 /** A board's row: its metadata and the hashes of its three capability tokens. */
 export interface BoardRow {
@@ -12,6 +12,19 @@ export interface BoardRow {
   kind: DocKind;
   /** The workshop this document belongs to (its groups, state and private areas). */
   workshopId: string | null;
+  /**
+   * The generation from which the edit and view tokens are derived from the owner token
+   * (server/auth/linkTokens.ts); null for a board whose tokens are random (made before).
+   */
+  linkGenerations: LinkGenerations;
+  /** A 研修用 (training) board: its records need no consent. */
+  training: boolean;
+}
+
+/** Per derived role, the generation its token comes from, or null for a random token. */
+export interface LinkGenerations {
+  edit: number | null;
+  view: number | null;
 }
 
 /** What a new board needs to be stored. */
@@ -23,6 +36,10 @@ export interface NewBoard {
   tokenHashes: Record<Capability, Buffer>;
   kind?: DocKind;
   workshopId?: string | null;
+  /** Default: both null (random tokens). */
+  linkGenerations?: LinkGenerations;
+  /** Default: false. */
+  training?: boolean;
 }
 
 /** A training workshop: its state document shares its id. */
@@ -79,6 +96,8 @@ export interface MeetingRecordRow {
   participants: Attendee[];
   /** The attendee list as the user corrected it before saving. */
   attendees: Attendee[];
+  /** The consent confirmed when saving (shared/protocol/consent.ts); null when none was needed. */
+  consent?: RecordConsent | null;
 }
 
 /** A record's metadata, without its state. */
@@ -141,7 +160,9 @@ export interface BoardStore {
   /** A board's row, or undefined when there is none. */
   getBoard(id: string): Promise<BoardRow | undefined>;
   /** Replace some of a board's token hashes. */
-  setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>): Promise<void>;
+  setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations?: Partial<LinkGenerations>): Promise<void>;
+  /** Mark a board 研修用 (training) or a real meeting. */
+  setTraining(id: string, training: boolean): Promise<void>;
   /** Record that the board's document changed at `at`. */
   touchBoard(id: string, at: Date): Promise<void>;
 }

@@ -90,4 +90,15 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       FOR EACH STATEMENT EXECUTE FUNCTION meeting_records_immutable();
     `,
   },
+  {
+    // Issue 13: derived link generations (NULL: random tokens of an older board) and 研修用.
+    version: 5,
+    name: 'link-generations-training-consent',
+    sql: `
+      ALTER TABLE boards ADD COLUMN edit_gen INTEGER;
+      ALTER TABLE boards ADD COLUMN view_gen INTEGER;
+      ALTER TABLE boards ADD COLUMN training BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE meeting_records ADD COLUMN consent JSONB;
+    `,
+  },
 ];

@@ -126,4 +126,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         FROM doc_streams s JOIN doc_update_log u ON u.id > (s.num << 40) AND u.id < ((s.num + 1) << 40);
     `,
   },
+  {
+    // Issue 13: the edit and view tokens are derived from the owner token (HMAC with a
+    // per-role generation that rotation bumps; server/auth/linkTokens.ts), so any browser
+    // holding the owner link can show them. NULL: a board made before, with random tokens.
+    // training: a 研修用 board, whose records need no consent.
+    version: 5,
+    name: 'link-generations-training-consent',
+    sql: `
+      ALTER TABLE boards ADD COLUMN edit_gen INTEGER;
+      ALTER TABLE boards ADD COLUMN view_gen INTEGER;
+      ALTER TABLE boards ADD COLUMN training INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE meeting_records ADD COLUMN consent TEXT;
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordConsentSchema } from './consent.ts';
 
 /** Board ids are URL-safe random strings (base64url of 16 bytes → 22 chars). */
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid board id');
@@ -41,6 +42,8 @@ export const BoardInfoSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   role: z.enum(['owner', 'edit', 'view']),
+  /** A 研修用 (training) board: records need no consent. Absent from an older server. */
+  training: z.boolean().optional(),
 });
 export type BoardInfo = z.infer<typeof BoardInfoSchema>;
 
@@ -50,6 +53,17 @@ export const RotateLinksResponseSchema = z.object({
   links: CapabilityTripleSchema.partial(),
 });
 export type RotateLinksResponse = z.infer<typeof RotateLinksResponseSchema>;
+
+/**
+ * Answer of `GET /api/boards/:id/links` (owner): the board's current links, derived from the
+ * owner token; a role whose link cannot be derived (an older board) is absent.
+ */
+export const CurrentLinksResponseSchema = RotateLinksResponseSchema;
+export type CurrentLinksResponse = RotateLinksResponse;
+
+/** Body of `POST /api/boards/:id/training` (owner): mark the board 研修用 or a real meeting. */
+export const SetTrainingRequestSchema = z.object({ training: z.boolean() }).strict();
+export type SetTrainingRequest = z.infer<typeof SetTrainingRequestSchema>;
 
 /** Body of `POST /api/boards/:id/links/rotate`: which links to rotate (default: edit and view). */
 export const RotateLinksRequestSchema = z
@@ -108,6 +122,8 @@ export const CreateRecordRequestSchema = z
     note: z.string().max(10_000).optional(),
     /** The attendee list as corrected by the user; defaults to who is present. */
     attendees: z.array(AttendeeSchema).max(200).optional(),
+    /** Required on a real meeting board (400 naming `consent` without it); see consent.ts. */
+    consent: RecordConsentSchema.optional(),
   })
   .strict();
 export type CreateRecordRequest = z.infer<typeof CreateRecordRequestSchema>;
@@ -122,6 +138,8 @@ export const CreatedRecordSchema = z.object({
   title: z.string(),
   note: z.string(),
   attendees: z.array(AttendeeSchema),
+  /** The consent confirmed when saving; null on a training board (or a record made before). */
+  consent: RecordConsentSchema.nullable().optional(),
 });
 export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
 

@@ -15,6 +15,7 @@ import type { CreateBoardResponse } from '../../shared/protocol/index.ts';
 import { geoProps, shapeRecord } from '../helpers/clients.ts';
 import { collectPageErrors, launchChromium, newParticipant, openBoard, screenshot, type BoardWindow } from '../helpers/browser.ts';
 import { startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
+import { TEST_CONSENT } from '../helpers/consent.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renkei-e2e-broken-'));
 let server: ProcessServer | undefined;
@@ -93,7 +94,7 @@ describe('a board with broken stored records', () => {
     const saved = await fetch(`${server!.baseUrl}/api/boards/${board.id}/records`, {
       method: 'POST',
       headers: { authorization: `Bearer ${board.tokens.owner}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: '壊れた図形を含む記録' }),
+      body: JSON.stringify({ title: '壊れた図形を含む記録', consent: TEST_CONSENT }),
     });
     expect(saved.status).toBe(201);
     const rec = (await saved.json()) as { id: string };

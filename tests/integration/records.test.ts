@@ -15,6 +15,7 @@ import { providerBarrier, whileConnected } from '../helpers/providerSocket.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
 import { waitForAwareness, waitUntil } from '../helpers/wait.ts';
+import { TEST_CONSENT } from '../helpers/consent.ts';
 
 /** Well-formed ids that no board or record has. */
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -48,7 +49,7 @@ describe('meeting records API', () => {
   };
   const recordsPath = (boardId: string, rest = '') => `/api/boards/${boardId}/records${rest}`;
   const save = async (board: CreateBoardResponse, body: Record<string, unknown> = {}, token = board.tokens.edit): Promise<CreatedRecord> => {
-    const res = await api(srv.baseUrl, 'POST', recordsPath(board.id), { token, json: body });
+    const res = await api(srv.baseUrl, 'POST', recordsPath(board.id), { token, json: { consent: TEST_CONSENT, ...body } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return CreatedRecordSchema.parse(res.body);
   };
@@ -79,7 +80,7 @@ describe('meeting records API', () => {
     const board = await srv.createBoard({ title: '記録の作成' });
     const before = Date.now();
     for (const token of [board.tokens.edit, board.tokens.owner]) {
-      const res = await api(srv.baseUrl, 'POST', recordsPath(board.id), { token, json: { title: '第1回', note: '初回' } });
+      const res = await api(srv.baseUrl, 'POST', recordsPath(board.id), { token, json: { title: '第1回', note: '初回', consent: TEST_CONSENT } });
       expect(res.status).toBe(201);
       const body = res.body as Record<string, unknown>;
       for (const key of ['id', 'boardId', 'createdAt', 'sha256', 'participants']) expect(body).toHaveProperty(key);
@@ -106,7 +107,7 @@ describe('meeting records API', () => {
 
   it('refuses to save with the view token (403), without or with a wrong token (401), on an unknown board (404)', async () => {
     const board = await srv.createBoard();
-    const post = (id: string, token?: string) => api(srv.baseUrl, 'POST', recordsPath(id), { ...(token !== undefined ? { token } : {}), json: {} });
+    const post = (id: string, token?: string) => api(srv.baseUrl, 'POST', recordsPath(id), { ...(token !== undefined ? { token } : {}), json: { consent: TEST_CONSENT } });
     expectError(await post(board.id, board.tokens.view), 403, ApiErrorCode.Forbidden);
     expectError(await post(board.id), 401, ApiErrorCode.Unauthorized);
     expectError(await post(board.id, WRONG_TOKEN), 401, ApiErrorCode.Unauthorized);
@@ -149,7 +150,7 @@ describe('meeting records API', () => {
 
   it('answers 400 naming the field for a malformed body, and stores nothing', async () => {
     const board = await srv.createBoard();
-    const post = (json: unknown) => api(srv.baseUrl, 'POST', recordsPath(board.id), { token: board.tokens.edit, json });
+    const post = (json: unknown) => api(srv.baseUrl, 'POST', recordsPath(board.id), { token: board.tokens.edit, json: { consent: TEST_CONSENT, ...(json as object) } });
     expectError(await post({ title: 'あ'.repeat(201) }), 400, ApiErrorCode.BadRequest, 'title');
     expectError(await post({ title: '   ' }), 400, ApiErrorCode.BadRequest, 'title');
     expectError(await post({ title: 42 }), 400, ApiErrorCode.BadRequest, 'title');

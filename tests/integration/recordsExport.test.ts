@@ -11,6 +11,7 @@ import { findTemplate } from '../../shared/templates/index.ts';
 import { connectClient, waitForDoc, type TestClient } from '../helpers/clients.ts';
 import { api, apiError } from '../helpers/http.ts';
 import { createBoardAt as createBoardVia, removeDir, startServer, type TestServer } from '../helpers/server.ts';
+import { TEST_CONSENT } from '../helpers/consent.ts';
 
 type Shape = StoredRecord & { type: string; props: Record<string, unknown> };
 interface TldrFile {
@@ -37,7 +38,7 @@ describe('records as tldraw files', () => {
     return c;
   };
   const saveRecord = async (board: CreateBoardResponse, title = '記録'): Promise<CreatedRecord> => {
-    const res = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { title } });
+    const res = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { title, consent: TEST_CONSENT } });
     expect(res.status).toBe(201);
     return CreatedRecordSchema.parse(res.body);
   };

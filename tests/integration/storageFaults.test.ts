@@ -9,6 +9,7 @@ import { api } from '../helpers/http.ts';
 import { removeDir, startServer, tempDir, type TestServer } from '../helpers/server.ts';
 import { TEST_ON_POSTGRES } from '../helpers/testStorage.ts';
 import { waitUntil } from '../helpers/wait.ts';
+import { TEST_CONSENT } from '../helpers/consent.ts';
 
 /** Hold SQLite's write lock on a data directory from another connection, as another process would. */
 function holdWriteLock(dataDir: string): { release: () => void } {
@@ -91,7 +92,7 @@ describe.skipIf(TEST_ON_POSTGRES)('a storage outage (SPEC S4, S7)', () => {
     try {
       putRecord(writer.doc, shapeRecord('unsaved'));
       await waitUntil(() => srv.server.metrics.storeFailures > 0, { what: 'the append to fail' });
-      const saved = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.owner, json: { title: '会議' } });
+      const saved = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.owner, json: { title: '会議', consent: TEST_CONSENT } });
       expect(saved.status).toBe(503);
       expect((saved.body as { error: { code: string } }).error.code).toBe(ApiErrorCode.StorageUnavailable);
       const exported = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/export.tldr`, { token: board.tokens.view });

@@ -90,6 +90,38 @@ export class EcomapTieShapeUtil extends ShapeUtil<EcomapTieShape> {
     return <EcomapTieView shape={shape} util={this} />;
   }
 
+  /**
+   * Exports draw the tie as plain SVG: the default export wraps the component in a
+   * foreignObject the size of the bounds from the origin, which clipped every tie running up
+   * or left, and left the HTML label floating apart from its line.
+   */
+  override toSvg(shape: EcomapTieShape) {
+    const { end, kind, direction, label } = shape.props;
+    const stroke = tieStroke(kind);
+    const points = stroke.zigzag ? zigzagPoints(ORIGIN, end) : [ORIGIN, end];
+    const heads = tieArrowHeads(direction, ORIGIN, end, 10 + stroke.width * 1.5);
+    const mid = tieMidpoint(ORIGIN, end);
+    const text = label.trim().slice(0, 40);
+    // Full-width characters are about 1em wide at 13px, others about half of that.
+    const width = [...text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 7.5 : 13), 0) + 12;
+    return (
+      <g className="rb-tie" data-kind={kind}>
+        <path d={pointsToPath(points)} fill="none" stroke={TIE_COLOR} strokeWidth={stroke.width} strokeDasharray={stroke.dash ?? undefined} strokeLinejoin="round" strokeLinecap="round" />
+        {heads.map((h, i) => (
+          <polygon key={i} points={h.map((p) => `${p.x},${p.y}`).join(' ')} fill={TIE_COLOR} />
+        ))}
+        {text && (
+          <g className="rb-tie__label">
+            <rect x={mid.x - width / 2} y={mid.y - 10.5} width={width} height={21} rx={4} fill="#fff" stroke="#8c959f" />
+            <text x={mid.x} y={mid.y} textAnchor="middle" dominantBaseline="central" fontSize={13} fill={TIE_COLOR} fontFamily="system-ui, sans-serif">
+              {text}
+            </text>
+          </g>
+        )}
+      </g>
+    );
+  }
+
   override getIndicatorPath(shape: EcomapTieShape): Path2D {
     const path = new Path2D();
     path.moveTo(0, 0);
