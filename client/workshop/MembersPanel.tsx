@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfo, WorkshopMember } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { workshopApi } from '../lib/api.ts';
+import { roleLabel } from '../lib/roles.ts';
 import { useWorkshopTexts } from './texts.ts';
 
 /**
@@ -10,7 +11,7 @@ import { useWorkshopTexts } from './texts.ts';
  */
 export function MembersPanel({ info, token }: { info: WorkshopInfo; token: string }) {
   const tx = useWorkshopTexts();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [joinOpen, setJoinOpen] = useState(info.joinOpen);
   const [members, setMembers] = useState<WorkshopMember[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -76,7 +77,7 @@ export function MembersPanel({ info, token }: { info: WorkshopInfo; token: strin
           {members.map((m) => (
             <li key={m.id} data-member-id={m.id}>
               <span className="rb-ws-members__who">
-                {m.name} <span className="rb-hint">{[m.role, groupName(m.groupIndex)].filter(Boolean).join('・')}</span>
+                {m.name} <span className="rb-hint">{[m.role && roleLabel(m.role, locale), groupName(m.groupIndex)].filter(Boolean).join('・')}</span>
               </span>
               {confirming === m.id ? (
                 <span className="rb-ws-members__confirm" role="group" aria-label={tx('memberRemove')}>
