@@ -1,3 +1,4 @@
+import { boardLink } from '../../shared/protocol/index.ts';
 import { useEffect, useState } from 'react';
 import type { Capability } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -30,7 +31,7 @@ export function ShareDialog(props: { boardId: string; title: string; ownerToken:
       live = false;
     };
   }, [props.boardId, props.ownerToken, props.title]);
-  const link = (token: string) => `${location.origin}/b/${props.boardId}#t=${encodeURIComponent(token)}`;
+  const link = (token: string) => boardLink(location.origin, props.boardId, token);
 
   const copy = async (cap: Capability, token: string) => {
     await navigator.clipboard?.writeText(link(token)).catch(() => undefined);

@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { TemplateInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -31,14 +32,14 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
     setCreating(false);
     if (!r.ok) return setCreateError(r.message);
     rememberBoard({ id: r.value.id, title: r.value.title, tokens: r.value.tokens });
-    navigate(`/b/${r.value.id}#t=${encodeURIComponent(r.value.tokens.owner)}`);
+    navigate(Paths.board(r.value.id, r.value.tokens.owner));
   };
 
   const open = (e: FormEvent) => {
     e.preventDefault();
     const ref = parseBoardLink(link);
     if (!ref) return setLinkError(t('homeOpenInvalid'));
-    navigate(`/b/${ref.boardId}#t=${encodeURIComponent(ref.token)}`);
+    navigate(Paths.board(ref.boardId, ref.token));
   };
 
   const roleName = { owner: t('roleOwner'), edit: t('roleEdit'), view: t('roleView') } as const;
@@ -122,7 +123,7 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
               const best = bestToken(b);
               return (
                 <li key={b.id}>
-                  {best ? <a href={`/b/${b.id}#t=${encodeURIComponent(best.token)}`}>{b.title}</a> : <span>{b.title}</span>}
+                  {best ? <a href={Paths.board(b.id, best.token)}>{b.title}</a> : <span>{b.title}</span>}
                   {best && <span className="rb-tag">{roleName[best.capability]}</span>}
                   <time dateTime={b.lastOpened}>{new Date(b.lastOpened).toLocaleString()}</time>
                   <button

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { TldrawFileSchema } from '../../shared/protocol/index.ts';
+import { TldrawFileSchema, Paths } from '../../shared/protocol/index.ts';
 import { recordsApi } from '../lib/api.ts';
 import { rememberBoard } from '../lib/localBoards.ts';
 import { useRecordTexts } from './texts.ts';
@@ -21,7 +21,7 @@ export function ImportBoard({ navigate }: { navigate(href: string): void }) {
       const r = await recordsApi.importBoard({ title: file.name.replace(/\.tldr$/i, '').slice(0, 200) || undefined, file: parsed.data });
       if (!r.ok) throw new Error(r.message);
       rememberBoard({ id: r.value.id, title: r.value.title, tokens: r.value.tokens });
-      navigate(`/b/${r.value.id}#t=${encodeURIComponent(r.value.tokens.owner)}`);
+      navigate(Paths.board(r.value.id, r.value.tokens.owner));
     } catch (err) {
       setError(`${t('importFailed')}: ${(err as Error).message}`);
     } finally {

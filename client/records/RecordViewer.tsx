@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Tldraw, createTLStore, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
 import 'tldraw/tldraw.css';
@@ -60,7 +61,7 @@ export function RecordViewer({ boardId, recordId, navigate, settings }: { boardI
     setForking(false);
     if (!r.ok) return;
     rememberBoard({ id: r.value.id, title: r.value.title, tokens: r.value.tokens });
-    navigate(`/b/${r.value.id}#t=${encodeURIComponent(r.value.tokens.owner)}`);
+    navigate(Paths.board(r.value.id, r.value.tokens.owner));
   };
 
   if (load.kind !== 'ready' || !store) {
@@ -85,7 +86,7 @@ export function RecordViewer({ boardId, recordId, navigate, settings }: { boardI
         </p>
         <div className="rb-board__actions">
           {settings}
-          <a href={`/b/${boardId}#t=${encodeURIComponent(token)}`}>{t('backToBoard')}</a>
+          <a href={Paths.board(boardId, token)}>{t('backToBoard')}</a>
         </div>
       </header>
       <div className="rb-board__body">

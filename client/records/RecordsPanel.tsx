@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { Capability, RecordInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -72,7 +73,7 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
                 </span>
               </label>
               <div className="rb-row">
-                <a href={`/b/${boardId}/r/${r.id}#t=${encodeURIComponent(token)}`} data-testid="record-open">
+                <a href={Paths.record(boardId, r.id, token)} data-testid="record-open">
                   {t('open')}
                 </a>
                 <button type="button" className="rb-link-button" onClick={() => void openMinutes(boardId, r.id, token, locale)}>

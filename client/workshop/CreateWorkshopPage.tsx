@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CreateWorkshopResponse, TemplateInfo } from '../../shared/protocol/index.ts';
 import { api, workshopApi } from '../lib/api.ts';
@@ -63,7 +64,7 @@ export function CreateWorkshopPage({ navigate }: { navigate(href: string): void 
           </p>
           <p className="rb-hint">{tx('joinHowTo')}</p>
           <p className="rb-hint">{tx('facilitatorKept')}</p>
-          <button type="button" className="rb-primary" onClick={() => navigate(`/w/${created.id}#t=${encodeURIComponent(created.tokens.facilitator)}`)} data-testid="ws-open-dashboard">
+          <button type="button" className="rb-primary" onClick={() => navigate(Paths.workshop(created.id, created.tokens.facilitator))} data-testid="ws-open-dashboard">
             {tx('openDashboard')}
           </button>
         </section>

@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkshopInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -30,7 +31,7 @@ export function FacilitatorPage({ workshopId, settings }: { workshopId: string; 
     void workshopApi.info(workshopId, token).then((r) => {
       if (!live) return;
       if (!r.ok) return setLoad({ kind: 'error', message: r.status === 404 ? 'notFound' : r.status === 401 || r.status === 403 ? 'unauthorized' : 'network' });
-      if (r.value.role !== 'facilitator') return setLoad({ kind: 'error', message: 'unauthorized', memberLink: `/w/${workshopId}/g` });
+      if (r.value.role !== 'facilitator') return setLoad({ kind: 'error', message: 'unauthorized', memberLink: Paths.workshopGroup(workshopId) });
       rememberFacilitated({ id: r.value.id, title: r.value.title, joinCode: r.value.joinCode, token });
       setLoad({ kind: 'ready', info: r.value, token });
     });
@@ -73,7 +74,7 @@ function Dashboard({ info, token, settings }: { info: WorkshopInfo; token: strin
   const presentRef = useRef<HTMLDivElement>(null);
   const serverNow = useCallback(() => Date.now() + serverOffset, [serverOffset]);
   const control: ControlProps = { state, write: (patch) => connection?.write(patch), serverNow, serverOffset, disabled: status !== 'synced' || connection === null };
-  const joinLink = `${location.origin}/j/${info.joinCode}`;
+  const joinLink = `${location.origin}${Paths.join(info.joinCode)}`;
 
   return (
     <>

@@ -1,3 +1,4 @@
+import { Paths } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import type { WorkshopOverviewInfo } from '../lib/api.ts';
 import { roleLabel } from '../lib/roles.ts';
@@ -64,7 +65,7 @@ export function GroupGrid(props: {
               {o && <span>{tx('shapeCount', { n: o.shapeCount })}</span>}
             </p>
             <div className="rb-ws-group__actions">
-              <a href={`/b/${g.boardId}#t=${encodeURIComponent(props.token)}`} target="_blank" rel="noopener" data-testid={`ws-open-${g.index}`}>
+              <a href={Paths.board(g.boardId, props.token)} target="_blank" rel="noopener" data-testid={`ws-open-${g.index}`}>
                 {tx('openBoard')}
               </a>
               <button type="button" className="rb-link-button" onClick={() => props.onPresent(g.index)}>

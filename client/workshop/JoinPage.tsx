@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ApiErrorCode, type JoinInfo } from '../../shared/protocol/index.ts';
+import { ApiErrorCode, type JoinInfo, Paths } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { workshopApi } from '../lib/api.ts';
 import { loadIdentity, newUserId, saveIdentity } from '../lib/identity.ts';
@@ -50,7 +50,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
     if (!r.ok) return setError(r.code === ApiErrorCode.JoiningClosed ? tx('joinClosed') : r.status === 429 ? tx('joinTooMany') : r.status === 404 ? tx('joinCodeUnknown') : r.message);
     saveIdentity({ id: identity?.id ?? newUserId(), name: trimmed.slice(0, 60), role });
     saveMembership({ ...r.value, title: load.info.title, joinCode: normalized, joinedAt: new Date().toISOString() });
-    navigate(`/w/${r.value.workshopId}/g`);
+    navigate(Paths.workshopGroup(r.value.workshopId));
   };
 
   if (load.kind === 'loading') {
@@ -67,7 +67,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
           <p role="alert">{tx(load.message)}</p>
           {previous && (
             <p>
-              {tx('joinAlready')} <a href={`/w/${previous.workshopId}/g`}>{tx('joinContinue')}</a>
+              {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}>{tx('joinContinue')}</a>
             </p>
           )}
           <a href="/">{tx('backHome')}</a>
@@ -84,7 +84,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
         </p>
         {previous && (
           <p className="rb-ws-note">
-            {tx('joinAlready')} <a href={`/w/${previous.workshopId}/g`}>{tx('joinContinue')}</a>
+            {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}>{tx('joinContinue')}</a>
           </p>
         )}
         <fieldset className="rb-ws-groups-choice">

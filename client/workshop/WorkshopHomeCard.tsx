@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { JoinCodeSchema } from '../../shared/protocol/index.ts';
+import { JoinCodeSchema, Paths } from '../../shared/protocol/index.ts';
 import { forgetFacilitated, forgetMembership, listFacilitated, listMemberships } from './localWorkshops.ts';
 import { useWorkshopTexts } from './texts.ts';
 import './workshop.css';
@@ -15,7 +15,7 @@ export function WorkshopHomeCard({ navigate }: { navigate(href: string): void })
   const join = (e: FormEvent) => {
     e.preventDefault();
     const parsed = JoinCodeSchema.safeParse(code);
-    navigate(`/j/${parsed.success ? parsed.data : encodeURIComponent(code.trim().toUpperCase())}`);
+    navigate(Paths.join(parsed.success ? parsed.data : encodeURIComponent(code.trim().toUpperCase())));
   };
 
   return (
@@ -39,7 +39,7 @@ export function WorkshopHomeCard({ navigate }: { navigate(href: string): void })
             <ul className="rb-ws-list">
               {facilitated.map((w) => (
                 <li key={w.id}>
-                  <a href={`/w/${w.id}#t=${encodeURIComponent(w.token)}`}>{w.title}</a>
+                  <a href={Paths.workshop(w.id, w.token)}>{w.title}</a>
                   <span className="rb-tag">{w.joinCode}</span>
                   <span className="rb-tag">{tx('homeOpenDashboard')}</span>
                   <button type="button" className="rb-link-button" aria-label={`${tx('forget')}: ${w.title}`} onClick={() => (forgetFacilitated(w.id), setFacilitated(listFacilitated()))}>
@@ -56,7 +56,7 @@ export function WorkshopHomeCard({ navigate }: { navigate(href: string): void })
             <ul className="rb-ws-list">
               {joined.map((m) => (
                 <li key={m.workshopId}>
-                  <a href={`/w/${m.workshopId}/g`}>{m.title}</a>
+                  <a href={Paths.workshopGroup(m.workshopId)}>{m.title}</a>
                   <span className="rb-tag">{tx('homeOpenGroup')}</span>
                   <button type="button" className="rb-link-button" aria-label={`${tx('forget')}: ${m.title}`} onClick={() => (forgetMembership(m.workshopId), setJoined(listMemberships()))}>
                     {tx('forget')}

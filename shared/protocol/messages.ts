@@ -19,10 +19,20 @@ export const SyncStep = {
 } as const;
 export type SyncStep = (typeof SyncStep)[keyof typeof SyncStep];
 
-/** URL paths shared by client and server. */
+/** A capability token in a URL fragment (`#t=…`), so it never reaches a server's logs. */
+const withToken = (path: string, token: string | undefined): string => (token === undefined ? path : `${path}#t=${encodeURIComponent(token)}`);
+
+/** Every URL path the product builds, for client and server alike (never spelled by hand elsewhere). */
 export const Paths = {
   ws: '/ws',
-  board: (boardId: string) => `/b/${boardId}`,
+  /** A board; with a token, the link that opens it. */
+  board: (boardId: string, token?: string) => withToken(`/b/${boardId}`, token),
+  /** A saved record of a board, read-only. */
+  record: (boardId: string, recordId: string, token?: string) => withToken(`/b/${boardId}/r/${recordId}`, token),
+  /** A workshop's dashboard (facilitator) with its token. */
+  workshop: (workshopId: string, token?: string) => withToken(`/w/${workshopId}`, token),
+  /** A member's own page of a workshop (their token is kept in the browser). */
+  workshopGroup: (workshopId: string) => `/w/${workshopId}/g`,
   join: (code: string) => `/j/${code}`,
   /** The board as an accessible outline (issue 16). */
   outline: (boardId: string) => `/b/${boardId}/outline`,
@@ -32,5 +42,5 @@ export const Paths = {
 
 /** The link for a board and token: the token rides in the fragment so it never reaches logs. */
 export function boardLink(origin: string, boardId: string, token: string): string {
-  return `${origin}${Paths.board(boardId)}#t=${encodeURIComponent(token)}`;
+  return `${origin}${Paths.board(boardId, token)}`;
 }
