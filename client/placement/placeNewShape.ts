@@ -108,11 +108,29 @@ export function placeNewShape(editor: Editor, req: PlaceRequest): Placement {
   return frame ? inFrame(editor, frame, req) : nearCentre(editor, req);
 }
 
-/** Applies a placement's resizes (inside the caller's `editor.run`). */
+/**
+ * Applies a placement's resizes; the template's columns are locked guides, so the lock is
+ * passed over. A frame that grows pushes the shapes of its page below it down as far, so it
+ * never runs into the frame underneath.
+ */
 export function applyResizes(editor: Editor, resizes: readonly Resize[]): void {
-  for (const r of resizes) {
-    const s = editor.getShape(r.id);
-    if (s) editor.updateShape({ id: s.id, type: s.type, props: { h: r.h } } as TLShapePartial);
+  editor.run(() => {
+    for (const r of resizes) {
+      const s = editor.getShape(r.id);
+      if (!s) continue;
+      const before = editor.getShapePageBounds(s);
+      editor.updateShape({ id: s.id, type: s.type, props: { h: r.h } } as TLShapePartial);
+      if (s.type === 'frame' && before && s.parentId === editor.getCurrentPageId()) pushDownBelow(editor, s.id, before, r.h - before.h);
+    }
+  }, { ignoreShapeLock: true });
+}
+
+function pushDownBelow(editor: Editor, frameId: TLShapeId, was: { minX: number; maxX: number; maxY: number }, by: number): void {
+  if (by <= 0) return;
+  for (const other of editor.getCurrentPageShapes()) {
+    if (other.id === frameId || other.parentId !== editor.getCurrentPageId() || other.type === 'arrow') continue;
+    const b = editor.getShapePageBounds(other);
+    if (b && b.minY >= was.maxY && b.minX < was.maxX && was.minX < b.maxX) editor.updateShape({ id: other.id, type: other.type, y: other.y + by });
   }
 }
 
@@ -140,5 +158,12 @@ export function addPlacedShape(editor: Editor, type: TLShape['type'], props: obj
     editor.createShape({ id, type, parentId: at.parentId, x: at.x, y: at.y, props: finalProps } as TLShapePartial);
     editor.select(id);
   });
+  bringIntoView(editor, id);
   return id;
+}
+
+/** Pans (zoom kept) so that a shape placed out of sight can be seen. */
+export function bringIntoView(editor: Editor, id: TLShapeId): void {
+  const b = editor.getShapePageBounds(id);
+  if (b && !editor.getViewportPageBounds().contains(b)) editor.centerOnPoint(b.center);
 }
