@@ -1,3 +1,4 @@
+import { TEST_CONSENT } from '../helpers/consent.ts';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -62,7 +63,7 @@ describe('HTTP edge', () => {
     const file = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/export.tldr`, { token: board.tokens.view });
     expect(file.status).toBe(200);
     expect((await api(srv.baseUrl, 'POST', '/api/boards/import', { json: { file: file.body } })).status).toBe(201);
-    const rec = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: {} });
+    const rec = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { consent: TEST_CONSENT } });
     expect(rec.status).toBe(201);
     const recordId = (rec.body as { id: string }).id;
     const refused = [
