@@ -15,6 +15,8 @@ export interface PlaceRequest {
   preferredFrameId?: TLShapeId;
   /** For a service card: its system, which chooses the column of 現在のサービス. */
   system?: SystemId;
+  /** Shapes to leave out of the occupied space (the ones being placed). */
+  exclude?: readonly TLShapeId[];
 }
 
 /** A shape grown to make room (a frame or a 現在のサービス column). */
@@ -59,7 +61,11 @@ function chooseFrame(editor: Editor, req: PlaceRequest): TLFrameShape | undefine
 }
 
 function inFrame(editor: Editor, frame: TLFrameShape, req: PlaceRequest): Placement {
-  const children = editor.getSortedChildIdsForParent(frame.id).map((id) => editor.getShape(id)).filter((s): s is TLShape => s !== undefined && s.type !== 'arrow');
+  const children = editor
+    .getSortedChildIdsForParent(frame.id)
+    .filter((id) => !req.exclude?.includes(id))
+    .map((id) => editor.getShape(id))
+    .filter((s): s is TLShape => s !== undefined && s.type !== 'arrow');
   const lanes = children.map((s) => ({ s, system: laneSystemOf(s.id) })).filter((l): l is { s: TLShape; system: SystemId } => l.system !== undefined);
   const chosen = req.preferredFrameId ? laneSystemOf(req.preferredFrameId) : undefined;
   const wanted = req.kind === 'rb-service' ? (chosen ?? laneFor(req.system ?? 'shogai')) : undefined;
