@@ -1,5 +1,5 @@
 import type { Editor, TLFrameShape, TLShapeId } from 'tldraw';
-import { placeNewShape, applyResizes } from './placeNewShape.ts';
+import { applyResizes, placeNewShape } from './placeNewShape.ts';
 
 /** The frame (top level, unrotated) whose page box holds `point`, the topmost first. */
 function frameAt(editor: Editor, point: { x: number; y: number }): TLFrameShape | undefined {
@@ -33,4 +33,7 @@ export function settleIntoFrame(editor: Editor, ids: readonly TLShapeId[]): void
       if (s) editor.updateShape({ id: s.id, type: s.type, x: s.x + dx, y: s.y + dy });
     }
   });
+  // The sharer sees where the note went (it may be below the frame's last shape).
+  const moved = editor.getShapesPageBounds([...ids]);
+  if (moved && !editor.getViewportPageBounds().contains(moved)) editor.centerOnPoint(moved.center);
 }

@@ -36,6 +36,8 @@ export interface Placement {
 }
 
 const GAP = 16;
+/** Space around shapes placed in a frame, as the transition helper has always kept it. */
+const FRAME_SPACING = 24;
 
 function frameOf(editor: Editor, id: TLShapeId | undefined): TLFrameShape | undefined {
   const s = id ? editor.getShape(id) : undefined;
@@ -84,7 +86,7 @@ function inFrame(editor: Editor, frame: TLFrameShape, req: PlaceRequest): Placem
   const box = { x: 0, y: 0, w: frame.props.w, h: frame.props.h };
   // Columns are guides for service cards; other shapes in the frame avoid what is drawn inside them.
   const occupied = children.filter((c) => laneSystemOf(c.id) === undefined).map((c) => localBox(editor, c));
-  const spot = findFreeSpot(box, occupied, req, { gap: GAP, padding: 20 });
+  const spot = findFreeSpot(box, occupied, req, { gap: FRAME_SPACING, padding: FRAME_SPACING });
   const resizes = spot.containerH > frame.props.h ? [{ id: frame.id, h: spot.containerH }] : [];
   return { parentId: frame.id, x: spot.x, y: spot.y, resizes };
 }
