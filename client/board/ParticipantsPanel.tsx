@@ -3,6 +3,7 @@ import type { Editor, TLUserId } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 import { useI18n } from '../i18n/index.ts';
 import { roleLabel } from '../lib/roles.ts';
+import { participantOf } from '../../shared/protocol/index.ts';
 import type { ParticipantState } from './presence.ts';
 
 /** Idle after a minute without activity, as tldraw's own collaborator list does. */
@@ -22,17 +23,18 @@ function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
   const now = Date.now();
   const out: Row[] = [];
   for (const [clientId, state] of awareness.getStates() as Map<number, ParticipantState>) {
-    const u = state.user;
-    if (!u || typeof u.name !== 'string') continue;
+    // The one participant schema of the contract (shared/protocol/awareness.ts).
+    const u = participantOf(state);
+    if (!u) continue;
     // tldraw's pointer starts at lastActivityTimestamp 0: until someone moves, count from their arrival.
     const arrived = firstSeen.get(clientId) ?? now;
     firstSeen.set(clientId, arrived);
     const last = Math.max(state.presence?.lastActivityTimestamp ?? 0, arrived);
     out.push({
       clientId,
-      name: u.name.slice(0, 80),
-      role: typeof u.role === 'string' ? u.role : '',
-      color: typeof u.color === 'string' && /^#[0-9a-fA-F]{3,8}$/.test(u.color) ? u.color : '#888888',
+      name: u.name,
+      role: u.role,
+      color: u.color,
       userId: state.presence?.userId,
       idle: clientId !== awareness.clientID && now - last > IDLE_MS,
       self: clientId === awareness.clientID,

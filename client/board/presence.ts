@@ -8,14 +8,10 @@ import {
   type TLUser,
 } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
+import type { ParticipantUser as SharedParticipantUser } from '../../shared/protocol/index.ts';
 
-/** Who a participant is, as carried in awareness (`user`), per the contract. */
-export interface ParticipantUser {
-  id: string;
-  name: string;
-  role: string;
-  color: string;
-}
+/** Who a participant is, as carried in awareness (`user`): the contract's one schema. */
+export type ParticipantUser = Required<Pick<SharedParticipantUser, 'id'>> & Omit<SharedParticipantUser, 'id'>;
 
 /** A participant's awareness state: `{ user, presence }`. */
 export interface ParticipantState {

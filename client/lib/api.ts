@@ -27,6 +27,8 @@ import {
   JoinInfoSchema,
   JoinWorkshopResponseSchema,
   WorkshopInfoSchema,
+  WorkshopMembersResponseSchema,
+  type WorkshopMember,
   type CreateWorkshopRequest,
   type CreateWorkshopResponse,
   type JoinInfo,
@@ -139,4 +141,10 @@ export const workshopApi = {
   saveRecords: (id: string, token: string, title?: string): Promise<ApiResult<SavedGroupRecords>> =>
     call(SavedGroupRecordsSchema, `${ws(id)}/records`, { method: 'POST', token, body: JSON.stringify(title ? { title } : {}) }),
   minutesPath: (id: string): string => `${ws(id)}/minutes.html`,
+  /** End or reopen joining with the code (facilitator). */
+  setJoining: (id: string, token: string, open: boolean): Promise<ApiResult<{ joinOpen: boolean }>> =>
+    call(z.object({ joinOpen: z.boolean() }), `${ws(id)}/joining`, { method: 'POST', token, body: JSON.stringify({ open }) }),
+  members: (id: string, token: string): Promise<ApiResult<WorkshopMember[]>> => call(WorkshopMembersResponseSchema, `${ws(id)}/members`, { token, cache: 'no-store' }),
+  removeMember: (id: string, token: string, memberId: string): Promise<ApiResult<{ removed: string }>> =>
+    call(z.object({ removed: z.string() }), `${ws(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE', token }),
 };

@@ -6,6 +6,7 @@ import { tokenFromHash } from '../lib/links.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { MessagePanel, PhasePanel, TimerPanel, type ControlProps } from './FacilitatorControls.tsx';
 import { GroupGrid } from './GroupGrid.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
 import { useServerOffset, useWorkshopState } from './hooks.ts';
 import { facilitatorToken, rememberFacilitated } from './localWorkshops.ts';
 import { PresentationPanel } from './PresentationPanel.tsx';
@@ -110,6 +111,7 @@ function Dashboard({ info, token, settings }: { info: WorkshopInfo; token: strin
             <div ref={presentRef}>
               <PresentationPanel {...control} groups={info.groups} token={token} pick={pick} />
             </div>
+            <MembersPanel info={info} token={token} />
             <SessionEndPanel workshopId={info.id} title={info.title} token={token} />
           </div>
           <section aria-labelledby="rb-ws-groups-h">

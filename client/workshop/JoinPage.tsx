@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { JoinInfo } from '../../shared/protocol/index.ts';
+import { ApiErrorCode, type JoinInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { workshopApi } from '../lib/api.ts';
 import { loadIdentity, newUserId, saveIdentity } from '../lib/identity.ts';
@@ -29,7 +29,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
     let live = true;
     void workshopApi.joinInfo(normalized).then((r) => {
       if (!live) return;
-      if (r.ok) setLoad({ kind: 'ready', info: r.value });
+      if (r.ok) setLoad(r.value.joinOpen ? { kind: 'ready', info: r.value } : { kind: 'error', message: 'joinClosed' });
       else setLoad({ kind: 'error', message: r.status === 404 || r.status === 400 ? 'joinCodeUnknown' : r.status === 429 ? 'joinTooMany' : 'network' });
     });
     return () => {
@@ -47,7 +47,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
     setError(null);
     const r = await workshopApi.join({ code: normalized, group: chosen, name: trimmed.slice(0, 60), role });
     setBusy(false);
-    if (!r.ok) return setError(r.status === 429 ? tx('joinTooMany') : r.status === 404 ? tx('joinCodeUnknown') : r.message);
+    if (!r.ok) return setError(r.code === ApiErrorCode.JoiningClosed ? tx('joinClosed') : r.status === 429 ? tx('joinTooMany') : r.status === 404 ? tx('joinCodeUnknown') : r.message);
     saveIdentity({ id: identity?.id ?? newUserId(), name: trimmed.slice(0, 60), role });
     saveMembership({ ...r.value, title: load.info.title, joinCode: normalized, joinedAt: new Date().toISOString() });
     navigate(`/w/${r.value.workshopId}/g`);
@@ -65,6 +65,11 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
       <main className="rb-centered">
         <div className="rb-card">
           <p role="alert">{tx(load.message)}</p>
+          {previous && (
+            <p>
+              {tx('joinAlready')} <a href={`/w/${previous.workshopId}/g`}>{tx('joinContinue')}</a>
+            </p>
+          )}
           <a href="/">{tx('backHome')}</a>
         </div>
       </main>

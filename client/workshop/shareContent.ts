@@ -1,21 +1,9 @@
 import type { JsonObject, TLContent, TLShape } from 'tldraw';
 import { plainTextOf } from '../../shared/records/richText.ts';
 
-/** Who wrote a shared note, as kept in the shape's `meta.author`. */
-export interface NoteAuthor {
-  name: string;
-  role: string;
-}
+import { authorOf, authorStamp, type NoteAuthor } from '../../shared/workshop/author.ts';
 
-/** The author kept in a shape's meta, if well-formed. */
-export function authorOf(meta: unknown): NoteAuthor | undefined {
-  if (typeof meta !== 'object' || meta === null) return undefined;
-  const a = (meta as { author?: unknown }).author;
-  if (typeof a !== 'object' || a === null) return undefined;
-  const { name, role } = a as { name?: unknown; role?: unknown };
-  if (typeof name !== 'string' || !name) return undefined;
-  return { name, role: typeof role === 'string' ? role : '' };
-}
+export { authorOf, type NoteAuthor };
 
 /**
  * Content copied from the private board with every shape (children of frames and groups too)
@@ -23,10 +11,11 @@ export function authorOf(meta: unknown): NoteAuthor | undefined {
  * this participant copied — keeps it. The input is not changed.
  */
 export function stampAuthor(content: TLContent, author: NoteAuthor): TLContent {
-  const stamp = { name: author.name.slice(0, 60), role: author.role.slice(0, 40) };
+  // The server stamps the sharer's name as it knows it (SPEC D6); this is what the page shows at once.
+  const stamp = authorStamp(author);
   const shapes = content.shapes.map((shape): TLShape => {
     if (authorOf(shape.meta)) return shape;
-    return { ...shape, meta: { ...shape.meta, author: stamp } as JsonObject };
+    return { ...shape, meta: { ...shape.meta, author: { name: stamp.name, role: stamp.role } } as JsonObject };
   });
   return { ...content, shapes };
 }

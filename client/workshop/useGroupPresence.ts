@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { Paths } from '../../shared/protocol/index.ts';
+import { Paths, participantOf } from '../../shared/protocol/index.ts';
 
 /** Someone on a group's board who can be followed: tldraw's presence user id, name and role. */
 export interface PresentPerson {
@@ -20,9 +20,9 @@ export function presentPeople(states: Iterable<AwarenessState>): PresentPerson[]
   const seen = new Map<string, PresentPerson>();
   for (const st of states) {
     const userId = st.presence?.userId;
-    const name = st.user?.name;
-    if (typeof userId !== 'string' || typeof name !== 'string') continue;
-    seen.set(userId, { userId, name: name.slice(0, 60), role: typeof st.user?.role === 'string' ? st.user.role : '' });
+    const user = participantOf(st);
+    if (typeof userId !== 'string' || !user) continue;
+    seen.set(userId, { userId, name: user.name, role: user.role });
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }

@@ -13,12 +13,20 @@ import { deriveLinkToken, DERIVED_ROLES } from '../auth/linkTokens.ts';
 import { capabilityForHash, newId, hashToken, newToken } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, LinkGenerations, Storage } from '../storage/index.ts';
+import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import type { BoardDocuments } from './BoardDocuments.ts';
 import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
 export type BoardError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'forbidden' } | { code: 'bad_request'; field: string; message: string };
 export type BoardResult<T> = { ok: true; value: T } | { ok: false; error: BoardError };
+
+/** What a token grants on a board, and who its holder is when the server knows (a workshop member). */
+export interface Authorized {
+  board: BoardRow;
+  capability: Capability;
+  author?: NoteAuthor;
+}
 
 /** Options of the board service. */
 export interface BoardServiceOptions {
@@ -66,7 +74,7 @@ export class BoardService {
   }
 
   /** Resolve a board and the capability a token grants on it. */
-  async authorize(boardId: string, token: string | undefined, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
+  async authorize(boardId: string, token: string | undefined, need: Capability = 'view'): Promise<BoardResult<Authorized>> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 512) {
       const board = await this.storage.getBoard(boardId);
       return { ok: false, error: { code: board ? 'unauthorized' : 'not_found' } };
@@ -75,14 +83,16 @@ export class BoardService {
   }
 
   /** The same check for a token known by its hash (a session's link, re-checked after a bus outage). */
-  async authorizeHash(boardId: string, tokenHash: Buffer, need: Capability = 'view'): Promise<BoardResult<{ board: BoardRow; capability: Capability }>> {
+  async authorizeHash(boardId: string, tokenHash: Buffer, need: Capability = 'view'): Promise<BoardResult<Authorized>> {
     const board = await this.storage.getBoard(boardId);
     if (!board) return { ok: false, error: { code: 'not_found' } };
-    const capability = capabilityForHash(tokenHash, board.tokenHashes) ?? (board.workshopId ? await this.workshopCapability(board, tokenHash) : undefined);
-    if (!capability) return { ok: false, error: { code: 'unauthorized' } };
+    const own = capabilityForHash(tokenHash, board.tokenHashes);
+    const granted = own ? { capability: own } : board.workshopId ? await this.workshopCapability(board, tokenHash) : undefined;
+    if (!granted) return { ok: false, error: { code: 'unauthorized' } };
+    const { capability } = granted;
     const rank = { view: 0, edit: 1, owner: 2 } as const;
     if (rank[capability] < rank[need]) return { ok: false, error: { code: 'forbidden' } };
-    return { ok: true, value: { board, capability } };
+    return { ok: true, value: { board, capability, ...(granted.author ? { author: granted.author } : {}) } };
   }
 
   /**
@@ -90,15 +100,17 @@ export class BoardService {
    * group board and the state document; a member edits their group's board, sees the
    * others and the state, and alone owns their private area.
    */
-  private async workshopCapability(board: BoardRow, tokenHash: Buffer): Promise<Capability | undefined> {
+  private async workshopCapability(board: BoardRow, tokenHash: Buffer): Promise<{ capability: Capability; author?: NoteAuthor } | undefined> {
     const workshopId = board.workshopId as string;
     const state = board.kind === 'workshop' ? board : await this.storage.getBoard(workshopId);
-    if (state && capabilityForHash(tokenHash, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : 'owner';
+    if (state && capabilityForHash(tokenHash, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : { capability: 'owner' };
     const member = await this.storage.getMember(tokenHash);
     if (!member || member.workshopId !== workshopId) return undefined;
-    if (board.kind === 'private') return member.privateBoardId === board.id ? 'owner' : undefined;
-    if (board.kind === 'workshop') return 'view';
-    return member.boardId === board.id ? 'edit' : 'view';
+    // A member is known by the name and role they joined with: the author the server stamps (SPEC D6).
+    const author = { name: member.name, role: member.role };
+    if (board.kind === 'private') return member.privateBoardId === board.id ? { capability: 'owner', author } : undefined;
+    if (board.kind === 'workshop') return { capability: 'view', author };
+    return { capability: member.boardId === board.id ? 'edit' : 'view', author };
   }
 
   /** The public view of a board for a given capability. */

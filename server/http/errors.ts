@@ -12,6 +12,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   too_many_requests: 429,
+  joining_closed: 403,
   storage_unavailable: 503,
   internal: 500,
 };

@@ -77,7 +77,7 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     return refuse(socket, 429, 'Too Many Connections');
   }
   const { capability, board } = auth.value;
-  const credential: SessionCredential = { tokenHash: hashToken(token ?? ''), checkedAt };
+  const credential: SessionCredential = { tokenHash: hashToken(token ?? ''), checkedAt, ...(auth.value.author ? { author: auth.value.author } : {}) };
   deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, { boardId: boardId.data, capability, kind: board.kind, credential }));
 }
 

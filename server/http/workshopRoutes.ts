@@ -5,6 +5,9 @@ import {
   CreateWorkshopRequestSchema,
   JoinCodeSchema,
   JoinWorkshopRequestSchema,
+  JOINING_CLOSED_MESSAGE,
+  MemberIdSchema,
+  SetJoiningRequestSchema,
 } from '../../shared/protocol/index.ts';
 import { z } from 'zod';
 import type { Storage } from '../storage/index.ts';
@@ -82,6 +85,7 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
         deps.badCodeLimiter.hit(deps.clientIp(req));
         throw new HttpError(ApiErrorCode.NotFound, 'no workshop with this code');
       }
+      if (result.error.code === 'joining_closed') throw new HttpError(ApiErrorCode.JoiningClosed, JOINING_CLOSED_MESSAGE, 'code');
       throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : 'bad request', 'group');
     }
     res.status(201).json(result.value);
@@ -101,6 +105,26 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
   r.get('/:id/overview', async (req, res) => {
     const w = await facilitatorOnly(req);
     res.json({ now: Date.now(), groups: await deps.overview.groups(w) });
+  });
+
+  r.post('/:id/joining', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const body = parseBody(SetJoiningRequestSchema, req.body);
+    res.json(await workshops.setJoining(w, body.open));
+  });
+
+  r.get('/:id/members', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    res.json(await workshops.members(w));
+  });
+
+  r.delete('/:id/members/:memberId', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const memberId = MemberIdSchema.safeParse(req.params.memberId);
+    if (!memberId.success) throw new HttpError(ApiErrorCode.NotFound, 'no such member');
+    const result = await workshops.removeMember(w, memberId.data);
+    if (!result.ok) throw new HttpError(ApiErrorCode.NotFound, 'no such member');
+    res.json(result.value);
   });
 
   r.post('/:id/records', async (req, res) => {

@@ -8,8 +8,9 @@ import { WorkQueue, type StoreTask } from './WorkQueue.ts';
 import type { Clock } from './Clock.ts';
 import { CompactionSchedule } from './CompactionSchedule.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { applyStructureRepairs, findStructureRepairs } from './structure.ts';
-import { applyAndJudge, applyTrusted, type RecordValidator } from './UpdateGate.ts';
+import { applyStructureRepairs, findAuthorFixes, findStructureRepairs } from './structure.ts';
+import { applyAndJudge, applyTrusted, type AuthorClaim, type RecordValidator } from './UpdateGate.ts';
+import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import { encodeSyncStep1, encodeSyncUpdate } from './wire.ts';
 
 /** What the pipeline tells its room; `S` is the room's session type, opaque here. */
@@ -37,6 +38,8 @@ export interface PipelineOptions<S> {
   compactEveryUpdates: number;
   compactIdleMs: number;
   validateRecord?: RecordValidator;
+  /** Who a session is, as the server knows it (a workshop member's name and role), for note authors (SPEC D6). */
+  authorOf?: (from: S) => NoteAuthor | undefined;
   hooks: PipelineHooks<S>;
 }
 
@@ -215,7 +218,7 @@ export class DocumentPipeline<S> {
         if (!verdict.changed) return;
         this.noteChanged();
         this.queue.enqueue({ kind: 'store', update, frame, from });
-        if (verdict.touched.length > 0) this.repairStructure(verdict.touched);
+        if (verdict.touched.length > 0) this.repairStructure(verdict.touched, verdict.authorClaims, from);
         return;
       default:
         return exhaustive(verdict);
@@ -223,13 +226,15 @@ export class DocumentPipeline<S> {
   }
 
   /** After an accepted update: mend what it broke together with another (orphans, cycles, dangling bindings). */
-  private repairStructure(touched: readonly string[]): void {
-    const repairs = findStructureRepairs(this.doc, touched);
-    if (repairs.length === 0) return;
-    const update = applyStructureRepairs(this.doc, repairs, SERVER);
+  private repairStructure(touched: readonly string[], claims: readonly AuthorClaim[], from: S): void {
+    const repairs = touched.length > 0 ? findStructureRepairs(this.doc, touched) : [];
+    const authorFixes = claims.length > 0 ? findAuthorFixes(claims, this.opts.authorOf?.(from)) : [];
+    if (repairs.length === 0 && authorFixes.length === 0) return;
+    const update = applyStructureRepairs(this.doc, repairs, SERVER, authorFixes);
     if (!update) return;
-    this.opts.metrics.structureRepairs++;
-    this.opts.logger.info({ boardId: this.opts.boardId, repairs: repairs.length }, 'repaired the document structure after concurrent edits');
+    if (repairs.length > 0) this.opts.metrics.structureRepairs++;
+    if (authorFixes.length > 0) this.opts.metrics.authorFixes++;
+    this.opts.logger.info({ boardId: this.opts.boardId, repairs: repairs.length, authorFixes: authorFixes.length }, 'the server mended what an update left (structure, note authors)');
     this.noteChanged();
     this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
   }

@@ -82,6 +82,7 @@ export class Room {
       compactEveryUpdates: opts.compactEveryUpdates,
       compactIdleMs: opts.compactIdleMs,
       ...(opts.validateRecord ? { validateRecord: opts.validateRecord } : {}),
+      authorOf: (session) => session.credential?.author,
       hooks: {
         broadcast: (frame, except) => this.broadcast(frame, except),
         refused: (session, reason) => this.refuse(session, reason),

@@ -1,4 +1,5 @@
 import type { Capability } from '../../shared/protocol/index.ts';
+import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import type { Clock } from './Clock.ts';
 import { TokenBucket, type SessionLimits } from './SessionLimits.ts';
 import type { RelaySocket } from './SocketLike.ts';
@@ -9,6 +10,8 @@ export interface SessionCredential {
   tokenHash: Buffer;
   /** When the token was checked (the session's clock): a revocation received after it applies. */
   checkedAt: number;
+  /** Who the token's holder is, when the server knows (a workshop member): stamped on shared notes. */
+  author?: NoteAuthor | undefined;
 }
 
 /** One participant's connection to a room. */

@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import { DocKeys, isStoredRecord, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
+import { authorOf, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
 import { checkUpdate, findLayoutViolation } from './wire.ts';
+
+/** A record whose `meta.author` an update set or changed: the author before and after. */
+export interface AuthorClaim {
+  id: string;
+  before: NoteAuthor | undefined;
+  after: NoteAuthor | undefined;
+}
 
 /** Judges one record a document update created or changed; a reason when it is not valid. */
 export type RecordValidator = (record: StoredRecord) => string | undefined;
@@ -13,6 +21,8 @@ export type GateVerdict =
       changed: boolean;
       /** Keys of `records` the update set or deleted, for the cross-record check (SPEC D). */
       touched: readonly string[];
+      /** Records whose note author the update changed (SPEC D6). */
+      authorClaims: readonly AuthorClaim[];
     }
   | {
       kind: 'refused';
@@ -44,7 +54,7 @@ export function applyAndJudge(doc: Y.Doc, update: Uint8Array, origin: unknown, o
     const checked = checkUpdate(update, opts.kind, doc);
     if (!checked.ok) return { kind: 'refused', reason: checked.error, touchedDocument: false };
   }
-  let verdict: GateVerdict = { kind: 'accepted', changed: false, touched: [] };
+  let verdict: GateVerdict = { kind: 'accepted', changed: false, touched: [], authorClaims: [] };
   Y.transact(
     doc,
     (tr) => {
@@ -93,7 +103,7 @@ function transactionChanged(tr: Y.Transaction): boolean {
 }
 
 function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
-  if (!transactionChanged(tr)) return { kind: 'accepted', changed: false, touched: [] };
+  if (!transactionChanged(tr)) return { kind: 'accepted', changed: false, touched: [], authorClaims: [] };
   let layout: string | undefined;
   try {
     layout = findLayoutViolation(tr, opts.kind, stateNow(tr));
@@ -101,12 +111,13 @@ function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
     layout = `update could not be checked: ${(err as Error).message}`;
   }
   if (layout !== undefined) return { kind: 'refused', reason: layout, touchedDocument: true };
-  if (opts.kind === 'workshop') return { kind: 'accepted', changed: true, touched: [] };
+  if (opts.kind === 'workshop') return { kind: 'accepted', changed: true, touched: [], authorClaims: [] };
   const records = tr.doc.getMap<unknown>(DocKeys.records);
   // Yjs types `changed` by the abstract type; a map's entry holds the keys set or deleted.
   const keys = tr.changed.get(records as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>);
-  if (!keys || keys.size === 0) return { kind: 'accepted', changed: true, touched: [] };
+  if (!keys || keys.size === 0) return { kind: 'accepted', changed: true, touched: [], authorClaims: [] };
   const touched: string[] = [];
+  const authorClaims: AuthorClaim[] = [];
   for (const key of keys) {
     if (key === null) continue;
     touched.push(key);
@@ -114,8 +125,25 @@ function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
     if (value === undefined) continue; // deleted
     const reason = recordViolation(key, value, opts.validateRecord);
     if (reason !== undefined) return { kind: 'refused', reason: `record ${key.slice(0, 80)}: ${reason}`, touchedDocument: true };
+    const after = authorOf((value as { meta?: unknown }).meta);
+    const before = authorOf((valueBefore(tr, records, key) as { meta?: unknown } | undefined)?.meta);
+    if (!sameAuthor(before, after)) authorClaims.push({ id: key, before, after });
   }
-  return { kind: 'accepted', changed: true, touched };
+  return { kind: 'accepted', changed: true, touched, authorClaims };
+}
+
+/**
+ * The value `key` held before the transaction: the map entry the update replaced, which Yjs
+ * keeps (deleted, content not yet collected) to the left of the new one until the transaction
+ * ends — the same place `YMapEvent` reads its `oldValue` from. Undefined for a new key.
+ */
+function valueBefore(tr: Y.Transaction, map: Y.Map<unknown>, key: string): unknown {
+  let item = map._map.get(key)?.left ?? null;
+  // Skip what this transaction itself added; the first older entry is the value before, if it
+  // was still alive then (not deleted, or deleted by this very transaction).
+  while (item !== null && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) item = item.left;
+  if (item === null || (item.deleted && !Y.isDeleted(tr.deleteSet, item.id))) return undefined;
+  return item.content.getContent()[0];
 }
 
 /** What is wrong with a record stored under `key`, if anything. */

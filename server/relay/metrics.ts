@@ -19,6 +19,8 @@ export interface RelayMetrics {
   step2Reused: number;
   /** Server updates that mended a structure two concurrent edits broke (SPEC D3). */
   structureRepairs: number;
+  /** Server updates that restored or stamped a note's author (SPEC D6). */
+  authorFixes: number;
   /** Step-1 and awareness frames dropped by a session's rate limit, oversized awareness states. */
   droppedStep1: number;
   droppedAwareness: number;
@@ -46,6 +48,7 @@ export function createMetrics(): RelayMetrics {
     rejectedUpgrades: 0,
     step2Reused: 0,
     structureRepairs: 0,
+    authorFixes: 0,
     droppedStep1: 0,
     droppedAwareness: 0,
     slowConsumers: 0,

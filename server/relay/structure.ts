@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { DocKeys, isStoredRecord, type StoredRecord } from '../../shared/doc/index.ts';
 import { findRepairsAfterChange, type DocumentLookup, type RecordRepair } from '../../shared/records/index.ts';
+import { authorStamp, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
+import type { AuthorClaim } from './UpdateGate.ts';
 
 /** The records map of a document as `shared/records`' repair functions read it. */
 function lookup(records: Y.Map<unknown>): DocumentLookup {
@@ -20,11 +22,34 @@ export function findStructureRepairs(doc: Y.Doc, touched: readonly string[]): Re
   return findRepairsAfterChange(lookup(doc.getMap<unknown>(DocKeys.records)), { changed: touched, deleted: touched });
 }
 
+/** A server edit of one record: set its note author (undefined removes it). */
+export interface AuthorFix {
+  id: string;
+  author: NoteAuthor | undefined;
+}
+
 /**
- * Apply repairs in one transaction with `origin`; the update it made (to store and relay like
- * any other), or undefined when nothing changed.
+ * The note authors an update claimed that its session may not claim (SPEC D6): a new author on
+ * a record must be the session's own identity as the server knows it (a workshop member's name
+ * and role); an existing author cannot be changed or removed. Each fix restores the author the
+ * record had, or stamps the session's own, or removes a claim nobody can make.
  */
-export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair[], origin: unknown): Uint8Array | undefined {
+export function findAuthorFixes(claims: readonly AuthorClaim[], own: NoteAuthor | undefined): AuthorFix[] {
+  const stamp = own ? authorStamp(own) : undefined;
+  const fixes: AuthorFix[] = [];
+  for (const c of claims) {
+    if (c.before === undefined && c.after !== undefined && stamp && sameAuthor(c.after, stamp)) continue;
+    const author = c.before ?? (c.after !== undefined ? stamp : undefined);
+    if (!sameAuthor(author, c.after)) fixes.push({ id: c.id, author });
+  }
+  return fixes;
+}
+
+/**
+ * Apply repairs and author fixes in one transaction with `origin`; the update it made (to store
+ * and relay like any other), or undefined when nothing changed.
+ */
+export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair[], origin: unknown, authorFixes: readonly AuthorFix[] = []): Uint8Array | undefined {
   const records = doc.getMap<unknown>(DocKeys.records);
   let update: Uint8Array | undefined;
   const capture = (u: Uint8Array, o: unknown): void => {
@@ -39,6 +64,12 @@ export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair
           const rec = records.get(r.id);
           if (isStoredRecord(rec)) records.set(r.id, { ...rec, parentId: r.set.parentId });
         }
+      }
+      for (const f of authorFixes) {
+        const rec = records.get(f.id);
+        if (!isStoredRecord(rec)) continue;
+        const { author: _claimed, ...meta } = (typeof rec.meta === 'object' && rec.meta !== null ? rec.meta : {}) as Record<string, unknown>;
+        records.set(f.id, { ...rec, meta: f.author ? { ...meta, author: { name: f.author.name, role: f.author.role } } : meta });
       }
     }, origin);
   } finally {

@@ -86,7 +86,7 @@ export class PostgresStorage implements Storage {
     await this.tx(async (c) => {
       await insertBoard(c, input.state.board, input.state.initialState);
       const w = input.workshop;
-      await c.query('INSERT INTO workshops (id, title, template, join_code, created_at) VALUES ($1, $2, $3, $4, $5)', [w.id, w.title, w.template, w.joinCode, w.createdAt]);
+      await c.query('INSERT INTO workshops (id, title, template, join_code, join_open, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [w.id, w.title, w.template, w.joinCode, w.joinOpen !== false, w.createdAt]);
       for (const g of input.groups) {
         await insertBoard(c, g.board, g.initialState);
         await c.query('INSERT INTO workshop_groups (workshop_id, idx, name, board_id) VALUES ($1, $2, $3, $4)', [w.id, g.index, g.name, g.board.id]);
@@ -105,7 +105,7 @@ export class PostgresStorage implements Storage {
   private async withGroups(row: WorkshopPgRow | undefined): Promise<WorkshopRow | undefined> {
     if (!row) return undefined;
     const { rows } = await this.pool.query<{ idx: number; name: string; board_id: string }>('SELECT idx, name, board_id FROM workshop_groups WHERE workshop_id = $1 ORDER BY idx', [row.id]);
-    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, createdAt: row.created_at, groups: rows.map((g) => ({ index: g.idx, name: g.name, boardId: g.board_id })) };
+    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, joinOpen: row.join_open, createdAt: row.created_at, groups: rows.map((g) => ({ index: g.idx, name: g.name, boardId: g.board_id })) };
   }
 
   async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
@@ -120,13 +120,21 @@ export class PostgresStorage implements Storage {
   }
 
   async getMember(tokenHash: Buffer): Promise<MemberRow | undefined> {
-    const { rows } = await this.pool.query<{ token_hash: Buffer; workshop_id: string; board_id: string; private_board_id: string; name: string; role: string; created_at: Date }>(
-      'SELECT * FROM workshop_members WHERE token_hash = $1',
-      [tokenHash],
-    );
-    const m = rows[0];
-    if (!m) return undefined;
-    return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: m.created_at };
+    const { rows } = await this.pool.query<MemberPgRow>('SELECT * FROM workshop_members WHERE token_hash = $1', [tokenHash]);
+    return rows[0] && toMemberRow(rows[0]);
+  }
+
+  async setJoinOpen(workshopId: string, open: boolean): Promise<boolean> {
+    return ((await this.pool.query('UPDATE workshops SET join_open = $1 WHERE id = $2', [open, workshopId])).rowCount ?? 0) > 0;
+  }
+
+  async listMembers(workshopId: string): Promise<MemberRow[]> {
+    const { rows } = await this.pool.query<MemberPgRow>('SELECT * FROM workshop_members WHERE workshop_id = $1 ORDER BY created_at, token_hash', [workshopId]);
+    return rows.map(toMemberRow);
+  }
+
+  async removeMember(tokenHash: Buffer): Promise<boolean> {
+    return ((await this.pool.query('DELETE FROM workshop_members WHERE token_hash = $1', [tokenHash])).rowCount ?? 0) > 0;
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
@@ -274,11 +282,26 @@ export class PostgresStorage implements Storage {
   }
 }
 
+interface MemberPgRow {
+  token_hash: Buffer;
+  workshop_id: string;
+  board_id: string;
+  private_board_id: string;
+  name: string;
+  role: string;
+  created_at: Date;
+}
+
+function toMemberRow(m: MemberPgRow): MemberRow {
+  return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: m.created_at };
+}
+
 interface WorkshopPgRow {
   id: string;
   title: string;
   template: string;
   join_code: string;
+  join_open: boolean;
   created_at: Date;
 }
 

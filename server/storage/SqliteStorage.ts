@@ -43,6 +43,7 @@ interface WorkshopDbRow {
   title: string;
   template: string;
   join_code: string;
+  join_open: number;
   created_at: number;
 }
 
@@ -211,7 +212,7 @@ export class SqliteStorage implements Storage {
          WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
       ),
       getRecord: this.db.prepare<[string, string], RecordDbRow>('SELECT * FROM meeting_records WHERE board_id = ? AND id = ?'),
-      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, template, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertWorkshop: this.db.prepare('INSERT INTO workshops (id, title, template, join_code, join_open, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
       insertGroup: this.db.prepare('INSERT INTO workshop_groups (workshop_id, idx, name, board_id) VALUES (?, ?, ?, ?)'),
       getWorkshop: this.db.prepare<[string], WorkshopDbRow>('SELECT * FROM workshops WHERE id = ?'),
       getWorkshopByCode: this.db.prepare<[string], WorkshopDbRow>('SELECT * FROM workshops WHERE join_code = ?'),
@@ -220,6 +221,9 @@ export class SqliteStorage implements Storage {
         'INSERT INTO workshop_members (token_hash, workshop_id, board_id, private_board_id, name, role, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       getMember: this.db.prepare<[Buffer], MemberDbRow>('SELECT * FROM workshop_members WHERE token_hash = ?'),
+      setJoinOpen: this.db.prepare<[number, string]>('UPDATE workshops SET join_open = ? WHERE id = ?'),
+      listMembers: this.db.prepare<[string], MemberDbRow>('SELECT * FROM workshop_members WHERE workshop_id = ? ORDER BY created_at, rowid'),
+      removeMember: this.db.prepare<[Buffer]>('DELETE FROM workshop_members WHERE token_hash = ?'),
       // [num, num]
       countUpdates: this.db.prepare<[number, number], { n: number }>(
         `SELECT COUNT(*) AS n FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS})`,
@@ -285,7 +289,7 @@ export class SqliteStorage implements Storage {
     return this.write(() => this.db.transaction(() => {
       this.insertBoard(input.state.board, input.state.initialState);
       const w = input.workshop;
-      this.stmts.insertWorkshop.run(w.id, w.title, w.template, w.joinCode, w.createdAt.getTime());
+      this.stmts.insertWorkshop.run(w.id, w.title, w.template, w.joinCode, w.joinOpen === false ? 0 : 1, w.createdAt.getTime());
       for (const g of input.groups) {
         this.insertBoard(g.board, g.initialState);
         this.stmts.insertGroup.run(w.id, g.index, g.name, g.board.id);
@@ -304,7 +308,7 @@ export class SqliteStorage implements Storage {
   private withGroups(row: WorkshopDbRow | undefined): WorkshopRow | undefined {
     if (!row) return undefined;
     const groups = this.stmts.groupsOf.all(row.id).map((g) => ({ index: g.idx, name: g.name, boardId: g.board_id }));
-    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, createdAt: new Date(row.created_at), groups };
+    return { id: row.id, title: row.title, template: row.template, joinCode: row.join_code, joinOpen: row.join_open === 1, createdAt: new Date(row.created_at), groups };
   }
 
   async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
@@ -317,8 +321,19 @@ export class SqliteStorage implements Storage {
 
   async getMember(tokenHash: Buffer): Promise<MemberRow | undefined> {
     const m = this.stmts.getMember.get(tokenHash);
-    if (!m) return undefined;
-    return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: new Date(m.created_at) };
+    return m && toMemberRow(m);
+  }
+
+  async setJoinOpen(workshopId: string, open: boolean): Promise<boolean> {
+    return this.write(() => this.stmts.setJoinOpen.run(open ? 1 : 0, workshopId).changes > 0);
+  }
+
+  async listMembers(workshopId: string): Promise<MemberRow[]> {
+    return this.stmts.listMembers.all(workshopId).map(toMemberRow);
+  }
+
+  async removeMember(tokenHash: Buffer): Promise<boolean> {
+    return this.write(() => this.stmts.removeMember.run(tokenHash).changes > 0);
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
@@ -519,6 +534,10 @@ function toRecordMeta(row: RecordDbRow): MeetingRecordMeta {
     // Written by createRecord from a validated RecordConsent; a row is never updated.
     consent: row.consent ? (JSON.parse(row.consent) as RecordConsent) : null,
   };
+}
+
+function toMemberRow(m: MemberDbRow): MemberRow {
+  return { tokenHash: m.token_hash, workshopId: m.workshop_id, boardId: m.board_id, privateBoardId: m.private_board_id, name: m.name, role: m.role, createdAt: new Date(m.created_at) };
 }
 
 function toBoardRow(row: BoardDbRow): BoardRow {

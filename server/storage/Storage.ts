@@ -48,6 +48,8 @@ export interface WorkshopRow {
   title: string;
   template: string;
   joinCode: string;
+  /** Whether the join code still admits new members (a facilitator can end joining). */
+  joinOpen: boolean;
   createdAt: Date;
   groups: { index: number; name: string; boardId: string }[];
 }
@@ -181,7 +183,7 @@ export interface RecordStore {
 export interface WorkshopStore {
   /** Store a workshop with its state document and group boards, atomically. */
   createWorkshop(input: {
-    workshop: Omit<WorkshopRow, 'groups'>;
+    workshop: Omit<WorkshopRow, 'groups' | 'joinOpen'> & { joinOpen?: boolean };
     state: { board: NewBoard; initialState: Uint8Array };
     groups: { index: number; name: string; board: NewBoard; initialState: Uint8Array }[];
   }): Promise<void>;
@@ -190,6 +192,15 @@ export interface WorkshopStore {
   /** Store a member and their private board, atomically. */
   addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void>;
   getMember(tokenHash: Buffer): Promise<MemberRow | undefined>;
+  /** Open or end joining with the workshop's code; false when there is no such workshop. */
+  setJoinOpen(workshopId: string, open: boolean): Promise<boolean>;
+  /** A workshop's members, oldest first. */
+  listMembers(workshopId: string): Promise<MemberRow[]>;
+  /**
+   * Remove a member: their row goes, so their token is unknown everywhere; their private
+   * board stays for the record. False when no member has this hash.
+   */
+  removeMember(tokenHash: Buffer): Promise<boolean>;
 }
 
 /**

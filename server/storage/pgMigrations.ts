@@ -101,4 +101,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE meeting_records ADD COLUMN consent JSONB;
     `,
   },
+  {
+    // Issue 12 §4: a facilitator can end joining with a workshop's code.
+    version: 6,
+    name: 'workshop-join-open',
+    sql: `
+      ALTER TABLE workshops ADD COLUMN join_open BOOLEAN NOT NULL DEFAULT TRUE;
+      CREATE INDEX workshop_members_workshop ON workshop_members (workshop_id, created_at);
+    `,
+  },
 ];

@@ -1,15 +1,16 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
-import { type CreateWorkshopResponse, type JoinInfo, type JoinWorkshopResponse, type WorkshopInfo, type CreatedRecord } from '../../shared/protocol/index.ts';
+import { type CreateWorkshopResponse, type JoinInfo, type JoinWorkshopResponse, type WorkshopInfo, type WorkshopMember, type CreatedRecord } from '../../shared/protocol/index.ts';
 import { baseRecords, findTemplate } from '../../shared/templates/index.ts';
 import { initialWorkshopState, writeWorkshopState } from '../../shared/workshop/index.ts';
 import { capabilityForToken, hashToken, newId, newToken, newTokenTriple } from '../auth/tokens.ts';
 import { initialBoardState, linksFor } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
-import type { Storage, WorkshopRow } from '../storage/index.ts';
+import type { Revocation } from '../relay/revocation.ts';
+import type { MemberRow, Storage, WorkshopRow } from '../storage/index.ts';
 
 /** Expected failures of workshop operations, as values. */
-export type WorkshopError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'bad_request'; field: string; message: string };
+export type WorkshopError = { code: 'not_found' } | { code: 'unauthorized' } | { code: 'joining_closed' } | { code: 'bad_request'; field: string; message: string };
 export type WorkshopResult<T> = { ok: true; value: T } | { ok: false; error: WorkshopError };
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,10 +30,20 @@ function workshopStateUpdate(): Uint8Array {
   return u;
 }
 
+/**
+ * A member's public id: a hash of their token's hash (itself a hash of a random token), so it
+ * names the member in URLs and lists without being, or leading to, a credential.
+ */
+export function memberIdOf(tokenHash: Buffer): string {
+  return createHash('sha256').update('renkei-member-id\0').update(tokenHash).digest('base64url').slice(0, 16);
+}
+
 /** Options of the workshop service. */
 export interface WorkshopServiceOptions {
   storage: Storage;
   records: RecordService;
+  /** Closes open sessions of a revoked token on every instance (the relay's registry). */
+  sessions: { revoke(boardId: string, revocation: Revocation): number };
 }
 
 /**
@@ -43,10 +54,12 @@ export interface WorkshopServiceOptions {
 export class WorkshopService {
   private readonly storage: Storage;
   private readonly records: RecordService;
+  private readonly sessions: WorkshopServiceOptions['sessions'];
 
   constructor(opts: WorkshopServiceOptions) {
     this.storage = opts.storage;
     this.records = opts.records;
+    this.sessions = opts.sessions;
   }
 
   /** Create a workshop with `groups` boards; the facilitator token is returned once. */
@@ -107,7 +120,7 @@ export class WorkshopService {
     if (!w) return { ok: false, error: { code: 'not_found' } };
     const who = await this.whoIs(w, token);
     if (!who) return { ok: false, error: { code: 'unauthorized' } };
-    const base = { id: w.id, title: w.title, template: w.template, joinCode: w.joinCode, groups: w.groups };
+    const base = { id: w.id, title: w.title, template: w.template, joinCode: w.joinCode, joinOpen: w.joinOpen, groups: w.groups };
     if (who.role === 'facilitator') return { ok: true, value: { ...base, role: 'facilitator' } };
     const m = who.member;
     const groupIndex = w.groups.find((g) => g.boardId === m.boardId)?.index ?? 0;
@@ -117,13 +130,14 @@ export class WorkshopService {
   /** What the join page shows for a code. */
   async joinInfo(code: string): Promise<JoinInfo | undefined> {
     const w = await this.storage.getWorkshopByCode(code);
-    return w && { title: w.title, groups: w.groups.map(({ index, name }) => ({ index, name })) };
+    return w && { title: w.title, joinOpen: w.joinOpen, groups: w.groups.map(({ index, name }) => ({ index, name })) };
   }
 
   /** Join with a code: a personal token, the group's board and a private area. */
   async join(input: { code: string; group: number; name: string; role: string }): Promise<WorkshopResult<JoinWorkshopResponse>> {
     const w = await this.storage.getWorkshopByCode(input.code);
     if (!w) return { ok: false, error: { code: 'not_found' } };
+    if (!w.joinOpen) return { ok: false, error: { code: 'joining_closed' } };
     const group = w.groups.find((g) => g.index === input.group);
     if (!group) return { ok: false, error: { code: 'bad_request', field: 'group', message: `no group ${input.group}` } };
     const token = newToken();
@@ -139,6 +153,37 @@ export class WorkshopService {
       },
     );
     return { ok: true, value: { workshopId: w.id, token, groupIndex: group.index, boardId: group.boardId, privateBoardId } };
+  }
+
+  /** End or reopen joining with the workshop's code (the facilitator's call). */
+  async setJoining(workshop: WorkshopRow, open: boolean): Promise<{ joinOpen: boolean }> {
+    await this.storage.setJoinOpen(workshop.id, open);
+    return { joinOpen: open };
+  }
+
+  /** The workshop's members as its facilitator sees them, oldest first. */
+  async members(workshop: WorkshopRow): Promise<WorkshopMember[]> {
+    return (await this.storage.listMembers(workshop.id)).map((m) => ({
+      id: memberIdOf(m.tokenHash),
+      name: m.name,
+      role: m.role,
+      groupIndex: workshop.groups.find((g) => g.boardId === m.boardId)?.index ?? 0,
+      createdAt: m.createdAt.toISOString(),
+    }));
+  }
+
+  /**
+   * Remove a member: their token stops working everywhere (their row goes) and their open
+   * sessions on the group board, their private board and the state board close on every
+   * instance. Their private board stays for the record.
+   */
+  async removeMember(workshop: WorkshopRow, memberId: string): Promise<WorkshopResult<{ removed: string }>> {
+    const member: MemberRow | undefined = (await this.storage.listMembers(workshop.id)).find((m) => memberIdOf(m.tokenHash) === memberId);
+    if (!member) return { ok: false, error: { code: 'not_found' } };
+    await this.storage.removeMember(member.tokenHash);
+    const revocation: Revocation = { tokenHashes: [member.tokenHash.toString('hex')] };
+    for (const boardId of new Set([member.boardId, member.privateBoardId, workshop.id])) this.sessions.revoke(boardId, revocation);
+    return { ok: true, value: { removed: memberId } };
   }
 
   /** Save a record of every group's board at once. */

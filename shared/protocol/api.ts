@@ -98,6 +98,8 @@ export const ApiErrorCode = {
   NotFound: 'not_found',
   PayloadTooLarge: 'payload_too_large',
   TooManyRequests: 'too_many_requests',
+  /** 403: the workshop's facilitator has ended joining with its code. */
+  JoiningClosed: 'joining_closed',
   StorageUnavailable: 'storage_unavailable',
   Internal: 'internal',
 } as const;
@@ -199,6 +201,8 @@ export const WorkshopInfoSchema = z.object({
   title: z.string(),
   template: z.string(),
   joinCode: z.string(),
+  /** Whether the join code still admits new members. */
+  joinOpen: z.boolean(),
   role: z.enum(['facilitator', 'member']),
   groups: z.array(z.object({ index: z.number(), name: z.string(), boardId: z.string() })),
   /** For a member: their group and private area. */
@@ -207,7 +211,7 @@ export const WorkshopInfoSchema = z.object({
 export type WorkshopInfo = z.infer<typeof WorkshopInfoSchema>;
 
 /** `GET /api/workshops/join/:code`: what the join page shows before joining. */
-export const JoinInfoSchema = z.object({ title: z.string(), groups: z.array(z.object({ index: z.number(), name: z.string() })) });
+export const JoinInfoSchema = z.object({ title: z.string(), joinOpen: z.boolean(), groups: z.array(z.object({ index: z.number(), name: z.string() })) });
 export type JoinInfo = z.infer<typeof JoinInfoSchema>;
 
 /** Body of `POST /api/workshops/join`. */
@@ -230,3 +234,24 @@ export const JoinWorkshopResponseSchema = z.object({
   privateBoardId: z.string(),
 });
 export type JoinWorkshopResponse = z.infer<typeof JoinWorkshopResponseSchema>;
+
+/** Body of `POST /api/workshops/:id/joining` (facilitator): end or reopen joining with the code. */
+export const SetJoiningRequestSchema = z.object({ open: z.boolean() }).strict();
+export type SetJoiningRequest = z.infer<typeof SetJoiningRequestSchema>;
+
+/** A member id: derived from the token's hash, so it names a member without being a credential. */
+export const MemberIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'invalid member id');
+
+/** One entry of `GET /api/workshops/:id/members` (facilitator), oldest first. */
+export const WorkshopMemberSchema = z.object({
+  id: MemberIdSchema,
+  name: z.string(),
+  role: z.string(),
+  groupIndex: z.number(),
+  createdAt: z.string(),
+});
+export type WorkshopMember = z.infer<typeof WorkshopMemberSchema>;
+export const WorkshopMembersResponseSchema = z.array(WorkshopMemberSchema);
+
+/** The message of a join refused because joining has ended (Japanese first, then English). */
+export const JOINING_CLOSED_MESSAGE = 'このワークショップの参加受付は終了しています。ファシリテーターに再開を依頼してください。 / Joining this workshop has ended; ask the facilitator to reopen it.';

@@ -266,5 +266,46 @@ export function storageContractSuite(name: string, factory: () => Promise<Storag
       expect(next).toBeGreaterThan(seqs[3]!);
       expect((await storage.health()).ok).toBe(true);
     });
+
+    // Issue 12 §4: joining can be ended and reopened; a removed member's row goes (so their
+    // token is unknown everywhere) while their private board stays for the record.
+    it('opens and ends joining, lists and removes members, keeps the private board', async () => {
+      const id = randomBytes(16).toString('base64url');
+      const state = newBoard({ id, kind: 'workshop', workshopId: id, template: 'workshop' });
+      const group = newBoard({ kind: 'board', workshopId: id });
+      const joinCode = randomBytes(4).toString('hex').toUpperCase();
+      await storage.createWorkshop({
+        workshop: { id, title: '研修', template: 'blank', joinCode, createdAt: new Date(1_700_000_000_000) },
+        state: { board: state, initialState: new DocWriter().put('s') },
+        groups: [{ index: 0, name: 'A', board: group, initialState: new DocWriter().put('g') }],
+      });
+      expect((await storage.getWorkshop(id))!.joinOpen).toBe(true);
+      expect(await storage.setJoinOpen(id, false)).toBe(true);
+      expect((await storage.getWorkshopByCode(joinCode))!.joinOpen).toBe(false);
+      expect(await storage.setJoinOpen(id, true)).toBe(true);
+      expect((await storage.getWorkshop(id))!.joinOpen).toBe(true);
+      expect(await storage.setJoinOpen('no-such-workshop', false)).toBe(false);
+
+      const hash = (s: string) => createHash('sha256').update(s).digest();
+      const members = ['佐藤', '鈴木'].map((name, i) => ({
+        tokenHash: hash(name), workshopId: id, boardId: group.id, privateBoardId: randomBytes(16).toString('base64url'),
+        name, role: 'soudan', createdAt: new Date(1_700_000_001_000 + i * 1000),
+      }));
+      for (const m of members) {
+        await storage.addMember(m, { board: newBoard({ id: m.privateBoardId, kind: 'private', workshopId: id }), initialState: new DocWriter().put('p') });
+      }
+      const listed = await storage.listMembers(id);
+      expect(listed.map((m) => [m.name, m.role, m.createdAt.getTime(), m.tokenHash.toString('hex')])).toEqual(
+        members.map((m) => [m.name, m.role, m.createdAt.getTime(), m.tokenHash.toString('hex')]),
+      );
+      expect(await storage.listMembers('no-such-workshop')).toEqual([]);
+
+      expect(await storage.removeMember(members[0]!.tokenHash)).toBe(true);
+      expect(await storage.removeMember(members[0]!.tokenHash)).toBe(false);
+      expect(await storage.getMember(members[0]!.tokenHash)).toBeUndefined();
+      expect((await storage.listMembers(id)).map((m) => m.name)).toEqual(['鈴木']);
+      expect(await storage.getBoard(members[0]!.privateBoardId)).toBeDefined();
+      expect(await storage.getMember(members[1]!.tokenHash)).toBeDefined();
+    });
   });
 }

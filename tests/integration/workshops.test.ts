@@ -84,7 +84,7 @@ describe('workshops', () => {
       const named = await createWorkshop(srv, { title: '演習2', template: 'exercise-2', groups: 2, groupNames: ['A班', 'B班'] });
       expect(named.groups.map((g) => g.name)).toEqual(['A班', 'B班']);
       const joinInfo = await api(srv.baseUrl, 'GET', `/api/workshops/join/${named.joinCode.toLowerCase()}`);
-      expect(joinInfo.body).toEqual({ title: '演習2', groups: [{ index: 0, name: 'A班' }, { index: 1, name: 'B班' }] });
+      expect(joinInfo.body).toEqual({ title: '演習2', joinOpen: true, groups: [{ index: 0, name: 'A班' }, { index: 1, name: 'B班' }] });
     });
 
     it('respects CREATE_TOKEN like board creation', async () => {

@@ -6,7 +6,9 @@ import { baseRecords, FIRST_PAGE_ID } from '../../../shared/templates/index.ts';
 import { initialBoardState } from '../../../server/boards/boardDocument.ts';
 import { shapeRecord } from '../../helpers/clients.ts';
 import { awarenessFrame, encodeAwareness, queryAwarenessFrame, syncStep1Frame, syncUpdateFrame } from '../../helpers/frames.ts';
-import { memoryRoom, type MemoryRoom } from '../../helpers/memoryRelay.ts';
+import { memoryRoom, MemorySocket, type MemoryRoom } from '../../helpers/memoryRelay.ts';
+import { createSession } from '../../../server/relay/Session.ts';
+import { DEFAULT_SESSION_LIMITS } from '../../../server/relay/SessionLimits.ts';
 
 const EMPTY_SV = new Uint8Array([0]);
 
@@ -192,5 +194,44 @@ describe('room protocol over an in-memory socket pair and a fake clock', () => {
     await closing;
     expect(m.room.state).toBe('closed');
     expect(m.store.appends).toBe(0);
+  });
+});
+
+// SPEC D6: the server stamps who shared a note; a session cannot write someone else's name on it.
+describe('note authors (SPEC D6)', () => {
+  const member = { name: '佐藤 花子', role: 'caremanager' };
+  const note = (id: string, author?: { name: string; role: string }) => page(id, { meta: author ? { author } : {} });
+  const authorIn = (m: MemoryRoom, id: string) => (recordsMap(m.room.pipeline.documentNow()).get(id)?.meta as { author?: unknown } | undefined)?.author;
+
+  it('keeps a member own name, replaces a forged one with it, and keeps the author of a note someone else moves', async () => {
+    const m = await memoryRoom(boardState([note('theirs', { name: '山田 太郎', role: 'soudan' })]));
+    const socket = new MemorySocket();
+    const session = createSession({ socket, capability: 'edit', limits: DEFAULT_SESSION_LIMITS, clock: m.clock, credential: { tokenHash: Buffer.alloc(32), checkedAt: 0, author: member } });
+    m.room.connect(session);
+    const client = copyOf(m);
+    m.room.handleMessage(session, syncUpdateFrame(change(client, (r) => r.set('shape:own', note('own', member)))));
+    m.room.handleMessage(session, syncUpdateFrame(change(client, (r) => r.set('shape:forged', note('forged', { name: '山田 太郎', role: 'soudan' })))));
+    m.room.handleMessage(session, syncUpdateFrame(change(client, (r) => r.set('shape:theirs', { ...r.get('shape:theirs')!, x: 500 }))));
+    m.room.handleMessage(session, syncUpdateFrame(change(client, (r) => r.set('shape:theirs', { ...r.get('shape:theirs')!, meta: { author: member } }))));
+    await m.settle();
+    expect(authorIn(m, 'shape:own')).toEqual(member);
+    expect(authorIn(m, 'shape:forged')).toEqual(member);
+    expect(authorIn(m, 'shape:theirs')).toEqual({ name: '山田 太郎', role: 'soudan' });
+    expect(recordsMap(m.room.pipeline.documentNow()).get('shape:theirs')?.x).toBe(500);
+    expect(m.metrics.authorFixes).toBe(2);
+    expect(socket.closed).toBeUndefined();
+    // The fixes are stored, not only applied.
+    const stored = recordsMap(await m.store.document('board-under-test'));
+    expect((stored.get('shape:forged')?.meta as { author?: unknown }).author).toEqual(member);
+  });
+
+  it('removes an author claimed by a session the server cannot name (a board link)', async () => {
+    const m = await memoryRoom(boardState());
+    const { session } = m.open('edit');
+    const client = copyOf(m);
+    m.room.handleMessage(session, syncUpdateFrame(change(client, (r) => r.set('shape:claimed', note('claimed', member)))));
+    await m.settle();
+    expect(recordsMap(m.room.pipeline.documentNow()).has('shape:claimed')).toBe(true);
+    expect(authorIn(m, 'shape:claimed')).toBeUndefined();
   });
 });

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateWorkshopResponse } from '../../shared/protocol/index.ts';
+import { ARTIFACTS_DIR, launchChromium, newParticipant } from '../helpers/browser.ts';
+import { startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
+
+// Issue 12 §4 in a real browser: the facilitator sees who joined, removes one member after a
+// confirmation (whose open board then says the link no longer works), and ends joining, after
+// which the join page says so in Japanese. Screenshots: tests/e2e/artifacts/members-*.png.
+
+let server: ProcessServer;
+let browser: Browser;
+let workshop: CreateWorkshopResponse;
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `members-${name}.png`) });
+
+async function joinInBrowser(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/j/${workshop.joinCode}`);
+  await page.getByTestId('ws-join-name').fill(name);
+  await page.getByTestId('ws-join-submit').click();
+  await page.waitForURL(`**/w/${workshop.id}/g`);
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  server = await startProcessServer();
+  browser = await launchChromium();
+  const res = await fetch(`${server.baseUrl}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: '相談支援従事者研修 演習2', template: 'exercise-1', groups: 2 }),
+  });
+  workshop = (await res.json()) as CreateWorkshopResponse;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a facilitator ends joining and removes a member', () => {
+  it('lists the members, removes one after a confirmation, and the removed member’s page says the link no longer works', async () => {
+    const memberA = await (await newParticipant(browser)).newPage();
+    const memberB = await (await newParticipant(browser)).newPage();
+    await joinInBrowser(memberA, '山田 花子');
+    await joinInBrowser(memberB, '鈴木 一郎');
+    await memberA.getByTestId('connection-status').waitFor();
+
+    const fac = await (await newParticipant(browser)).newPage();
+    await fac.goto(workshop.links.facilitator);
+    const panel = fac.getByTestId('ws-members-panel');
+    await panel.getByText('山田 花子').waitFor();
+    await panel.getByText('鈴木 一郎').waitFor();
+    // The role shows as the user knows it, never as its id.
+    expect(await panel.locator('li', { hasText: '鈴木 一郎' }).textContent()).toContain('相談支援専門員・グループ1');
+    expect(await fac.getByTestId('ws-joining-status').textContent()).toBe('参加受付中です。参加コードで新しい人が入れます。');
+    await panel.scrollIntoViewIfNeeded();
+    await shot(fac, '01-list');
+
+    const row = panel.locator('li', { hasText: '山田 花子' });
+    await row.getByTestId('ws-member-remove').click();
+    await row.getByText('山田 花子さんを削除しますか？').waitFor();
+    await shot(fac, '02-confirm');
+    await row.getByTestId('ws-member-remove-yes').click();
+    await panel.getByText('山田 花子さんを削除しました。').waitFor();
+    await expect.poll(() => panel.getByTestId('ws-members').locator('li').allTextContents()).toEqual([expect.stringContaining('鈴木 一郎')]);
+    await shot(fac, '03-removed');
+
+    // The removed member's open board says so; the other member's stays connected.
+    await expect.poll(() => memberA.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toContain('このリンクは使えなくなりました');
+    await shot(memberA, '04-removed-member');
+    expect(await memberB.getByTestId('connection-status').getAttribute('data-status')).not.toBe('revoked');
+  });
+
+  it('ends joining: the toggle says so and a newcomer’s join page says joining has ended', async () => {
+    const fac = await (await newParticipant(browser)).newPage();
+    await fac.goto(workshop.links.facilitator);
+    await fac.getByTestId('ws-joining-toggle').click();
+    await expect.poll(() => fac.getByTestId('ws-joining-status').textContent()).toBe('参加受付は終了しています。参加コードではもう入れません。');
+    expect(await fac.getByTestId('ws-joining-toggle').textContent()).toBe('参加受付を再開');
+    await fac.getByTestId('ws-members-panel').scrollIntoViewIfNeeded();
+    await shot(fac, '05-joining-ended');
+
+    const newcomer = await (await newParticipant(browser)).newPage();
+    await newcomer.goto(`${server.baseUrl}/j/${workshop.joinCode}`);
+    await newcomer.getByText('この研修の参加受付は終了しています。講師に再開を頼んでください。').waitFor();
+    await shot(newcomer, '06-join-closed');
+
+    await fac.getByTestId('ws-joining-toggle').click();
+    await expect.poll(() => fac.getByTestId('ws-joining-status').textContent()).toBe('参加受付中です。参加コードで新しい人が入れます。');
+    await newcomer.reload();
+    await newcomer.getByTestId('ws-join-form').waitFor();
+  });
+});
