@@ -1,6 +1,7 @@
 import type { Editor, TLShapeId } from 'tldraw';
 import { CLIENT_VOICE_TYPE, PLAN_ITEM_TYPE, SERVICE_CARD_TYPE, type ClientVoiceProps, type PlanItemProps, type ServiceCardProps } from '../../shared/shapes/index.ts';
-import { createAtViewportCenter, updateShapeProps } from '../shapes/common/shapeOps.ts';
+import { addPlacedShape } from '../placement/placeNewShape.ts';
+import { updateShapeProps } from '../shapes/common/shapeOps.ts';
 
 /** A new item written in the outline, by kind. */
 export type OutlineNewShape =
@@ -9,12 +10,12 @@ export type OutlineNewShape =
   | { type: typeof SERVICE_CARD_TYPE; props: Partial<ServiceCardProps> };
 
 /**
- * The one place the outline creates shapes. Today it uses the case menu's own creation (the
- * middle of the canvas's view); the meeting's placement rules (issue 13) replace this body.
- * Returns the new shape's id, or undefined when the board is read-only.
+ * The one place the outline creates shapes: in a free spot of the kind's frame (a service card
+ * in its system's column), as the case menu does. Returns the new shape's id, or undefined
+ * when the board is read-only.
  */
 export function addShapeFromOutline(editor: Editor, shape: OutlineNewShape): TLShapeId | undefined {
-  return createAtViewportCenter(editor, shape.type, shape.props);
+  return addPlacedShape(editor, shape.type, shape.props);
 }
 
 /** Writes some props of a shape from the outline (nothing when it is gone or read-only). */

@@ -1,7 +1,8 @@
 import { createBindingId, createShapeId, type Editor, type TLArrowBinding, type TLShapeId } from 'tldraw';
 import { SERVICE_CARD_TYPE, type ServiceCardShape } from '../../shared/shapes/index.ts';
-import { findAfterMoveFrame, localRect, pageRect } from './boardQueries.ts';
-import { besideSource, grownFrameHeight, nextFreeSlot } from './placement.ts';
+import { findAfterMoveFrame, pageRect } from './boardQueries.ts';
+import { applyResizes, placeNewShape } from '../placement/placeNewShape.ts';
+import { besideSource } from './placement.ts';
 import { proposalProps, transitionViewFor } from './transitionView.ts';
 
 export interface AddProposalOptions {
@@ -47,11 +48,9 @@ export function addTransitionProposal(editor: Editor, sourceId: TLShapeId, optio
 
   editor.run(() => {
     if (frame) {
-      const children = editor.getSortedChildIdsForParent(frame.id).map((id) => editor.getShape(id)).filter((s) => s !== undefined);
-      const slot = nextFreeSlot(frame.props, children.filter((c) => c.type !== 'arrow').map((c) => localRect(editor, c)), card);
-      const h = grownFrameHeight(frame.props.h, slot, card);
-      if (h !== frame.props.h) editor.updateShape({ id: frame.id, type: 'frame', props: { h } });
-      editor.createShape<ServiceCardShape>({ id: cardId, type: SERVICE_CARD_TYPE, parentId: frame.id, x: slot.x, y: slot.y, props });
+      const at = placeNewShape(editor, { kind: SERVICE_CARD_TYPE, w: card.w, h: card.h, preferredFrameId: frame.id });
+      applyResizes(editor, at.resizes);
+      editor.createShape<ServiceCardShape>({ id: cardId, type: SERVICE_CARD_TYPE, parentId: at.parentId, x: at.x, y: at.y, props });
     } else {
       const from = pageRect(editor, source) ?? { x: source.x, y: source.y, w: source.props.w, h: source.props.h };
       const pageId = editor.getAncestorPageId(source) ?? editor.getCurrentPageId();

@@ -1,3 +1,4 @@
+import { settleIntoFrame } from '../placement/placeContent.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useValue, type Editor, type TLContent, type TLUserId } from 'tldraw';
 import type { BoardInfo, WorkshopInfo } from '../../shared/protocol/index.ts';
@@ -163,6 +164,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
       // Where this participant is looking on the group board, as a paste would: notes written at
       // the same spot of several private boards do not all land on one spot of the group's.
       editor.putContentOntoCurrentPage(p.content, { select: true, point: editor.getViewportPageBounds().center });
+      // Landed on a frame: moved to a free spot fully inside it (issue 13).
+      settleIntoFrame(editor, editor.getSelectedShapeIds());
       setToast(tx('shareDone', { n: p.content.rootShapeIds.length }));
     } catch (err) {
       console.warn('sharing notes failed', err);

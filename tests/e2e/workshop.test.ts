@@ -173,6 +173,23 @@ describe('a training workshop: facilitator and two groups', () => {
     expect(shared!.meta.author).toEqual({ name: '田中 相談員', role: 'soudan' });
     expect(await notesWith(p1, 'まだ言えない気がかり')).toHaveLength(0);
     expect(await p1.getByTestId('ws-toast').textContent()).toContain('1個');
+    // Issue 13: the note is never cut by a frame's edge: any frame it touches holds it whole,
+    // and inside a frame it covers none of the frame's other shapes.
+    const fit = await p1.evaluate((id) => {
+      const editor = window.editor!;
+      const b = editor.getShapePageBounds(id as never)!;
+      const box = (x: { x: number; y: number; w: number; h: number }) => ({ x: x.x, y: x.y, w: x.w, h: x.h });
+      const frames = editor.getCurrentPageShapes().filter((s) => s.type === 'frame').map((f) => box(editor.getShapePageBounds(f)!));
+      const parent = editor.getShape(editor.getShape(id as never)!.parentId as never);
+      const siblings = parent ? editor.getSortedChildIdsForParent(parent.id).filter((c) => c !== id).map((c) => box(editor.getShapePageBounds(c)!)) : [];
+      return { note: box(b), frames, inFrame: parent?.type === 'frame', siblings };
+    }, shared!.id);
+    const cut = (a: typeof fit.note, o: typeof fit.note) => a.x < o.x + o.w && o.x < a.x + a.w && a.y < o.y + o.h && o.y < a.y + a.h;
+    const inside = (a: typeof fit.note, o: typeof fit.note) => a.x >= o.x && a.y >= o.y && a.x + a.w <= o.x + o.w && a.y + a.h <= o.y + o.h;
+    for (const f of fit.frames.filter((f) => cut(fit.note, f))) expect(inside(fit.note, f), 'the shared note is whole inside the frame it is on').toBe(true);
+    // The group board's view opens on a frame (事例概要), so the note is put in it.
+    expect(fit.inFrame, 'the shared note is placed in the frame it was shared onto').toBe(true);
+    expect(fit.siblings.filter((o) => cut(fit.note, o))).toEqual([]);
     await p1.getByTestId('ws-shared-toggle').click();
     expect(await p1.getByTestId('ws-shared-list').textContent()).toContain('田中 相談員');
     await shot(p1, '04-shared-with-author');

@@ -1,4 +1,5 @@
-import { createShapeId, type Editor, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw';
+import { addPlacedShape } from '../../placement/placeNewShape.ts';
+import { type Editor, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw';
 
 /** Writes some props of a shape, unless the board is read-only. */
 export function updateShapeProps<S extends TLShape>(editor: Editor, shape: S, props: Partial<S['props']>): void {
@@ -19,17 +20,12 @@ export function sizeOfProps(props: object): { w: number; h: number } {
   return { w: 0, h: 0 };
 }
 
-/** Creates a shape of `type` in the middle of the view and selects it (one undo step); `undefined` when read-only. */
+/**
+ * Creates a shape of `type` where it fits (its frame on the board, else near the view's
+ * centre; see client/placement) and selects it, one undo step; `undefined` when read-only.
+ */
 export function createAtViewportCenter(editor: Editor, type: TLShape['type'], props: object = {}): TLShapeId | undefined {
-  if (editor.getIsReadonly()) return undefined;
-  const id = createShapeId();
-  const defaults = editor.getShapeUtil(type).getDefaultProps() as object;
-  const origin = centeredOrigin(editor.getViewportPageBounds().center, sizeOfProps({ ...defaults, ...props }));
-  editor.run(() => {
-    editor.createShape({ id, type, x: origin.x, y: origin.y, props } as TLShapePartial);
-    editor.select(id);
-  });
-  return id;
+  return addPlacedShape(editor, type, props);
 }
 
 /** A rounded-rectangle indicator path. */
