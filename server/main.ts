@@ -1,8 +1,6 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { RenkeiServer } from './RenkeiServer.ts';
-import { RedisBus } from './scale/index.ts';
-import { PostgresStorage } from './storage/index.ts';
 
 /** Start the server from the environment; exit non-zero with a clear message on bad config. */
 async function main(): Promise<void> {
@@ -13,8 +11,9 @@ async function main(): Promise<void> {
   }
   const { config } = loaded;
   const logger = createLogger(config.logLevel);
-  const storage = config.databaseUrl ? await PostgresStorage.open({ connectionString: config.databaseUrl }) : undefined;
-  const bus = config.redisUrl ? new RedisBus({ url: config.redisUrl, logger }) : undefined;
+  // pg and ioredis are loaded only when configured: an instance on SQLite never pays for them.
+  const storage = config.databaseUrl ? await (await import('./storage/PostgresStorage.ts')).PostgresStorage.open({ connectionString: config.databaseUrl }) : undefined;
+  const bus = config.redisUrl ? new (await import('./scale/RedisBus.ts')).RedisBus({ url: config.redisUrl, logger }) : undefined;
   const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}), ...(bus ? { bus } : {}) });
   const port = await server.listen();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

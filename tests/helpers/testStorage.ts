@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { PostgresStorage, SqliteStorage, type Storage } from '../../server/storage/index.ts';
+import { SqliteStorage, type Storage } from '../../server/storage/index.ts';
+import { PostgresStorage } from '../../server/storage/PostgresStorage.ts';
 
 /**
  * Which store the backbone suite runs on: SQLite files by default, PostgreSQL when

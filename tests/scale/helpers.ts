@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { PostgresStorage } from '../../server/storage/index.ts';
+import { PostgresStorage } from '../../server/storage/PostgresStorage.ts';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { connectClient, type TestClient } from '../helpers/clients.ts';
 import { REPO_ROOT } from '../helpers/processServer.ts';

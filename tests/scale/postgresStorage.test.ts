@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PostgresStorage } from '../../server/storage/index.ts';
+import { PostgresStorage } from '../../server/storage/PostgresStorage.ts';
 import { PG_MIGRATIONS } from '../../server/storage/pgMigrations.ts';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { putRecord, shapeRecord } from '../helpers/clients.ts';

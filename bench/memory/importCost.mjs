@@ -1,0 +1,13 @@
+const mb = () => (process.memoryUsage().rss / 1048576).toFixed(1);
+const steps = [];
+const t = async (name, fn) => { const before = process.memoryUsage().rss; await fn(); global.gc?.(); steps.push([name, ((process.memoryUsage().rss - before) / 1048576).toFixed(1), mb()]); };
+steps.push(['node itself', '-', mb()]);
+await t('yjs + y-protocols + ws', async () => { await import('yjs'); await import('y-protocols/awareness'); await import('ws'); });
+await t('express + helmet + pino', async () => { await import('express'); await import('helmet'); await import('pino'); await import('pino-http'); });
+await t('better-sqlite3', async () => { await import('better-sqlite3'); });
+await t('zod', async () => { await import('zod'); });
+await t('@tldraw/tlschema (board schema)', async () => { const s = await import('../../dist/shared/schema/index.js'); s.boardSchema(); });
+await t('shared/templates + domain', async () => { await import('../../dist/shared/templates/index.js'); });
+await t('pg + ioredis', async () => { await import('pg'); await import('ioredis'); });
+await t('the whole server module graph', async () => { await import('../../dist/server/RenkeiServer.js'); });
+for (const [n, d, total] of steps) console.log(`| ${n} | ${d} | ${total} |`);
