@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { SessionLimits } from './relay/SessionLimits.ts';
 import { parseTrustProxy, type TrustProxy } from './http/clientIp.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -65,14 +66,7 @@ export interface ServerConfig {
     pingIntervalMs: number;
   };
   /** What one WebSocket session may hold and send (SPEC R10). */
-  session: {
-    maxBufferedBytes: number;
-    step1Burst: number;
-    step1PerSecond: number;
-    awarenessBurst: number;
-    awarenessPerSecond: number;
-    maxAwarenessBytes: number;
-  };
+  session: SessionLimits;
   /** How long stopping may take to store what rooms hold; then what is left is logged. */
   shutdownTimeoutMs: number;
   /** How long a SQLite write waits (asynchronously) for another process's lock. */
