@@ -66,7 +66,7 @@ export default defineConfig({
           name: 'scale-backbone',
           root: '.',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/sqliteStorage.test.ts'],
+          exclude: ['tests/integration/sqliteStorage.test.ts', 'tests/integration/ownerLinksOnSqlite.test.ts'],
           environment: 'node',
           env: { TEST_STORAGE: 'postgres' },
           testTimeout: 30_000,
