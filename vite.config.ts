@@ -66,7 +66,14 @@ export default defineConfig({
           name: 'scale-backbone',
           root: '.',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: ['tests/integration/sqliteStorage.test.ts', 'tests/integration/ownerLinksOnSqlite.test.ts'],
+          // SQLite-only files: the store itself, the SQLite file's contents, SQLite's locks, and the
+          // back-pressure test, whose child server measures RSS on the default store.
+          exclude: [
+            'tests/integration/sqliteStorage.test.ts',
+            'tests/integration/ownerLinksOnSqlite.test.ts',
+            'tests/integration/storageFaults.test.ts',
+            'tests/integration/backPressure.test.ts',
+          ],
           environment: 'node',
           env: { TEST_STORAGE: 'postgres' },
           testTimeout: 30_000,

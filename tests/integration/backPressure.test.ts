@@ -9,7 +9,6 @@ import { api } from '../helpers/http.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, tempDir } from '../helpers/server.ts';
 import { StalledSocket } from '../helpers/stalledSocket.ts';
-import { TEST_ON_POSTGRES } from '../helpers/testStorage.ts';
 import { waitUntil } from '../helpers/wait.ts';
 
 /** Resident memory of a process, in MB. */
@@ -27,7 +26,7 @@ function quantile(xs: number[], q: number): number {
 type Created = { id: string; tokens: { owner: string; edit: string; view: string } };
 
 // SPEC R10. The server runs in a child process so its memory can be measured alone.
-describe.skipIf(TEST_ON_POSTGRES)('a socket that does not read cannot grow the server (SPEC R10)', () => {
+describe('a socket that does not read cannot grow the server (SPEC R10)', () => {
   let child: { entry: string; remove: () => void };
   let server: ChildServer;
   let dataDir: string;

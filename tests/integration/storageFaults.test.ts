@@ -7,7 +7,6 @@ import { buildServerForChild, startChildServer } from '../helpers/childServer.ts
 import { connectClient, putRecord, shapeRecord, waitForDoc, type TestClient } from '../helpers/clients.ts';
 import { api } from '../helpers/http.ts';
 import { removeDir, startServer, tempDir, type TestServer } from '../helpers/server.ts';
-import { TEST_ON_POSTGRES } from '../helpers/testStorage.ts';
 import { waitUntil } from '../helpers/wait.ts';
 import { TEST_CONSENT } from '../helpers/consent.ts';
 
@@ -24,7 +23,7 @@ function holdWriteLock(dataDir: string): { release: () => void } {
 }
 
 // SQLite-only faults: the lock of another process on the database file.
-describe.skipIf(TEST_ON_POSTGRES)('storage faults on SQLite (SPEC S4, S8)', () => {
+describe('storage faults on SQLite (SPEC S4, S8)', () => {
   let srv: TestServer;
   const clients: TestClient[] = [];
   beforeAll(async () => {
@@ -70,7 +69,7 @@ describe.skipIf(TEST_ON_POSTGRES)('storage faults on SQLite (SPEC S4, S8)', () =
   });
 });
 
-describe.skipIf(TEST_ON_POSTGRES)('a storage outage (SPEC S4, S7)', () => {
+describe('a storage outage (SPEC S4, S7)', () => {
   let srv: TestServer;
   const clients: TestClient[] = [];
   beforeAll(async () => {
@@ -107,7 +106,7 @@ describe.skipIf(TEST_ON_POSTGRES)('a storage outage (SPEC S4, S7)', () => {
   });
 });
 
-describe.skipIf(TEST_ON_POSTGRES)('stopping during a storage outage', () => {
+describe('stopping during a storage outage', () => {
   let child: { entry: string; remove: () => void };
   beforeAll(() => {
     child = buildServerForChild();
