@@ -37,7 +37,7 @@ export function preloadChunks(moduleEndings: readonly string[]): Plugin {
           const endsWith = (id: string | null | undefined) => id?.replaceAll('\\', '/').endsWith(ending) ?? false;
           // Its own chunk when it is one; else the chunk the bundler merged it into (a lazy page
           // that imports it statically, for example).
-          const chunk = chunks.find((c) => endsWith(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some(endsWith));
+          const chunk = chunks.find((c) => endsWith(c.facadeModuleId)) ?? chunks.find((c) => (c.moduleIds ?? []).some(endsWith));
           if (!chunk) throw new Error(`renkei:preload-chunks: no chunk for ${ending}`);
           visit(chunk.fileName);
         }

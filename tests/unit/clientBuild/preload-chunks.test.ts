@@ -10,7 +10,7 @@ function handlerOf(plugin: Plugin): Handler {
   return hook.handler;
 }
 
-const chunk = (fileName: string, facadeModuleId: string | null, imports: string[] = []) => ({ type: 'chunk', fileName, facadeModuleId, imports });
+const chunk = (fileName: string, facadeModuleId: string | null, imports: string[] = [], moduleIds: string[] = facadeModuleId ? [facadeModuleId] : []) => ({ type: 'chunk', fileName, facadeModuleId, imports, moduleIds });
 
 const HTML = `<html>
   <head>
@@ -37,7 +37,18 @@ describe('modulepreload for the lazily loaded board view', () => {
     expect(out.indexOf('BoardView-1.js')).toBeLessThan(out.indexOf('</head>'));
   });
 
-  it('fails the build when the module is not a chunk of its own', () => {
+  it('preloads the shared chunk the bundler merged the module into', () => {
+    const bundle = {
+      'assets/index-1.js': chunk('assets/index-1.js', '/x/client/main.tsx'),
+      'assets/catalogue-1.js': chunk('assets/catalogue-1.js', null, ['assets/tldraw-1.js'], ['/x/client/shapes/serviceCard/catalogue.ts', '/x/client/board/BoardView.tsx']),
+      'assets/tldraw-1.js': chunk('assets/tldraw-1.js', null),
+    };
+    const out = handlerOf(preloadChunks(['client/board/BoardView.tsx']))(HTML, { bundle } as unknown as IndexHtmlTransformContext);
+    expect(out.match(/modulepreload[^>]*catalogue-1\.js/g)).toHaveLength(1);
+    expect(out.match(/modulepreload[^>]*tldraw-1\.js/g)).toHaveLength(1);
+  });
+
+  it('fails the build when the module is in no chunk at all', () => {
     const bundle = { 'assets/index-1.js': chunk('assets/index-1.js', '/x/client/main.tsx') };
     expect(() => handlerOf(preloadChunks(['client/board/BoardView.tsx']))(HTML, { bundle } as unknown as IndexHtmlTransformContext)).toThrow(/no chunk/);
   });
