@@ -21,6 +21,7 @@ import { assetUrls } from './assets.ts';
 import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
+import { FacilitatorNotesPanel } from './FacilitatorNotesPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
 import { ShareDialog } from './ShareDialog.tsx';
@@ -195,6 +196,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
           <CaseBoardPanels editor={editor} />
+          {info.role === 'owner' && <FacilitatorNotesPanel boardId={info.id} ownerToken={token} />}
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>

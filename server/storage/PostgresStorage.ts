@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import type { Attendee, BoardRow, FacilitatorNotesRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -164,6 +164,19 @@ export class PostgresStorage implements Storage {
 
   async touchBoard(id: string, at: Date): Promise<void> {
     await this.pool.query('UPDATE boards SET updated_at = GREATEST(updated_at, $2) WHERE id = $1', [id, at]);
+  }
+
+  async getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined> {
+    const { rows } = await this.pool.query<{ body: string; updated_at: Date }>('SELECT body, updated_at FROM facilitator_notes WHERE board_id = $1', [boardId]);
+    const row = rows[0];
+    return row ? { body: row.body, updatedAt: row.updated_at } : undefined;
+  }
+
+  async setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO facilitator_notes (board_id, body, updated_at) VALUES ($1, $2, $3) ON CONFLICT (board_id) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at',
+      [boardId, body, at],
+    );
   }
 
   async loadDocument(boardId: string): Promise<StoredDocument> {

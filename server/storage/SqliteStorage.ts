@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type FacilitatorNotesRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 
 interface RecordDbRow {
@@ -355,6 +355,19 @@ export class SqliteStorage implements Storage {
 
   async touchBoard(id: string, at: Date): Promise<void> {
     await this.write(() => this.stmts.touch.run(at.getTime(), id));
+  }
+
+  async getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined> {
+    const row = this.db.prepare<[string], { body: string; updated_at: number }>('SELECT body, updated_at FROM facilitator_notes WHERE board_id = ?').get(boardId);
+    return row ? { body: row.body, updatedAt: new Date(row.updated_at) } : undefined;
+  }
+
+  async setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void> {
+    await this.write(() =>
+      this.db
+        .prepare('INSERT INTO facilitator_notes (board_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (board_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .run(boardId, body, at.getTime()),
+    );
   }
 
   /** The board's stream number, or undefined for an unknown board. */

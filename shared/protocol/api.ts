@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACILITATOR_NOTES_MAX_CHARS } from '../templates/facilitatorNotes.ts';
 import { RecordConsentSchema } from './consent.ts';
 
 /** Board ids are URL-safe random strings (base64url of 16 bytes → 22 chars). */
@@ -64,6 +65,22 @@ export type CurrentLinksResponse = RotateLinksResponse;
 /** Body of `POST /api/boards/:id/training` (owner): mark the board 研修用 or a real meeting. */
 export const SetTrainingRequestSchema = z.object({ training: z.boolean() }).strict();
 export type SetTrainingRequest = z.infer<typeof SetTrainingRequestSchema>;
+
+/**
+ * Answer of `GET /api/boards/:id/facilitator-notes` (owner only): the 講師メモ the server keeps
+ * apart from the board's document. `body` is the owner's text, or the template's own notes until
+ * the owner saves some (`edited` false, `updatedAt` null); a board without notes has `body` ''.
+ */
+export const FacilitatorNotesResponseSchema = z.object({
+  body: z.string(),
+  edited: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type FacilitatorNotesResponse = z.infer<typeof FacilitatorNotesResponseSchema>;
+
+/** Body of `PUT /api/boards/:id/facilitator-notes` (owner only). */
+export const PutFacilitatorNotesRequestSchema = z.object({ body: z.string().max(FACILITATOR_NOTES_MAX_CHARS) }).strict();
+export type PutFacilitatorNotesRequest = z.infer<typeof PutFacilitatorNotesRequestSchema>;
 
 /** Body of `POST /api/boards/:id/links/rotate`: which links to rotate (default: edit and view). */
 export const RotateLinksRequestSchema = z

@@ -124,6 +124,20 @@ export function storageContractSuite(name: string, factory: () => Promise<Storag
         expect((await storage.getBoard(board.id))!.updatedAt.getTime()).toBe(later.getTime());
       });
 
+      // 講師メモ (issue 14): kept per board beside it, replaced whole, none until saved.
+      it('keeps a board’s facilitator notes apart, replacing them whole', async () => {
+        const a = newBoard();
+        const b = newBoard();
+        await storage.createBoard(a, new DocWriter().put('a'));
+        await storage.createBoard(b, new DocWriter().put('b'));
+        expect(await storage.getFacilitatorNotes(a.id)).toBeUndefined();
+        const first = new Date(a.createdAt.getTime() + 5000);
+        await storage.setFacilitatorNotes(a.id, '【想定される論点】\n・一つ目', first);
+        const second = new Date(first.getTime() + 5000);
+        await storage.setFacilitatorNotes(a.id, '書き直した', second);
+        expect(await storage.getFacilitatorNotes(a.id)).toEqual({ body: '書き直した', updatedAt: second });
+        expect(await storage.getFacilitatorNotes(b.id)).toBeUndefined();
+      });
     });
 
     // DocumentStore: what the relay needs (DocumentPipeline).
