@@ -110,4 +110,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_members_workshop ON workshop_members (workshop_id, created_at);
     `,
   },
+  {
+    // Issue 13: the 会議の要点 confirmed when a record is saved (shared/protocol/meeting.ts).
+    version: 9,
+    name: 'record-meeting-details',
+    sql: `
+      ALTER TABLE meeting_records ADD COLUMN meeting JSONB;
+    `,
+  },
 ];
