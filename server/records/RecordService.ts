@@ -37,10 +37,10 @@ export class RecordService {
     const now = input.now ?? new Date();
     const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
-    // Records are told apart by their titles: the default has the time, and a title another
-    // record of the board already has (two saved in one minute) gets a serial: （2）, （3）…
-    const taken = new Set((await this.storage.listRecords(board.id)).map((r) => r.title));
-    const title = distinctTitle(input.title ?? `${printedMoment(now, 'ja')} ${board.title}`, taken);
+    // Records are told apart by their titles: the default has the time, and when another record
+    // of the board already has it (two saved in one minute) a serial: （2）, （3）… A title the
+    // user wrote is kept as written.
+    const title = input.title ?? distinctTitle(`${printedMoment(now, 'ja')} ${board.title}`, new Set((await this.storage.listRecords(board.id)).map((r) => r.title)));
     const row: MeetingRecordRow = {
       id: newId(),
       boardId: board.id,

@@ -210,3 +210,16 @@ describe('minutesHtml', () => {
     expect(labels).toEqual(expect.arrayContaining(['居宅介護', '現在のサービス', '論点・行政への確認事項']));
   });
 });
+
+describe('distinctTitle', () => {
+  it('keeps a free title, and gives a taken one the smallest free serial', async () => {
+    const { distinctTitle } = await import('../../../server/records/RecordService.ts');
+    expect(distinctTitle('2026年4月13日（月） 10:30 会議', new Set())).toBe('2026年4月13日（月） 10:30 会議');
+    expect(distinctTitle('A', new Set(['A']))).toBe('A（2）');
+    expect(distinctTitle('A', new Set(['A', 'A（2）', 'A（3）']))).toBe('A（4）');
+    const long = 'あ'.repeat(200);
+    const serial = distinctTitle(long, new Set([long]));
+    expect(serial).toHaveLength(200);
+    expect(serial.endsWith('（2）')).toBe(true);
+  });
+});
