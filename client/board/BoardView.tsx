@@ -195,7 +195,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
           <CaseBoardPanels editor={editor} />
-          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />
+          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} editor={editor} author={identity.name} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>

@@ -1,5 +1,6 @@
 import { Paths } from '../../shared/protocol/index.ts';
 import { useCallback, useEffect, useState } from 'react';
+import type { Editor } from 'tldraw';
 import type { Capability, RecordInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api, recordsApi, type RecordDiffInfo } from '../lib/api.ts';
@@ -9,7 +10,7 @@ import { SaveRecordDialog } from './SaveRecordDialog.tsx';
 import { useRecordTexts } from './texts.ts';
 
 /** The board's records: save one, open, print minutes, compare two. */
-export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean }) {
+export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining, editor, author }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean; editor?: Editor | null; author?: string }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
   const [records, setRecords] = useState<RecordInfo[]>([]);
@@ -70,6 +71,11 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
                   <strong>{r.title}</strong>
                   <br />
                   <time dateTime={r.createdAt}>{fmt.format(new Date(r.createdAt))}</time>
+                  {r.note && (
+                    <span className="rb-records__memo" data-testid="record-memo">
+                      {t('memo')}: {r.note}
+                    </span>
+                  )}
                 </span>
               </label>
               <div className="rb-row">
@@ -99,6 +105,8 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
           boardTitle={boardTitle}
           token={token}
           training={training}
+          editor={editor ?? null}
+          author={author ?? ''}
           onClose={() => setSaving(false)}
           onSaved={(rec) => {
             setSaving(false);

@@ -56,6 +56,7 @@ const texts = {
     fieldChanged: '変わった項目',
     recordChanges: '記録のメモ・会議の要点',
     noValue: '（空）',
+    meetingNone: 'この記録には会議の要点がありません。',
   },
   en: {
     heading: 'Meeting records',
@@ -112,6 +113,7 @@ const texts = {
     fieldChanged: 'Changed fields',
     recordChanges: "The record's note and meeting details",
     noValue: '(empty)',
+    meetingNone: 'This record has no meeting details.',
   },
 } as const;
 
