@@ -27,7 +27,7 @@ const texts = {
     removed: 'なくなったもの',
     changed: '変わったもの',
     statusChanged: '状態',
-    nothingChanged: 'カードと計画項目に変わりはありません。',
+    nothingChanged: '記録のメモ・会議の要点・カード・計画項目に変わりはありません。',
     exportHeading: '書き出し',
     exportTldr: 'tldraw ファイル (.tldr)',
     exportPng: '画像 (PNG)',
@@ -56,6 +56,7 @@ const texts = {
     fieldChanged: '変わった項目',
     recordChanges: '記録のメモ・会議の要点',
     noValue: '（空）',
+    untitled: '（名前なし）',
     meetingNone: 'この記録には会議の要点がありません。',
   },
   en: {
@@ -84,7 +85,7 @@ const texts = {
     removed: 'Removed',
     changed: 'Changed',
     statusChanged: 'Status',
-    nothingChanged: 'No card or plan item changed.',
+    nothingChanged: "Nothing changed in the records' notes, meeting details, cards or plan items.",
     exportHeading: 'Export',
     exportTldr: 'tldraw file (.tldr)',
     exportPng: 'Image (PNG)',
@@ -113,6 +114,7 @@ const texts = {
     fieldChanged: 'Changed fields',
     recordChanges: "The record's note and meeting details",
     noValue: '(empty)',
+    untitled: '(untitled)',
     meetingNone: 'This record has no meeting details.',
   },
 } as const;

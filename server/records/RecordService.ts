@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
 import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import type { AttendeeInfo, CreatedRecord, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
-import { diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
+import { diffRecordInfo, diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
 import { isTraining } from '../boards/BoardService.ts';
@@ -103,9 +103,11 @@ export class RecordService {
     return { content: extractCase(records), skipped };
   }
 
-  /** What changed in cards and plan items from one record to another. */
+  /** What changed in cards and plan items from one record to another, and in the records' memo, title and 会議の要点. */
   diff(from: MeetingRecordRow, to: MeetingRecordRow): RecordDiff {
-    return diffRecords(this.recordsOf(from), this.recordsOf(to));
+    const fromMeeting = from.meeting ?? extractCase(this.recordsOf(from)).meeting;
+    const toMeeting = to.meeting ?? extractCase(this.recordsOf(to)).meeting;
+    return { ...diffRecords(this.recordsOf(from), this.recordsOf(to)), record: diffRecordInfo({ ...from, meeting: fromMeeting }, { ...to, meeting: toMeeting }) };
   }
 }
 
