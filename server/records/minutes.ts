@@ -241,8 +241,7 @@ tr { break-inside: avoid; }
 .meta dd { margin: 0; }
 .form-no { margin: 0; font-size: 10pt; color: #57606a; }
 .doc-meta { display: flex; justify-content: space-between; gap: 4mm; margin: 0 0 2mm; font-size: 9.5pt; color: #57606a; }
-.head th { width: 19%; }
-.head td { width: 31%; }
+table.head:not(:has(colgroup)) th { width: 19%; }
 .people th { width: 45%; }
 .box { border: 1px solid #8c959f; padding: 2mm 3mm; margin: 0 0 2mm; min-height: 8mm; white-space: pre-wrap; overflow-wrap: anywhere; }
 .facts { font-size: 9.5pt; }
@@ -335,7 +334,7 @@ function form4Html(m: MeetingDetails | null, args: Shared): string {
   const box = (v: string | undefined) => `<div class="box">${v?.trim() ? escLines(v) : `<span class="muted">${t.notEntered}</span>`}</div>`;
   const place = m ? (m.online ? `${M('online')}${m.onlineTool ? `（${m.onlineTool}）` : ''}${m.place ? ` ${m.place}` : ''}` : m.place) : '';
   const time = m && (m.start || m.end) ? `${m.start}〜${m.end}` : '';
-  const head = `<table class="head"><tbody>
+  const head = `<table class="head"><colgroup><col style="width:15%"><col style="width:30%"><col style="width:29%"><col style="width:26%"></colgroup><tbody>
 <tr><th>${t.clientName}</th><td>${esc(m?.clientName || args.clientName)}${t.honorific && (m?.clientName || args.clientName) ? ` ${t.honorific}` : ''}</td><th>${t.planAuthor}</th><td>${esc(m?.author ?? '')}</td></tr>
 <tr><th>${M('date')}</th><td>${m?.date ? esc(printedDate(m.date, lang)) : ''}</td><th>${t.place}</th><td>${esc(place)}</td></tr>
 <tr><th>${t.time}</th><td>${esc(time)}</td><th>${M('round')}</th><td>${esc(m?.round ?? '')}</td></tr>
