@@ -15,14 +15,15 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
   const { locale } = useI18n();
   const [records, setRecords] = useState<RecordInfo[]>([]);
   const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // Kept as what happened, not as a sentence, so that it follows a language switch.
+  const [status, setStatus] = useState<{ kind: 'saved'; title: string } | { kind: 'error'; message: string } | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [diff, setDiff] = useState<RecordDiffInfo | null>(null);
   const [training, setTraining] = useState(initialTraining);
   const markTraining = async (next: boolean) => {
     const r = await api.setTraining(boardId, token, next);
     if (r.ok) setTraining(r.value.training ?? next);
-    else setStatus(`${t('error')}: ${r.message}`);
+    else setStatus({ kind: 'error', message: r.message });
   };
 
   const refresh = useCallback(() => {
@@ -58,7 +59,7 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
           {t('trainingToggle')}
         </label>
       )}
-      {status && <p role="status">{status}</p>}
+      {status && <p role="status">{status.kind === 'saved' ? `${t('saved')}: ${status.title}` : `${t('error')}: ${status.message}`}</p>}
       {records.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
@@ -110,7 +111,7 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
           onClose={() => setSaving(false)}
           onSaved={(rec) => {
             setSaving(false);
-            setStatus(`${t('saved')}: ${rec.title}`);
+            setStatus({ kind: 'saved', title: rec.title });
             refresh();
           }}
         />

@@ -257,6 +257,7 @@ ul.notes { margin: 1mm 0 2mm; padding-left: 6mm; }
 ul.notes li { white-space: pre-wrap; margin: 0.5mm 0; }
 .system { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 9.5pt; font-weight: bold; }
 .picture svg { width: 100%; height: auto; border: 1px solid #d0d7de; }
+.frame-picture { break-inside: avoid; margin-top: 3mm; }
 .muted { color: #57606a; }
 .skipped { border: 2px solid #bf8700; background: #fff8c5; padding: 1mm 3mm; margin: 4mm 0; break-inside: avoid; }
 .skipped h2 { border-bottom: none; margin-top: 2mm; }
@@ -410,6 +411,15 @@ function systemHeading(system: ServiceCardProps['system'], lang: MinutesLang): s
   return `<h3><span class="system" style="background:${sys.tint};color:${sys.text};border:1px solid ${sys.color}">${esc(lang === 'ja' ? sys.label : sys.labelEn)}</span></h3>`;
 }
 
+/**
+ * A template's fill-in prompt nobody filled in (「【お金】\n収入：\nこれまでの利用者負担：」): every
+ * line a 【heading】 or a label ending in a colon with nothing after it. Not what the meeting said.
+ */
+export function unfilledPrompt(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => /^【[^】]*】$/.test(l) || /[：:]$/.test(l));
+}
+
 /** What the board says, in the order the meeting reads it (both layouts end with it). */
 function boardContentHtml(content: CaseContent, lang: MinutesLang): string {
   const t = L[lang];
@@ -432,7 +442,7 @@ function boardContentHtml(content: CaseContent, lang: MinutesLang): string {
   // Every other sticky note or text, by the frame it sits in (frames in reading order, then the rest).
   const byFrame = new Map<string, string[]>();
   for (const n of content.notes) {
-    if (isFamily(n)) continue;
+    if (isFamily(n) || unfilledPrompt(n.props.text)) continue;
     const key = n.frame ?? '';
     byFrame.set(key, [...(byFrame.get(key) ?? []), n.props.text]);
   }
@@ -473,6 +483,20 @@ function boardContentHtml(content: CaseContent, lang: MinutesLang): string {
 <h3>${t.continues}</h3>${list(tr.continues)}
 <h3>${t.noHome}</h3>${list(tr.noHome)}
 <h2>${t.questions}</h2>${questions}`;
+}
+
+/**
+ * Each frame that holds what the meeting wrote (cards, notes, texts), drawn on its own at the
+ * page's width so that its shapes' labels can be read on A4 (the whole board, above, shows
+ * where everything sits).
+ */
+function framePictures(content: CaseContent, records: StoredRecord[], lang: MinutesLang): string {
+  const used = new Set<string>();
+  for (const list of [content.services, content.plans, content.voices, content.persons, content.notes, content.openQuestions]) for (const item of list) if (item.frame) used.add(item.frame);
+  return content.frames
+    .filter((f) => used.has(f.name))
+    .map((f) => `<div class="frame-picture"><h3>${esc(f.name || (lang === 'ja' ? '（名前のない枠）' : '(unnamed frame)'))}</h3>${boardPictureSvg(records, { frameId: f.id })}</div>`)
+    .join('');
 }
 
 /**
@@ -524,7 +548,7 @@ ${consentSectionHtml(record.consent, lang, args.training ?? false)}
 <h1 style="margin-top:8mm">${t.boardContent}</h1>
 ${boardContentHtml(content, lang)}
 ${skipped}
-<section class="picture"><h2>${t.picture}</h2>${boardPictureSvg(args.records)}</section>
+<section class="picture"><h2>${t.picture}</h2>${boardPictureSvg(args.records)}${framePictures(content, args.records, lang)}</section>
 <footer>${t.integrity} ${t.recordId}: ${esc(record.id)} · sha-256: ${esc(record.sha256)}</footer>
 </body></html>`;
 }

@@ -1,6 +1,7 @@
 import { BaseBoxShapeUtil, HTMLContainer, Rectangle2d, type Geometry2d } from 'tldraw';
 import { ATTENDANCE_LABELS, MEETING_LABELS } from '../../../shared/protocol/index.ts';
 import { MEETING_DETAILS_TYPE, meetingDetailsDefaults, meetingDetailsMigrations, meetingDetailsProps, type MeetingDetailsProps, type MeetingDetailsShape } from '../../../shared/shapes/index.ts';
+import { shownDate } from '../../records/MeetingSummary.tsx';
 import { roundedRectPath } from '../common/shapeOps.ts';
 import { useShapeTexts } from '../texts.ts';
 
@@ -39,11 +40,11 @@ function MeetingDetailsView({ shape }: { shape: MeetingDetailsShape }) {
   const time = d.start || d.end ? `${d.start}〜${d.end}` : '';
   const place = d.online ? `${L('online')}${d.onlineTool ? `（${d.onlineTool}）` : ''}` : d.place;
   const rows: [string, string][] = [
-    [L('date'), [d.date, time].filter(Boolean).join(' ')],
+    [L('date'), [d.date ? shownDate(d.date, locale) : '', time].filter(Boolean).join(' ')],
     [L('place'), place],
     [L('round'), d.round],
     [L('attendees'), d.attendees.map((a) => a.name).filter(Boolean).join('、')],
-    [`${L('client')}・${L('family')}`, d.clientAttendance || d.familyAttendance ? `${L('client')} ${ATTENDANCE_LABELS[d.clientAttendance][locale]}・${L('family')} ${ATTENDANCE_LABELS[d.familyAttendance][locale]}` : ''],
+    [`${L('client')}・${L('family')}`, d.clientAttendance || d.familyAttendance ? `${L('client')}: ${ATTENDANCE_LABELS[d.clientAttendance][locale]}${locale === 'ja' ? '・' : ', '}${L('family')}: ${ATTENDANCE_LABELS[d.familyAttendance][locale]}` : ''],
     [L('conclusion'), d.conclusion],
     [L('remaining'), d.remaining],
     [L('nextMeeting'), d.nextMeeting],

@@ -6,7 +6,7 @@ import { ROLES } from '../../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../../shared/domain/systems.ts';
 import type { StoredRecord } from '../../../shared/doc/index.ts';
 import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../../shared/shapes/index.ts';
-import { basics, frame, note, plan, recordMeta, service, voice } from './fixtures.ts';
+import { basics, frame, note, plan, recordMeta, service, text, voice } from './fixtures.ts';
 import { headerValue, parseMinutes, rowsUnder, section, sectionText, subsections } from './minutesDom.ts';
 
 const BOARD_TITLE = '山本さんの移行支援会議';
@@ -221,5 +221,30 @@ describe('distinctTitle', () => {
     const serial = distinctTitle(long, new Set([long]));
     expect(serial).toHaveLength(200);
     expect(serial.endsWith('（2）')).toBe(true);
+  });
+});
+
+describe('sticky notes and texts in the minutes', () => {
+  it('lists each note by its frame, leaves out a template prompt nobody filled in, and keeps a filled one', async () => {
+    const { unfilledPrompt } = await import('../../../server/records/minutes.ts');
+    expect(unfilledPrompt('【お金】\n収入：\nこれまでの利用者負担：')).toBe(true);
+    expect(unfilledPrompt('【お金】\n収入：障害基礎年金2級\nこれまでの利用者負担：')).toBe(false);
+    expect(unfilledPrompt('母の担当ケアマネにも伝える')).toBe(false);
+    const records = [
+      ...basics(),
+      frame('h', '引継ぎ情報', { x: 0, y: 0 }),
+      note('n1', '母の担当ケアマネにも伝える', { parent: 'shape:h', y: 10 }),
+      text('t1', '【お金】\n収入：\nこれまでの利用者負担：', { parent: 'shape:h', y: 20 }),
+      text('t2', '【お金】\n収入：障害基礎年金2級', { parent: 'shape:h', y: 30 }),
+      note('loose', '枠の外のメモ', { y: 900 }),
+    ];
+    const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records }));
+    const byFrame = subsections(doc, '付箋・メモ（枠ごと）');
+    expect([...byFrame.keys()]).toEqual(['引継ぎ情報', '枠の外']);
+    expect(byFrame.get('引継ぎ情報')?.flatMap((e) => [...e.querySelectorAll('li')]).map((li) => li.textContent)).toEqual(['母の担当ケアマネにも伝える', '【お金】収入：障害基礎年金2級']);
+    // A frame holding what was written is also drawn on its own, its labels readable.
+    const pictures = [...doc.querySelectorAll('.frame-picture')];
+    expect(pictures.map((p) => p.querySelector('h3')?.textContent)).toEqual(['引継ぎ情報']);
+    expect(pictures[0]?.querySelector('svg')?.textContent).toContain('母の担当ケアマネにも伝える');
   });
 });
