@@ -153,4 +153,32 @@ describe('minutes a care manager can file', () => {
     await diff.scrollIntoViewIfNeeded();
     await screenshot(page, 'minutes-form4/04-diff-in-english');
   });
+
+  it('places a 会議の要点 card from the ケース会議 menu and edits it in its side panel', async () => {
+    const board = await e2e.server.createBoard({ title: '山本さん 移行支援会議', template: 'meeting' });
+    const { page } = await e2e.participant();
+    await openBoard(page, board.links.owner, { name: '田中 一郎', role: 'soudan' });
+    await page.getByTestId('add-rb-meeting').click();
+    const panel = page.getByTestId('meeting-panel');
+    await panel.waitFor();
+    await panel.getByTestId('meeting-date').fill('2026-04-13');
+    await panel.getByTestId('meeting-conclusion').fill('訪問介護と工房の併用で進める');
+    // Written to the board when focus leaves the form.
+    await page.getByTestId('records-panel').click({ position: { x: 5, y: 5 } });
+    await expect
+      .poll(() => page.evaluate(() => window.editor!.getCurrentPageShapes().filter((s) => s.type === 'rb-meeting').map((s) => (s.props as { details: { date: string; conclusion: string } }).details)))
+      .toMatchObject([{ date: '2026-04-13', conclusion: '訪問介護と工房の併用で進める' }]);
+    const card = page.getByTestId('rb-meeting');
+    await card.getByText('2026年4月13日（月）').waitFor();
+    await card.getByText('訪問介護と工房の併用で進める').waitFor();
+    await page.evaluate(() => {
+      const editor = window.editor!;
+      const id = editor.getCurrentPageShapes().find((s) => s.type === 'rb-meeting')!.id;
+      editor.select(id);
+      editor.zoomToSelection({ animation: { duration: 0 } });
+      editor.zoomOut(undefined, { animation: { duration: 0 } });
+    });
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'minutes-form4/05-meeting-card-and-panel');
+  });
 });
