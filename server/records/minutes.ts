@@ -266,9 +266,9 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: #57606a; word-break: break-al
 .fmt { position: absolute; opacity: 0; pointer-events: none; }
 .switch { display: flex; flex-wrap: wrap; gap: 2mm; align-items: center; margin: 0 0 4mm; padding: 2mm 3mm; background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 2mm; font-size: 10pt; }
 .switch label { border: 1px solid #8c959f; border-radius: 2mm; padding: 0.5mm 3mm; cursor: pointer; background: #fff; }
-#fmt-form4:checked ~ .switch label[for=fmt-form4], #fmt-monitoring:checked ~ .switch label[for=fmt-monitoring] { background: #1f2328; color: #fff; border-color: #1f2328; }
-#fmt-form4:focus-visible ~ .switch label[for=fmt-form4], #fmt-monitoring:focus-visible ~ .switch label[for=fmt-monitoring] { outline: 3px solid #0969da; }
-#fmt-form4:checked ~ .layout-monitoring, #fmt-monitoring:checked ~ .layout-form4 { display: none; }
+.fmt-form4:checked ~ .switch .for-form4, .fmt-monitoring:checked ~ .switch .for-monitoring { background: #1f2328; color: #fff; border-color: #1f2328; }
+.fmt-form4:focus-visible ~ .switch .for-form4, .fmt-monitoring:focus-visible ~ .switch .for-monitoring { outline: 3px solid #0969da; }
+.fmt-form4:checked ~ .layout-monitoring, .fmt-monitoring:checked ~ .layout-form4 { display: none; }
 @media print { .switch { display: none; } .picture { break-before: page; } }
 `;
 
@@ -444,12 +444,13 @@ function boardContentHtml(content: CaseContent, lang: MinutesLang): string {
   for (const n of content.notes) {
     if (isFamily(n) || unfilledPrompt(n.props.text)) continue;
     const key = n.frame ?? '';
-    byFrame.set(key, [...(byFrame.get(key) ?? []), n.props.text]);
+    // A note shared in a workshop group carries who wrote it (meta.author, stamped by the server).
+    byFrame.set(key, [...(byFrame.get(key) ?? []), `${escLines(n.props.text)}${n.props.author ? ` <span class="muted">（${esc(n.props.author)}）</span>` : ''}`]);
   }
   const frameOrder = [...new Set([...content.frames.map((f) => f.name), ...byFrame.keys()])].filter((name) => byFrame.has(name));
   frameOrder.sort((a, b) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0));
   const notesHtml = frameOrder.length
-    ? frameOrder.map((name) => `<h3>${esc(name || t.outsideFrames)}</h3><ul class="notes">${(byFrame.get(name) ?? []).map((text) => `<li>${escLines(text)}</li>`).join('')}</ul>`).join('')
+    ? frameOrder.map((name) => `<h3>${esc(name || t.outsideFrames)}</h3><ul class="notes">${(byFrame.get(name) ?? []).map((html) => `<li>${html}</li>`).join('')}</ul>`).join('')
     : `<p class="muted">${t.none}</p>`;
 
   const inUse = [...servicesBySystem(content)].map(([system, list]) => [system, list.filter((s) => s.props.status !== 'proposed')] as const).filter(([, list]) => list.length > 0);
@@ -533,13 +534,15 @@ export function minutesHtml(args: { boardTitle: string; record: MeetingRecordMet
     ? `<section class="skipped" role="note"><h2>${t.skipped}</h2><p>${t.skippedNote}</p><ul>${args.skipped.map((s) => `<li title="${esc(s.error)}"><code>${esc(s.id)}</code>${s.type ? (lang === 'ja' ? `（${esc(TYPE_LABELS[s.type]?.ja ?? s.type)}）` : ` (${esc(TYPE_LABELS[s.type]?.en ?? s.type)})`) : ''}${lang === 'en' ? `: <span class="muted">${esc(s.error)}</span>` : ''}</li>`).join('')}</ul></section>`
     : '';
   const title = format === 'monitoring' ? t.monitoringTitle : `${t.form4No} ${t.form4Title}`;
+  // The layout switch's ids are the record's own: a workshop prints several groups' minutes on one page.
+  const key = record.id.replace(/[^A-Za-z0-9_-]/g, '');
 
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(record.title)} — ${esc(title)}</title><style>${STYLE}</style></head>
 <body>
-<input type="radio" class="fmt" name="fmt" id="fmt-form4"${format === 'form4' ? ' checked' : ''}>
-<input type="radio" class="fmt" name="fmt" id="fmt-monitoring"${format === 'monitoring' ? ' checked' : ''}>
-<nav class="switch" aria-label="${t.switchLabel}"><span>${t.switchLabel}:</span><label for="fmt-form4">${t.form4Switch}</label><label for="fmt-monitoring">${t.monitoringSwitch}</label><span class="muted">${t.printHint}</span></nav>
+<input type="radio" class="fmt fmt-form4" name="fmt-${key}" id="fmt-form4-${key}"${format === 'form4' ? ' checked' : ''}>
+<input type="radio" class="fmt fmt-monitoring" name="fmt-${key}" id="fmt-monitoring-${key}"${format === 'monitoring' ? ' checked' : ''}>
+<nav class="switch" aria-label="${t.switchLabel}"><span>${t.switchLabel}:</span><label class="for-form4" for="fmt-form4-${key}">${t.form4Switch}</label><label class="for-monitoring" for="fmt-monitoring-${key}">${t.monitoringSwitch}</label><span class="muted">${t.printHint}</span></nav>
 <dl class="meta"><dt>${t.record}</dt><dd>${esc(record.title)}</dd><dt>${t.board}</dt><dd>${esc(args.boardTitle)}</dd><dt>${t.savedAt}</dt><dd>${esc(printedMoment(record.createdAt, lang))}</dd></dl>
 <section class="layout-form4" data-format="form4">${form4Html(meeting, shared)}</section>
 <section class="layout-monitoring" data-format="monitoring">${monitoringHtml(meeting, content, shared)}</section>

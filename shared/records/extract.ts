@@ -15,6 +15,7 @@ import {
   type PlanItemProps,
   type ServiceCardProps,
 } from '../shapes/index.ts';
+import { authorOf } from '../workshop/author.ts';
 import { plainTextOf } from './richText.ts';
 
 /** A shape's id, the frame it sits in, and its props. */
@@ -33,9 +34,9 @@ export interface CaseContent {
   voices: Placed<ClientVoiceProps>[];
   persons: Placed<EcomapPersonProps>[];
   /** Notes and texts placed in a 論点 frame: the open questions. */
-  openQuestions: Placed<{ text: string }>[];
-  /** Every other note or text, by frame. */
-  notes: Placed<{ text: string }>[];
+  openQuestions: Placed<{ text: string; author?: string }>[];
+  /** Every other note or text, by frame; `author` when a workshop member shared it (meta.author). */
+  notes: Placed<{ text: string; author?: string }>[];
   transition: TransitionSummary;
   /** The board's 基本情報 card (the first in reading order), if it has one. */
   basicInfo: BasicInfoProps | null;
@@ -128,7 +129,8 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
       case 'geo': {
         const text = plainTextOf(s.props.richText ?? s.props.text);
         if (!text) break;
-        (frame && QUESTION_FRAME.test(frame) ? out.openQuestions : out.notes).push({ id: s.id, frame, props: { text } });
+        const author = authorOf(s.meta)?.name;
+        (frame && QUESTION_FRAME.test(frame) ? out.openQuestions : out.notes).push({ id: s.id, frame, props: author ? { text, author } : { text } });
         break;
       }
       default:

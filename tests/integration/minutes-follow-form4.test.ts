@@ -183,10 +183,11 @@ describe('minutes in 第4表 form', () => {
 
   it('prints the モニタリング報告 with ?format=monitoring, and the page can switch between the two', async () => {
     const mon = await minutes(rec.id, '?format=monitoring');
-    expect((mon.getElementById('fmt-monitoring') as HTMLInputElement).checked).toBe(true);
-    expect((mon.getElementById('fmt-form4') as HTMLInputElement).checked).toBe(false);
-    expect((ja.getElementById('fmt-form4') as HTMLInputElement).checked).toBe(true);
-    expect([...mon.querySelectorAll('nav.switch label')].map((l) => l.getAttribute('for'))).toEqual(['fmt-form4', 'fmt-monitoring']);
+    const radio = (doc: Document, layout: string) => doc.querySelector<HTMLInputElement>(`input.fmt-${layout}`)!;
+    expect(radio(mon, 'monitoring').checked).toBe(true);
+    expect(radio(mon, 'form4').checked).toBe(false);
+    expect(radio(ja, 'form4').checked).toBe(true);
+    expect([...mon.querySelectorAll('nav.switch label')].map((l) => l.getAttribute('for'))).toEqual([radio(mon, 'form4').id, radio(mon, 'monitoring').id]);
     const layout = mon.querySelector('.layout-monitoring')!;
     expect(norm(layout.querySelector('h1')?.textContent)).toBe('モニタリング報告書（サービス等利用計画）');
     expect([...layout.querySelectorAll('h2')].map((h) => norm(h.textContent))).toEqual(['本人の満足度', '目標の達成度', 'サービス等利用計画の変更の要否', '次回モニタリング月']);

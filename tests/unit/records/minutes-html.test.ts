@@ -248,3 +248,11 @@ describe('sticky notes and texts in the minutes', () => {
     expect(pictures[0]?.querySelector('svg')?.textContent).toContain('母の担当ケアマネにも伝える');
   });
 });
+
+describe('notes shared in a workshop group', () => {
+  it('say who wrote them', () => {
+    const shared = { ...note('shared', '院内介助は誰がするのか', { y: 10 }), meta: { author: { name: '鈴木 花', role: 'caremanager' } } };
+    const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: [...basics(), shared] }));
+    expect(sectionText(doc, '付箋・メモ（枠ごと）')).toContain('院内介助は誰がするのか （鈴木 花）');
+  });
+});
