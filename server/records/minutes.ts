@@ -102,6 +102,8 @@ const L = {
     skippedNote: '次の項目はボードの形式に合わないため、この議事録には含めていません。',
     month: (y: number, m: number) => `${y}年${m}月`,
     sep: '、',
+    colon: '：',
+    range: '〜',
   },
   en: {
     form4No: 'Form 4',
@@ -171,6 +173,8 @@ const L = {
     skippedNote: 'These items do not match the board format and are left out of these minutes.',
     month: (y: number, m: number) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1))),
     sep: ', ',
+    colon: ': ',
+    range: '–',
   },
 } as const;
 
@@ -334,7 +338,7 @@ function form4Html(m: MeetingDetails | null, args: Shared): string {
   const M = (k: keyof typeof MEETING_LABELS) => MEETING_LABELS[k][lang];
   const box = (v: string | undefined) => `<div class="box">${v?.trim() ? escLines(v) : `<span class="muted">${t.notEntered}</span>`}</div>`;
   const place = m ? (m.online ? `${M('online')}${m.onlineTool ? `（${m.onlineTool}）` : ''}${m.place ? ` ${m.place}` : ''}` : m.place) : '';
-  const time = m && (m.start || m.end) ? `${m.start}〜${m.end}` : '';
+  const time = m && (m.start || m.end) ? `${m.start}${t.range}${m.end}` : '';
   const head = `<table class="head"><colgroup><col style="width:15%"><col style="width:30%"><col style="width:29%"><col style="width:26%"></colgroup><tbody>
 <tr><th>${t.clientName}</th><td>${esc(m?.clientName || args.clientName)}${t.honorific && (m?.clientName || args.clientName) ? ` ${t.honorific}` : ''}</td><th>${t.planAuthor}</th><td>${esc(m?.author ?? '')}</td></tr>
 <tr><th>${M('date')}</th><td>${m?.date ? esc(printedDate(m.date, lang)) : ''}</td><th>${t.place}</th><td>${esc(place)}</td></tr>
@@ -356,7 +360,7 @@ function form4Html(m: MeetingDetails | null, args: Shared): string {
       : `<p class="muted">${t.none}</p>`
   }`;
   return `<p class="form-no">${t.form4No}</p><h1>${t.form4Title}</h1>
-<p class="doc-meta"><span>${t.createdOn}：${esc(args.createdOn)}</span></p>
+<p class="doc-meta"><span>${t.createdOn}${t.colon}${esc(args.createdOn)}</span></p>
 ${m ? '' : `<p class="muted" role="note">${t.noMeeting}</p>`}
 ${head}
 ${args.basicInfo}
@@ -365,7 +369,7 @@ ${absentees}
 <h2>${M('topics')}</h2>${box(m?.topics)}
 <h2>${M('discussion')}</h2>${box(m?.discussion)}
 <h2>${M('conclusion')}</h2>${box(m?.conclusion)}
-<h2>${t.remainingNext}</h2>${box(m?.remaining)}<p><strong>${t.nextMeeting}：</strong>${m?.nextMeeting ? esc(m.nextMeeting) : `<span class="muted">${t.notEntered}</span>`}</p>`;
+<h2>${t.remainingNext}</h2>${box(m?.remaining)}<p><strong>${t.nextMeeting}${t.colon}</strong>${m?.nextMeeting ? esc(m.nextMeeting) : `<span class="muted">${t.notEntered}</span>`}</p>`;
 }
 
 /** モニタリング報告: 実施日, 本人の満足度, 目標の達成度, サービス等利用計画の変更の要否, 次回モニタリング月. */
@@ -388,7 +392,7 @@ function monitoringHtml(m: MeetingDetails | null, content: CaseContent, args: Sh
     : '';
   const change = mon?.planChange ? PLAN_CHANGE_LABELS[mon.planChange][lang] : t.notEntered;
   return `<h1>${t.monitoringTitle}</h1>
-<p class="doc-meta"><span>${t.createdOn}：${esc(args.createdOn)}</span></p>
+<p class="doc-meta"><span>${t.createdOn}${t.colon}${esc(args.createdOn)}</span></p>
 ${m ? '' : `<p class="muted" role="note">${t.noMeeting}</p>`}
 ${head}
 ${args.basicInfo}
