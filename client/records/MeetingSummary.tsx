@@ -28,7 +28,7 @@ export function MeetingSummary({ details }: { details: MeetingDetails | null }) 
   const place = d.online ? `${L('online')}${d.onlineTool ? `（${d.onlineTool}）` : ''}${d.place ? ` ${d.place}` : ''}` : d.place;
   const rows: [string, string][] = [
     [L('date'), d.date ? shownDate(d.date, locale) : ''],
-    [L('time'), d.start || d.end ? `${d.start}${locale === "ja" ? "〜" : "–"}${d.end}` : ''],
+    [L('time'), d.start || d.end ? `${d.start}${locale === 'ja' ? '〜' : '–'}${d.end}` : ''],
     [L('place'), place],
     [L('round'), d.round],
     [L('clientName'), d.clientName],

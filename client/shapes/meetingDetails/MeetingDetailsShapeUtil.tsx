@@ -37,7 +37,7 @@ function MeetingDetailsView({ shape }: { shape: MeetingDetailsShape }) {
   const { s, locale } = useShapeTexts();
   const d = shape.props.details;
   const L = (k: keyof typeof MEETING_LABELS) => MEETING_LABELS[k][locale];
-  const time = d.start || d.end ? `${d.start}${locale === "ja" ? "〜" : "–"}${d.end}` : '';
+  const time = d.start || d.end ? `${d.start}${locale === 'ja' ? '〜' : '–'}${d.end}` : '';
   const place = d.online ? `${L('online')}${d.onlineTool ? `（${d.onlineTool}）` : ''}` : d.place;
   const rows: [string, string][] = [
     [L('date'), [d.date ? shownDate(d.date, locale) : '', time].filter(Boolean).join(' ')],
