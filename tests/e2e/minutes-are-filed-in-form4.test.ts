@@ -46,7 +46,7 @@ async function printed(url: string, token: string, name: string): Promise<string
 describe('minutes a care manager can file', () => {
   it('saves the meeting details and consent, prints 第4表 and the モニタリング報告, and compares records in English', async () => {
     const board = await e2e.server.createBoard({ title: '山本さん 移行支援会議', template: 'meeting' });
-    const { page } = await e2e.participant();
+    const { page, newPage } = await e2e.participant();
     await openBoard(page, board.links.owner, { name: '佐藤 恵', role: 'caremanager' });
 
     // A sticky note put in a frame of the board: its text must reach the minutes as text.
@@ -110,6 +110,17 @@ describe('minutes a care manager can file', () => {
       { affiliation: '相談支援事業所あおば（相談支援専門員）', name: '田中 一郎' },
     ]);
     expect(rec?.title).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日（.） \d{2}:\d{2} 山本さん 移行支援会議$/);
+
+    // The record's own page shows its meeting details beside the board as it was.
+    const href = await list.getByTestId('record-open').first().getAttribute('href');
+    const viewer = await newPage();
+    await viewer.goto(`${e2e.server.baseUrl}${href}`);
+    const summary = viewer.getByTestId('record-meeting-summary');
+    await summary.getByText('訪問介護と工房の併用で進める').waitFor();
+    for (const shown of ['2026年4月13日（月）', '10:00〜11:15', '山本さんの自宅', '田中 一郎（相談支援事業所あおば（相談支援専門員））']) await summary.getByText(shown).first().waitFor();
+    await viewer.getByTestId('record-viewer-memo').getByText('メモ: 初回の記録').waitFor();
+    await screenshot(viewer, 'minutes-form4/02a-record-page');
+    await viewer.close();
 
     const base = `${e2e.server.baseUrl}/api/boards/${board.id}/records/${rec!.id}/minutes.html`;
     const text = await printed(base, board.tokens.view, 'minutes-form4/02-minutes');
