@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Editor } from 'tldraw';
-import { MeetingDetailsSchema, type AttendeeInfo, type CreatedRecord, type MeetingDetails } from '../../shared/protocol/index.ts';
+import { MEETING_LABELS, MeetingDetailsSchema, type AttendeeInfo, type CreatedRecord, type MeetingDetails } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { recordsApi } from '../lib/api.ts';
 import { roleOptions } from '../lib/roles.ts';
@@ -59,7 +59,14 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
       attendees: meeting.attendees.filter((a) => a.name.trim() || a.affiliation.trim()),
       absentees: meeting.absentees.filter((a) => a.name.trim() || a.affiliation.trim() || a.inquiry.trim()),
     });
-    if (!details.success) return setError(`${t('meetingInvalid')}: ${details.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    if (!details.success) {
+      // Name the fields as the form does (開催日, 開始時刻…), not by their keys.
+      const named = details.error.issues.map((i) => {
+        const key = String(i.path[i.path.length - 1] === undefined ? '' : i.path[0] === 'monitoring' ? i.path[1] : i.path[0]);
+        return key in MEETING_LABELS ? MEETING_LABELS[key as keyof typeof MEETING_LABELS][locale] : key;
+      });
+      return setError(`${t('meetingInvalid')}: ${[...new Set(named)].join(locale === 'ja' ? '、' : ', ')}`);
+    }
     const checked = props.training ? undefined : consentFromDraft(consent, locale);
     if (checked && !checked.ok) return setError(checked.message);
     setBusy(true);
