@@ -197,7 +197,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
           <CaseBoardPanels editor={editor} />
           {info.role === 'owner' && <FacilitatorNotesPanel boardId={info.id} ownerToken={token} />}
-          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />
+          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} editor={editor} author={identity.name} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>

@@ -104,14 +104,16 @@ export async function fetchWithToken(path: string, token: string): Promise<Respo
   return fetch(path, { headers: { Authorization: `Bearer ${token}` } });
 }
 
+const FieldChangeSchema = z.object({ field: z.string(), before: z.string(), after: z.string() });
 const CardChangeSchema = z.object({
   id: z.string(),
   type: z.string(),
   label: z.string(),
   fields: z.array(z.string()),
   statusChange: z.object({ from: z.string(), to: z.string() }).optional(),
+  changes: z.array(FieldChangeSchema).optional(),
 });
-const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema) });
+const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema), record: z.array(FieldChangeSchema).optional() });
 export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;
 
 // --- Workshops (issue #6) ---

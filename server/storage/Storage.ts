@@ -1,5 +1,5 @@
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
+import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 
 /** A board's row: its metadata and the hashes of its three capability tokens. */
 export interface BoardRow {
@@ -100,6 +100,8 @@ export interface MeetingRecordRow {
   attendees: Attendee[];
   /** The consent confirmed when saving (shared/protocol/consent.ts); null when none was needed. */
   consent?: RecordConsent | null;
+  /** The 会議の要点 confirmed when saving (shared/protocol/meeting.ts); null for a record saved before. */
+  meeting?: MeetingDetails | null;
 }
 
 /** A record's metadata, without its state. */

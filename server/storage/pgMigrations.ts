@@ -111,6 +111,14 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Issue 13: the 会議の要点 confirmed when a record is saved (shared/protocol/meeting.ts).
+    version: 9,
+    name: 'record-meeting-details',
+    sql: `
+      ALTER TABLE meeting_records ADD COLUMN meeting JSONB;
+    `,
+  },
+  {
     // 講師メモ: owner-only text kept beside the board, never in its document (issue 14).
     version: 10,
     name: 'facilitator-notes',

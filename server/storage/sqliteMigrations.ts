@@ -150,6 +150,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Issue 13: the 会議の要点 (第4表 and モニタリング facts) confirmed when a record is saved
+    // (shared/protocol/meeting.ts, JSON); NULL for a record saved before, whose minutes read
+    // the 会議の要点 card of its snapshot if it has one.
+    version: 9,
+    name: 'record-meeting-details',
+    sql: `
+      ALTER TABLE meeting_records ADD COLUMN meeting TEXT;
+    `,
+  },
+  {
     // 講師メモ: owner-only text kept beside the board, never in its document (issue 14).
     version: 10,
     name: 'facilitator-notes',

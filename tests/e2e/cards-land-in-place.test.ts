@@ -28,6 +28,7 @@ const KINDS = [
   { type: 'rb-lifeline', frame: 'ライフステージ' },
   { type: 'rb-person', frame: 'エコマップ' },
   { type: 'rb-basic-info', frame: '事例概要' },
+  { type: 'rb-meeting', frame: '事例概要' },
 ] as const;
 
 describe('cards land in place', () => {
