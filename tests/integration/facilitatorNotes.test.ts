@@ -2,9 +2,11 @@
 // kept beside the board, not in its document, so a participant's client never receives them:
 // the API answers only the owner, and the document a participant syncs holds none of their text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsMap } from '../../shared/doc/index.ts';
 import type { CreateBoardResponse } from '../../shared/protocol/index.ts';
 import { FacilitatorNotesResponseSchema } from '../../shared/protocol/index.ts';
 import { FACILITATOR_NOTES, FACILITATOR_NOTES_MAX_CHARS } from '../../shared/templates/facilitatorNotes.ts';
+import { connectClient, putRecord, shapeRecord, waitForDoc } from '../helpers/clients.ts';
 import { api, apiError } from '../helpers/http.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
@@ -77,6 +79,31 @@ describe('facilitator notes (講師メモ)', () => {
     expect(bytes.includes(Buffer.from(unique))).toBe(false);
     for (const line of [...FACILITATOR_NOTES['exercise-1']!.points, ...FACILITATOR_NOTES['exercise-1']!.reflection]) {
       expect(bytes.includes(Buffer.from(line)), line).toBe(false);
+    }
+  });
+
+  it('never reach a participant’s socket while the facilitator saves them, with both connected', async () => {
+    const owner = connectClient(srv.wsUrl, board.id, board.tokens.owner);
+    const participant = connectClient(srv.wsUrl, board.id, board.tokens.edit);
+    try {
+      await Promise.all([owner.synced, participant.synced]);
+      // Every byte the participant's socket receives from here on.
+      const received: Buffer[] = [];
+      const socket = participant.provider.ws as unknown as { addEventListener(type: 'message', fn: (e: { data: ArrayBuffer }) => void): void };
+      socket.addEventListener('message', (e) => received.push(Buffer.from(e.data)));
+
+      const unique = `二人が接続中の講師メモ-${board.id}`;
+      expect((await api(srv.baseUrl, 'PUT', notesPath(), { token: board.tokens.owner, json: { body: unique } })).status).toBe(200);
+      // Barrier: the facilitator's next edit reaches the participant, so what the server sent
+      // after the save has arrived.
+      putRecord(owner.doc, shapeRecord('after-notes-saved'));
+      await waitForDoc(participant.doc, (d) => recordsMap(d).has('shape:after-notes-saved'));
+      const bytes = Buffer.concat(received);
+      expect(bytes.includes(Buffer.from('shape:after-notes-saved'))).toBe(true);
+      expect(bytes.includes(Buffer.from(unique))).toBe(false);
+    } finally {
+      owner.destroy();
+      participant.destroy();
     }
   });
 
