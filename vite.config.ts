@@ -71,6 +71,7 @@ export default defineConfig({
           exclude: [
             'tests/integration/sqliteStorage.test.ts',
             'tests/integration/ownerLinksOnSqlite.test.ts',
+            'tests/integration/auditChainOnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
             'tests/integration/backPressure.test.ts',
           ],

@@ -2,8 +2,9 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
+import { PostgresPrivacy } from './PostgresPrivacy.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import type { Attendee, AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -38,9 +39,12 @@ interface RecordPgRow {
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
+  /** The audit log, personal links and erasure (issue 17). */
+  private readonly privacy: PostgresPrivacy;
 
   private constructor(pool: pg.Pool) {
     this.pool = pool;
+    this.privacy = new PostgresPrivacy({ pool, tx: (work) => this.tx(work) });
   }
 
   /** Connect and apply pending migrations. */
@@ -251,6 +255,58 @@ export class PostgresStorage implements Storage {
     const r = rows[0];
     if (!r?.state) return undefined;
     return { ...toRecordMeta(r), state: new Uint8Array(r.state) };
+  }
+
+  appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.privacy.appendAudit(row);
+  }
+
+  listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    return this.privacy.listAudit(boardId, limit);
+  }
+
+  auditBoardIds(): Promise<string[]> {
+    return this.privacy.auditBoardIds();
+  }
+
+  readAuditChain(boardId: string): Promise<AuditRow[]> {
+    return this.privacy.readAuditChain(boardId);
+  }
+
+  createPersonalLink(link: PersonalLinkRow): Promise<void> {
+    return this.privacy.createPersonalLink(link);
+  }
+
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    return this.privacy.listPersonalLinks(boardId);
+  }
+
+  getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.getPersonalLinkByHash(tokenHash);
+  }
+
+  revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.revokePersonalLink(boardId, linkId, at);
+  }
+
+  touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    return this.privacy.touchPersonalLink(linkId, at);
+  }
+
+  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    return this.privacy.eraseBoard(boardId, opts);
+  }
+
+  boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.privacy.boardsUntouchedSince(cutoff);
+  }
+
+  recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    return this.privacy.recordsCreatedBefore(cutoff);
+  }
+
+  eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    return this.privacy.eraseRecords(records);
   }
 
   async health(): Promise<StorageHealth> {

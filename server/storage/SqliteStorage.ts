@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow, type AuditRow, type ErasedBoard, type NewAuditRow, type PersonalLinkRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
+import { SqlitePrivacy } from './SqlitePrivacy.ts';
 
 interface RecordDbRow {
   id: string;
@@ -154,6 +155,8 @@ export class SqliteStorage implements Storage {
   private checkpointerOff: boolean;
   private checkpointPending = false;
   private appendsSinceCheckpoint = 0;
+  /** The audit log, personal links and erasure (issue 17). */
+  private readonly privacy: SqlitePrivacy;
 
   constructor(options: SqliteStorageOptions) {
     const file = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, 'renkei.db');
@@ -168,6 +171,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('busy_timeout = 0');
     this.busyWaitMs = options.busyWaitMs ?? 5000;
     migrate(this.db);
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id) });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
@@ -492,6 +496,58 @@ export class SqliteStorage implements Storage {
     const row = this.stmts.getRecord.get(boardId, recordId);
     if (!row?.state) return undefined;
     return { ...toRecordMeta(row), state: new Uint8Array(row.state) };
+  }
+
+  appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.privacy.appendAudit(row);
+  }
+
+  listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    return this.privacy.listAudit(boardId, limit);
+  }
+
+  auditBoardIds(): Promise<string[]> {
+    return this.privacy.auditBoardIds();
+  }
+
+  readAuditChain(boardId: string): Promise<AuditRow[]> {
+    return this.privacy.readAuditChain(boardId);
+  }
+
+  createPersonalLink(link: PersonalLinkRow): Promise<void> {
+    return this.privacy.createPersonalLink(link);
+  }
+
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    return this.privacy.listPersonalLinks(boardId);
+  }
+
+  getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.getPersonalLinkByHash(tokenHash);
+  }
+
+  revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.revokePersonalLink(boardId, linkId, at);
+  }
+
+  touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    return this.privacy.touchPersonalLink(linkId, at);
+  }
+
+  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    return this.privacy.eraseBoard(boardId, opts);
+  }
+
+  boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.privacy.boardsUntouchedSince(cutoff);
+  }
+
+  recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    return this.privacy.recordsCreatedBefore(cutoff);
+  }
+
+  eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    return this.privacy.eraseRecords(records);
   }
 
   async health(): Promise<StorageHealth> {

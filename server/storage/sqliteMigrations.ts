@@ -149,4 +149,68 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_members_workshop ON workshop_members (workshop_id, created_at);
     `,
   },
+  {
+    // Issue 17: ready for real personal data.
+    // audit_log: append-only per board (the triggers refuse UPDATE and DELETE), each row
+    // chained to the previous one by hash (server/audit/chain.ts); no FK to boards, so the
+    // rows outlive a deleted board. personal_links: a link per person, hash only.
+    // erasure_permits: a row present only inside the transaction that erases a board (or its
+    // records past retention); the records' delete trigger allows a delete only then.
+    // meeting_records is rebuilt without its FK to boards: records kept when their board is
+    // deleted (keepRecords) stay until RECORD_RETENTION_DAYS. DROP TABLE fires no triggers.
+    version: 7,
+    name: 'audit-personal-links-erasure',
+    sql: `
+      CREATE TABLE audit_log (
+        board_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        PRIMARY KEY (board_id, seq)
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TABLE personal_links (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        token_hash BLOB NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX personal_links_board ON personal_links (board_id, created_at);
+      CREATE TABLE erasure_permits (board_id TEXT PRIMARY KEY);
+      CREATE TABLE meeting_records_v7 (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        participants TEXT NOT NULL,
+        attendees TEXT NOT NULL,
+        consent TEXT
+      );
+      INSERT INTO meeting_records_v7 (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent)
+        SELECT id, board_id, title, note, created_at, state, sha256, participants, attendees, consent FROM meeting_records ORDER BY rowid;
+      DROP TABLE meeting_records;
+      ALTER TABLE meeting_records_v7 RENAME TO meeting_records;
+      CREATE INDEX meeting_records_board ON meeting_records (board_id, created_at);
+      CREATE TRIGGER meeting_records_no_update BEFORE UPDATE ON meeting_records
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+      CREATE TRIGGER meeting_records_no_delete BEFORE DELETE ON meeting_records
+      WHEN NOT EXISTS (SELECT 1 FROM erasure_permits WHERE board_id = OLD.board_id)
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+    `,
+  },
 ];

@@ -1,0 +1,189 @@
+import type pg from 'pg';
+import { chainHash, GENESIS_HASH } from '../audit/chain.ts';
+import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow } from './Storage.ts';
+
+interface AuditPgRow {
+  board_id: string;
+  seq: string;
+  at: Date;
+  event: string;
+  detail: string;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+interface LinkPgRow {
+  id: string;
+  board_id: string;
+  token_hash: Buffer;
+  name: string;
+  role: 'edit' | 'view';
+  note: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+/** A namespace for the advisory locks that serialise one board's audit appends across instances. */
+const AUDIT_LOCK_SPACE = 7_242_017;
+
+/** What the privacy tables need from the PostgreSQL store. */
+export interface PostgresPrivacyDeps {
+  pool: pg.Pool;
+  tx: <T>(work: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * The audit log, personal links and erasure on PostgreSQL (issue 17). Several instances
+ * append to one board's chain: each append takes a transaction-scoped advisory lock on the
+ * board, so the last hash it reads is still the last when it inserts (the primary key
+ * (board_id, seq) would refuse a fork anyway).
+ */
+export class PostgresPrivacy {
+  private readonly pool: pg.Pool;
+  private readonly tx: PostgresPrivacyDeps['tx'];
+
+  constructor(deps: PostgresPrivacyDeps) {
+    this.pool = deps.pool;
+    this.tx = deps.tx;
+  }
+
+  async appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.tx(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AUDIT_LOCK_SPACE, row.boardId]);
+      const last = (await c.query<{ seq: string; hash: Buffer }>('SELECT seq, hash FROM audit_log WHERE board_id = $1 ORDER BY seq DESC LIMIT 1', [row.boardId])).rows[0];
+      const seq = (last ? Number(last.seq) : 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const hash = chainHash(prevHash, { boardId: row.boardId, seq, atMs: row.at.getTime(), event: row.event, detail: row.detail });
+      await c.query('INSERT INTO audit_log (board_id, seq, at, event, detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        row.boardId,
+        seq,
+        row.at,
+        row.event,
+        row.detail,
+        prevHash,
+        hash,
+      ]);
+      return { ...row, seq, prevHash, hash };
+    });
+  }
+
+  async listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    const { rows } = await this.pool.query<AuditPgRow>('SELECT * FROM audit_log WHERE board_id = $1 ORDER BY seq DESC LIMIT $2', [boardId, limit]);
+    return rows.map(toAuditRow);
+  }
+
+  async auditBoardIds(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ board_id: string }>('SELECT DISTINCT board_id FROM audit_log ORDER BY board_id');
+    return rows.map((r) => r.board_id);
+  }
+
+  async readAuditChain(boardId: string): Promise<AuditRow[]> {
+    const { rows } = await this.pool.query<AuditPgRow>('SELECT * FROM audit_log WHERE board_id = $1 ORDER BY seq', [boardId]);
+    return rows.map(toAuditRow);
+  }
+
+  async createPersonalLink(l: PersonalLinkRow): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO personal_links (id, board_id, token_hash, name, role, note, created_at, expires_at, revoked_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [l.id, l.boardId, l.tokenHash, l.name, l.role, l.note, l.createdAt, l.expiresAt, l.revokedAt, l.lastUsedAt],
+    );
+  }
+
+  async listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE board_id = $1 ORDER BY created_at, id', [boardId]);
+    return rows.map(toLinkRow);
+  }
+
+  async getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE token_hash = $1', [tokenHash]);
+    return rows[0] && toLinkRow(rows[0]);
+  }
+
+  async revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    const { rows } = await this.pool.query<LinkPgRow>(
+      'UPDATE personal_links SET revoked_at = coalesce(revoked_at, $3) WHERE board_id = $1 AND id = $2 RETURNING *',
+      [boardId, linkId, at],
+    );
+    return rows[0] && toLinkRow(rows[0]);
+  }
+
+  async touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    await this.pool.query('UPDATE personal_links SET last_used_at = GREATEST(last_used_at, $2) WHERE id = $1', [linkId, at]);
+  }
+
+  async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    const erased = await this.tx(async (c): Promise<ErasedBoard | undefined> => {
+      const found = await c.query('SELECT id FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+      if (found.rowCount === 0) return undefined;
+      let records = 0;
+      if (!opts.keepRecords) {
+        // The records' trigger lets a delete through only while this permit exists.
+        await c.query('INSERT INTO erasure_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [boardId]);
+        records = (await c.query('DELETE FROM meeting_records WHERE board_id = $1', [boardId])).rowCount ?? 0;
+        await c.query('DELETE FROM erasure_permits WHERE board_id = $1', [boardId]);
+      }
+      // Updates, snapshot and personal links go with the row (ON DELETE CASCADE).
+      await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
+      return { records };
+    });
+    if (erased) await this.vacuum();
+    return erased;
+  }
+
+  async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    const { rows } = await this.pool.query<{ id: string; updated_at: Date }>(
+      "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at < $1 ORDER BY updated_at",
+      [cutoff],
+    );
+    return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
+  }
+
+  async recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    const { rows } = await this.pool.query<{ id: string; board_id: string; created_at: Date }>(
+      'SELECT id, board_id, created_at FROM meeting_records WHERE created_at < $1 ORDER BY created_at, id',
+      [cutoff],
+    );
+    return rows.map((r) => ({ id: r.id, boardId: r.board_id, createdAt: r.created_at }));
+  }
+
+  async eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    if (records.length === 0) return 0;
+    const n = await this.tx(async (c) => {
+      let count = 0;
+      for (const r of records) {
+        await c.query('INSERT INTO erasure_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [r.boardId]);
+        count += (await c.query('DELETE FROM meeting_records WHERE board_id = $1 AND id = $2', [r.boardId, r.id])).rowCount ?? 0;
+        await c.query('DELETE FROM erasure_permits WHERE board_id = $1', [r.boardId]);
+      }
+      return count;
+    });
+    await this.vacuum();
+    return n;
+  }
+
+  /** Reclaim the dead rows' space (outside any transaction, as VACUUM must run). */
+  private async vacuum(): Promise<void> {
+    await this.pool.query('VACUUM doc_updates, doc_snapshots, meeting_records, personal_links, boards');
+  }
+}
+
+function toAuditRow(r: AuditPgRow): AuditRow {
+  return { boardId: r.board_id, seq: Number(r.seq), at: r.at, event: r.event, detail: r.detail, prevHash: r.prev_hash, hash: r.hash };
+}
+
+function toLinkRow(r: LinkPgRow): PersonalLinkRow {
+  return {
+    id: r.id,
+    boardId: r.board_id,
+    tokenHash: r.token_hash,
+    name: r.name,
+    role: r.role,
+    note: r.note,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+  };
+}

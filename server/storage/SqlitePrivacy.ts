@@ -1,0 +1,232 @@
+import type Database from 'better-sqlite3';
+import { chainHash, GENESIS_HASH } from '../audit/chain.ts';
+import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow } from './Storage.ts';
+
+interface AuditDbRow {
+  board_id: string;
+  seq: number;
+  at: number;
+  event: string;
+  detail: string;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+interface LinkDbRow {
+  id: string;
+  board_id: string;
+  token_hash: Buffer;
+  name: string;
+  role: 'edit' | 'view';
+  note: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+/** Bits of an update's id that hold its seq (as in SqliteStorage). */
+const SEQ_BITS = 40;
+
+/** What the privacy tables need from the SQLite store they belong to. */
+export interface SqlitePrivacyDeps {
+  db: Database.Database;
+  /** Run a write with the store's lock handling. */
+  write: <T>(fn: () => T) => Promise<T>;
+  /** A board was erased: forget what is cached about it. */
+  erased: (boardId: string) => void;
+}
+
+/**
+ * The audit log, personal links and erasure on SQLite (issue 17), apart from SqliteStorage so
+ * each file stays readable. Synchronous like the rest of the store: an audit append reads the
+ * last hash and inserts in one transaction, and one process writes, so the chain never forks.
+ */
+export class SqlitePrivacy {
+  private readonly db: Database.Database;
+  private readonly write: SqlitePrivacyDeps['write'];
+  private readonly erased: SqlitePrivacyDeps['erased'];
+  private readonly stmts;
+
+  constructor(deps: SqlitePrivacyDeps) {
+    this.db = deps.db;
+    this.write = deps.write;
+    this.erased = deps.erased;
+    const db = this.db;
+    this.stmts = {
+      lastAudit: db.prepare<[string], { seq: number; hash: Buffer }>('SELECT seq, hash FROM audit_log WHERE board_id = ? ORDER BY seq DESC LIMIT 1'),
+      insertAudit: db.prepare('INSERT INTO audit_log (board_id, seq, at, event, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      listAudit: db.prepare<[string, number], AuditDbRow>('SELECT * FROM audit_log WHERE board_id = ? ORDER BY seq DESC LIMIT ?'),
+      chain: db.prepare<[string], AuditDbRow>('SELECT * FROM audit_log WHERE board_id = ? ORDER BY seq'),
+      auditBoards: db.prepare<[], { board_id: string }>('SELECT DISTINCT board_id FROM audit_log ORDER BY board_id'),
+      insertLink: db.prepare(
+        'INSERT INTO personal_links (id, board_id, token_hash, name, role, note, created_at, expires_at, revoked_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      listLinks: db.prepare<[string], LinkDbRow>('SELECT * FROM personal_links WHERE board_id = ? ORDER BY created_at, rowid'),
+      linkByHash: db.prepare<[Buffer], LinkDbRow>('SELECT * FROM personal_links WHERE token_hash = ?'),
+      linkById: db.prepare<[string, string], LinkDbRow>('SELECT * FROM personal_links WHERE board_id = ? AND id = ?'),
+      revokeLink: db.prepare<[number, string, string]>('UPDATE personal_links SET revoked_at = coalesce(revoked_at, ?) WHERE board_id = ? AND id = ?'),
+      touchLink: db.prepare<[number, string]>('UPDATE personal_links SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?'),
+      stream: db.prepare<[string], { num: number }>('SELECT num FROM doc_streams WHERE board_id = ?'),
+      boardExists: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE id = ?'),
+      permit: db.prepare<[string]>('INSERT OR IGNORE INTO erasure_permits (board_id) VALUES (?)'),
+      unpermit: db.prepare<[string]>('DELETE FROM erasure_permits WHERE board_id = ?'),
+      deleteRecordsOf: db.prepare<[string]>('DELETE FROM meeting_records WHERE board_id = ?'),
+      deleteRecord: db.prepare<[string, string]>('DELETE FROM meeting_records WHERE board_id = ? AND id = ?'),
+      deleteUpdates: db.prepare<[number, number]>(`DELETE FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS})`),
+      deleteSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE board_id = ?'),
+      deleteStream: db.prepare<[string]>('DELETE FROM doc_streams WHERE board_id = ?'),
+      deleteLinks: db.prepare<[string]>('DELETE FROM personal_links WHERE board_id = ?'),
+      deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
+      untouched: db.prepare<[number], { id: string; updated_at: number }>(
+        "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at < ? ORDER BY updated_at",
+      ),
+      recordsBefore: db.prepare<[number], { id: string; board_id: string; created_at: number }>(
+        'SELECT id, board_id, created_at FROM meeting_records WHERE created_at < ? ORDER BY created_at, rowid',
+      ),
+    };
+  }
+
+  async appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.write(() =>
+      this.db.transaction((): AuditRow => {
+        const last = this.stmts.lastAudit.get(row.boardId);
+        const seq = (last?.seq ?? 0) + 1;
+        const prevHash = last?.hash ?? GENESIS_HASH;
+        const atMs = row.at.getTime();
+        const hash = chainHash(prevHash, { boardId: row.boardId, seq, atMs, event: row.event, detail: row.detail });
+        this.stmts.insertAudit.run(row.boardId, seq, atMs, row.event, row.detail, prevHash, hash);
+        return { ...row, seq, prevHash, hash };
+      })(),
+    );
+  }
+
+  async listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    return this.stmts.listAudit.all(boardId, limit).map(toAuditRow);
+  }
+
+  async auditBoardIds(): Promise<string[]> {
+    return this.stmts.auditBoards.all().map((r) => r.board_id);
+  }
+
+  async readAuditChain(boardId: string): Promise<AuditRow[]> {
+    return this.stmts.chain.all(boardId).map(toAuditRow);
+  }
+
+  async createPersonalLink(l: PersonalLinkRow): Promise<void> {
+    await this.write(() =>
+      this.stmts.insertLink.run(l.id, l.boardId, l.tokenHash, l.name, l.role, l.note, l.createdAt.getTime(), ms(l.expiresAt), ms(l.revokedAt), ms(l.lastUsedAt)),
+    );
+  }
+
+  async listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    return this.stmts.listLinks.all(boardId).map(toLinkRow);
+  }
+
+  async getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    const row = this.stmts.linkByHash.get(tokenHash);
+    return row && toLinkRow(row);
+  }
+
+  async revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    return this.write(() => {
+      this.stmts.revokeLink.run(at.getTime(), boardId, linkId);
+      const row = this.stmts.linkById.get(boardId, linkId);
+      return row && toLinkRow(row);
+    });
+  }
+
+  async touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    await this.write(() => this.stmts.touchLink.run(at.getTime(), linkId));
+  }
+
+  async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    const erased = await this.write(() =>
+      this.db.transaction((): ErasedBoard | undefined => {
+        if (!this.stmts.boardExists.get(boardId)) return undefined;
+        let records = 0;
+        if (!opts.keepRecords) {
+          // The records' delete trigger lets a delete through only while this permit exists.
+          this.stmts.permit.run(boardId);
+          records = this.stmts.deleteRecordsOf.run(boardId).changes;
+          this.stmts.unpermit.run(boardId);
+        }
+        const stream = this.stmts.stream.get(boardId);
+        if (stream) this.stmts.deleteUpdates.run(stream.num, stream.num);
+        this.stmts.deleteSnapshot.run(boardId);
+        this.stmts.deleteStream.run(boardId);
+        this.stmts.deleteLinks.run(boardId);
+        this.stmts.deleteBoard.run(boardId);
+        return { records };
+      })(),
+    );
+    if (erased) {
+      this.erased(boardId);
+      await this.compactFile();
+    }
+    return erased;
+  }
+
+  async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.stmts.untouched.all(cutoff.getTime()).map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at) }));
+  }
+
+  async recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    return this.stmts.recordsBefore.all(cutoff.getTime()).map((r) => ({ id: r.id, boardId: r.board_id, createdAt: new Date(r.created_at) }));
+  }
+
+  async eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    if (records.length === 0) return 0;
+    const n = await this.write(() =>
+      this.db.transaction(() => {
+        let count = 0;
+        for (const r of records) {
+          this.stmts.permit.run(r.boardId);
+          count += this.stmts.deleteRecord.run(r.boardId, r.id).changes;
+          this.stmts.unpermit.run(r.boardId);
+        }
+        return count;
+      })(),
+    );
+    await this.compactFile();
+    return n;
+  }
+
+  /**
+   * Rewrite the file without the freed pages (VACUUM; deleted rows otherwise linger in free
+   * pages, also those freed by earlier compactions), then copy the WAL back and truncate it to
+   * zero bytes, so neither file holds the removed content. Blocks while it runs: deletion is
+   * rare and the file of one office is small.
+   */
+  private async compactFile(): Promise<void> {
+    await this.write(() => this.db.exec('VACUUM'));
+    await this.write(() => {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result && result.busy !== 0) throw Object.assign(new Error('checkpoint busy'), { code: 'SQLITE_BUSY' });
+    });
+  }
+}
+
+function ms(d: Date | null): number | null {
+  return d ? d.getTime() : null;
+}
+
+function toAuditRow(r: AuditDbRow): AuditRow {
+  return { boardId: r.board_id, seq: r.seq, at: new Date(r.at), event: r.event, detail: r.detail, prevHash: r.prev_hash, hash: r.hash };
+}
+
+function toLinkRow(r: LinkDbRow): PersonalLinkRow {
+  const d = (v: number | null) => (v === null ? null : new Date(v));
+  return {
+    id: r.id,
+    boardId: r.board_id,
+    tokenHash: r.token_hash,
+    name: r.name,
+    role: r.role,
+    note: r.note,
+    createdAt: new Date(r.created_at),
+    expiresAt: d(r.expires_at),
+    revokedAt: d(r.revoked_at),
+    lastUsedAt: d(r.last_used_at),
+  };
+}
