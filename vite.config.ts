@@ -72,6 +72,7 @@ export default defineConfig({
             'tests/integration/sqliteStorage.test.ts',
             'tests/integration/ownerLinksOnSqlite.test.ts',
             'tests/integration/auditChainOnSqlite.test.ts',
+            'tests/integration/boardDeletionOnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
             'tests/integration/backPressure.test.ts',
           ],
