@@ -92,7 +92,7 @@ export class PostgresPrivacy {
   }
 
   async listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
-    const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE board_id = $1 ORDER BY created_at, id', [boardId]);
+    const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE board_id = $1 ORDER BY ord', [boardId]);
     return rows.map(toLinkRow);
   }
 

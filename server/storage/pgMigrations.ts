@@ -143,9 +143,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         created_at TIMESTAMPTZ NOT NULL,
         expires_at TIMESTAMPTZ,
         revoked_at TIMESTAMPTZ,
-        last_used_at TIMESTAMPTZ
+        last_used_at TIMESTAMPTZ,
+        -- Issue order, for listing links made in the same instant (SQLite has its rowid).
+        ord BIGSERIAL
       );
-      CREATE INDEX personal_links_board ON personal_links (board_id, created_at);
+      CREATE INDEX personal_links_board ON personal_links (board_id, ord);
       CREATE TABLE erasure_permits (board_id TEXT PRIMARY KEY);
       ALTER TABLE meeting_records DROP CONSTRAINT IF EXISTS meeting_records_board_id_fkey;
       CREATE OR REPLACE FUNCTION meeting_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
