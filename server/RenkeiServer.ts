@@ -90,9 +90,9 @@ export class RenkeiServer {
       ...(opts.bus ? { bus: opts.bus } : {}),
     });
     this.bus = opts.bus;
-    this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
     const clock = opts.clock ?? systemClock;
     const now = () => new Date(clock.now());
+    this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
     this.audit = new AuditLog({ store: this.storage, logger: this.logger, now });
     this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents, audit: this.audit, now });
     this.personalLinks = new PersonalLinks({ store: this.storage, registry: this.registry, audit: this.audit, now });
@@ -105,7 +105,7 @@ export class RenkeiServer {
       logger: this.logger,
       clock,
     });
-    this.records = new RecordService({ storage: this.storage, documents: this.documents });
+    this.records = new RecordService({ storage: this.storage, documents: this.documents, now });
     this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());

@@ -97,7 +97,7 @@ export class BoardService {
   /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
   async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
-    const createdAt = new Date();
+    const createdAt = this.now();
     const owner = newToken();
     const tokens = { owner, edit: deriveLinkToken(owner, 'edit', 1), view: deriveLinkToken(owner, 'view', 1) };
     const hashes = { owner: hashToken(owner), edit: hashToken(tokens.edit), view: hashToken(tokens.view) };

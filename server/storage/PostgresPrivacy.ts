@@ -134,7 +134,7 @@ export class PostgresPrivacy {
 
   async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
     const { rows } = await this.pool.query<{ id: string; updated_at: Date }>(
-      "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at < $1 ORDER BY updated_at",
+      "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= $1 ORDER BY updated_at",
       [cutoff],
     );
     return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));
@@ -142,7 +142,7 @@ export class PostgresPrivacy {
 
   async recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
     const { rows } = await this.pool.query<{ id: string; board_id: string; created_at: Date }>(
-      'SELECT id, board_id, created_at FROM meeting_records WHERE created_at < $1 ORDER BY created_at, id',
+      'SELECT id, board_id, created_at FROM meeting_records WHERE created_at <= $1 ORDER BY created_at, id',
       [cutoff],
     );
     return rows.map((r) => ({ id: r.id, boardId: r.board_id, createdAt: r.created_at }));

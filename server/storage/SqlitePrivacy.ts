@@ -79,10 +79,10 @@ export class SqlitePrivacy {
       deleteLinks: db.prepare<[string]>('DELETE FROM personal_links WHERE board_id = ?'),
       deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
       untouched: db.prepare<[number], { id: string; updated_at: number }>(
-        "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at < ? ORDER BY updated_at",
+        "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= ? ORDER BY updated_at",
       ),
       recordsBefore: db.prepare<[number], { id: string; board_id: string; created_at: number }>(
-        'SELECT id, board_id, created_at FROM meeting_records WHERE created_at < ? ORDER BY created_at, rowid',
+        'SELECT id, board_id, created_at FROM meeting_records WHERE created_at <= ? ORDER BY created_at, rowid',
       ),
     };
   }

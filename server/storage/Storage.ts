@@ -277,9 +277,9 @@ export interface ErasureStore {
    * truncation; PostgreSQL VACUUM). Audit rows stay. False-y `undefined` for an unknown board.
    */
   eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined>;
-  /** Ordinary boards (not workshop documents) whose document last changed before `cutoff`. */
+  /** Ordinary boards (not workshop documents) whose document last changed at or before `cutoff`. */
   boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]>;
-  /** Records made before `cutoff` (of live boards and of deleted ones), oldest first. */
+  /** Records made at or before `cutoff` (of live boards and of deleted ones), oldest first. */
   recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]>;
   /** Delete the given records and compact; how many went. */
   eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number>;
