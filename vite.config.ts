@@ -73,6 +73,7 @@ export default defineConfig({
             'tests/integration/ownerLinksOnSqlite.test.ts',
             'tests/integration/auditChainOnSqlite.test.ts',
             'tests/integration/boardDeletionOnSqlite.test.ts',
+            'tests/integration/encryptionAtRestOnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
             'tests/integration/backPressure.test.ts',
           ],

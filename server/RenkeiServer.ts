@@ -23,7 +23,7 @@ import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
-import { SqliteStorage, type Storage } from './storage/index.ts';
+import { requiredCipher, SqliteStorage, type Storage } from './storage/index.ts';
 import { ImportWorkers } from './boards/ImportWorkers.ts';
 import { VERSION } from './version.ts';
 import { AuditLog } from './audit/index.ts';
@@ -72,7 +72,7 @@ export class RenkeiServer {
     this.logger = opts.logger;
     this.trust = compileTrust(opts.config.trustProxy);
     this.badTokenLimiter = new RateLimiter({ limit: opts.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 });
-    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs });
+    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs, cipher: requiredCipher(opts.config.dataKeyFile) });
     this.registry = new RoomRegistry({
       store: this.storage,
       logger: this.logger,

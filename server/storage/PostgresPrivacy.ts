@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { chainHash, GENESIS_HASH } from '../audit/chain.ts';
-import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow } from './Storage.ts';
+import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow, ResealProgress } from './Storage.ts';
+import { aad, type DataCipher } from './DataCipher.ts';
 
 interface AuditPgRow {
   board_id: string;
@@ -32,7 +33,11 @@ const AUDIT_LOCK_SPACE = 7_242_017;
 export interface PostgresPrivacyDeps {
   pool: pg.Pool;
   tx: <T>(work: (c: pg.PoolClient) => Promise<T>) => Promise<T>;
+  cipher: DataCipher;
 }
+
+/** Rows re-sealed per transaction by keys:rotate. */
+const RESEAL_BATCH = 200;
 
 /**
  * The audit log, personal links and erasure on PostgreSQL (issue 17). Several instances
@@ -43,10 +48,60 @@ export interface PostgresPrivacyDeps {
 export class PostgresPrivacy {
   private readonly pool: pg.Pool;
   private readonly tx: PostgresPrivacyDeps['tx'];
+  private readonly cipher: DataCipher;
 
   constructor(deps: PostgresPrivacyDeps) {
     this.pool = deps.pool;
     this.tx = deps.tx;
+    this.cipher = deps.cipher;
+  }
+
+  async resealAll(): Promise<ResealProgress> {
+    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0 };
+    const stale = (v: Buffer) => this.cipher.keyIdOf(v) !== this.cipher.currentKeyId;
+    for (let after = '0'; ; ) {
+      const { rows } = await this.pool.query<{ seq: string; board_id: string; data: Buffer }>('SELECT seq, board_id, data FROM doc_updates WHERE seq > $1 ORDER BY seq LIMIT $2', [after, RESEAL_BATCH]);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.seq;
+      done.updates += await this.tx(async (c) => {
+        let n = 0;
+        for (const r of rows.filter((r) => stale(r.data))) {
+          const a = aad.update(r.board_id);
+          n += (await c.query('UPDATE doc_updates SET data = $1 WHERE seq = $2', [this.cipher.seal(this.cipher.open(r.data, a), a), r.seq])).rowCount ?? 0;
+        }
+        return n;
+      });
+    }
+    for (let after = ''; ; ) {
+      const { rows } = await this.pool.query<{ board_id: string; data: Buffer }>('SELECT board_id, data FROM doc_snapshots WHERE board_id > $1 ORDER BY board_id LIMIT $2', [after, RESEAL_BATCH / 10]);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.board_id;
+      done.snapshots += await this.tx(async (c) => {
+        let n = 0;
+        for (const r of rows.filter((r) => stale(r.data))) {
+          const a = aad.snapshot(r.board_id);
+          // Only if no compaction replaced it meanwhile.
+          n += (await c.query('UPDATE doc_snapshots SET data = $1 WHERE board_id = $2 AND data = $3', [this.cipher.seal(this.cipher.open(r.data, a), a), r.board_id, r.data])).rowCount ?? 0;
+        }
+        return n;
+      });
+    }
+    for (let after = ''; ; ) {
+      const { rows } = await this.pool.query<{ id: string; board_id: string; state: Buffer }>('SELECT id, board_id, state FROM meeting_records WHERE id > $1 ORDER BY id LIMIT $2', [after, RESEAL_BATCH / 10]);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      done.records += await this.tx(async (c) => {
+        let n = 0;
+        for (const r of rows.filter((r) => stale(r.state))) {
+          const a = aad.record(r.board_id, r.id);
+          await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [r.board_id]);
+          n += (await c.query('UPDATE meeting_records SET state = $1 WHERE id = $2', [this.cipher.seal(this.cipher.open(r.state, a), a), r.id])).rowCount ?? 0;
+          await c.query('DELETE FROM record_permits WHERE board_id = $1', [r.board_id]);
+        }
+        return n;
+      });
+    }
+    return done;
   }
 
   async appendAudit(row: NewAuditRow): Promise<AuditRow> {
@@ -120,9 +175,9 @@ export class PostgresPrivacy {
       let records = 0;
       if (!opts.keepRecords) {
         // The records' trigger lets a delete through only while this permit exists.
-        await c.query('INSERT INTO erasure_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [boardId]);
+        await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [boardId]);
         records = (await c.query('DELETE FROM meeting_records WHERE board_id = $1', [boardId])).rowCount ?? 0;
-        await c.query('DELETE FROM erasure_permits WHERE board_id = $1', [boardId]);
+        await c.query('DELETE FROM record_permits WHERE board_id = $1', [boardId]);
       }
       // Updates, snapshot and personal links go with the row (ON DELETE CASCADE).
       await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
@@ -153,9 +208,9 @@ export class PostgresPrivacy {
     const n = await this.tx(async (c) => {
       let count = 0;
       for (const r of records) {
-        await c.query('INSERT INTO erasure_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [r.boardId]);
+        await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [r.boardId]);
         count += (await c.query('DELETE FROM meeting_records WHERE board_id = $1 AND id = $2', [r.boardId, r.id])).rowCount ?? 0;
-        await c.query('DELETE FROM erasure_permits WHERE board_id = $1', [r.boardId]);
+        await c.query('DELETE FROM record_permits WHERE board_id = $1', [r.boardId]);
       }
       return count;
     });

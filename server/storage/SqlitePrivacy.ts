@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from '../audit/chain.ts';
-import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow } from './Storage.ts';
+import type { AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow, ResealProgress } from './Storage.ts';
+import { aad, type DataCipher } from './DataCipher.ts';
+import { setImmediate as yieldTurn } from 'node:timers/promises';
 
 interface AuditDbRow {
   board_id: string;
@@ -35,7 +37,11 @@ export interface SqlitePrivacyDeps {
   write: <T>(fn: () => T) => Promise<T>;
   /** A board was erased: forget what is cached about it. */
   erased: (boardId: string) => void;
+  cipher: DataCipher;
 }
+
+/** Rows re-sealed per transaction by keys:rotate. */
+const RESEAL_BATCH = 200;
 
 /**
  * The audit log, personal links and erasure on SQLite (issue 17), apart from SqliteStorage so
@@ -46,12 +52,14 @@ export class SqlitePrivacy {
   private readonly db: Database.Database;
   private readonly write: SqlitePrivacyDeps['write'];
   private readonly erased: SqlitePrivacyDeps['erased'];
+  private readonly cipher: DataCipher;
   private readonly stmts;
 
   constructor(deps: SqlitePrivacyDeps) {
     this.db = deps.db;
     this.write = deps.write;
     this.erased = deps.erased;
+    this.cipher = deps.cipher;
     const db = this.db;
     this.stmts = {
       lastAudit: db.prepare<[string], { seq: number; hash: Buffer }>('SELECT seq, hash FROM audit_log WHERE board_id = ? ORDER BY seq DESC LIMIT 1'),
@@ -69,8 +77,8 @@ export class SqlitePrivacy {
       touchLink: db.prepare<[number, string]>('UPDATE personal_links SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?'),
       stream: db.prepare<[string], { num: number }>('SELECT num FROM doc_streams WHERE board_id = ?'),
       boardExists: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE id = ?'),
-      permit: db.prepare<[string]>('INSERT OR IGNORE INTO erasure_permits (board_id) VALUES (?)'),
-      unpermit: db.prepare<[string]>('DELETE FROM erasure_permits WHERE board_id = ?'),
+      permit: db.prepare<[string]>('INSERT OR IGNORE INTO record_permits (board_id) VALUES (?)'),
+      unpermit: db.prepare<[string]>('DELETE FROM record_permits WHERE board_id = ?'),
       deleteRecordsOf: db.prepare<[string]>('DELETE FROM meeting_records WHERE board_id = ?'),
       deleteRecord: db.prepare<[string, string]>('DELETE FROM meeting_records WHERE board_id = ? AND id = ?'),
       deleteUpdates: db.prepare<[number, number]>(`DELETE FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS})`),
@@ -81,6 +89,16 @@ export class SqlitePrivacy {
       untouched: db.prepare<[number], { id: string; updated_at: number }>(
         "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= ? ORDER BY updated_at",
       ),
+      updatesFrom: db.prepare<[number, number], { id: number; data: Buffer; board_id: string }>(
+        `SELECT u.id AS id, u.data AS data, s.board_id AS board_id FROM doc_update_log u JOIN doc_streams s ON s.num = (u.id >> ${SEQ_BITS})
+         WHERE u.id > ? ORDER BY u.id LIMIT ?`,
+      ),
+      resealUpdate: db.prepare<[Buffer, number]>('UPDATE doc_update_log SET data = ? WHERE id = ?'),
+      snapshotsFrom: db.prepare<[string, number], { board_id: string; data: Buffer }>('SELECT board_id, data FROM doc_snapshots WHERE board_id > ? ORDER BY board_id LIMIT ?'),
+      // Only if no compaction replaced it meanwhile.
+      resealSnapshot: db.prepare<[Buffer, string, Buffer]>('UPDATE doc_snapshots SET data = ? WHERE board_id = ? AND data = ?'),
+      recordsFrom: db.prepare<[string, number], { id: string; board_id: string; state: Buffer }>('SELECT id, board_id, state FROM meeting_records WHERE id > ? ORDER BY id LIMIT ?'),
+      resealRecord: db.prepare<[Buffer, string]>('UPDATE meeting_records SET state = ? WHERE id = ?'),
       recordsBefore: db.prepare<[number], { id: string; board_id: string; created_at: number }>(
         'SELECT id, board_id, created_at FROM meeting_records WHERE created_at <= ? ORDER BY created_at, rowid',
       ),
@@ -190,6 +208,63 @@ export class SqlitePrivacy {
     );
     await this.compactFile();
     return n;
+  }
+
+  async resealAll(): Promise<ResealProgress> {
+    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0 };
+    const current = this.cipher.currentKeyId;
+    const stale = (v: Buffer) => this.cipher.keyIdOf(v) !== current;
+    for (let after = 0; ; ) {
+      const rows = this.stmts.updatesFrom.all(after, RESEAL_BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      done.updates += await this.write(() =>
+        this.db.transaction(() => {
+          let n = 0;
+          for (const r of rows.filter((r) => stale(r.data))) {
+            n += this.stmts.resealUpdate.run(this.cipher.seal(this.cipher.open(r.data, aad.update(r.board_id)), aad.update(r.board_id)), r.id).changes;
+          }
+          return n;
+        })(),
+      );
+      await yieldTurn();
+    }
+    for (let after = ''; ; ) {
+      const rows = this.stmts.snapshotsFrom.all(after, RESEAL_BATCH / 10);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.board_id;
+      done.snapshots += await this.write(() =>
+        this.db.transaction(() => {
+          let n = 0;
+          for (const r of rows.filter((r) => stale(r.data))) {
+            const a = aad.snapshot(r.board_id);
+            n += this.stmts.resealSnapshot.run(this.cipher.seal(this.cipher.open(r.data, a), a), r.board_id, r.data).changes;
+          }
+          return n;
+        })(),
+      );
+      await yieldTurn();
+    }
+    for (let after = ''; ; ) {
+      const rows = this.stmts.recordsFrom.all(after, RESEAL_BATCH / 10);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      done.records += await this.write(() =>
+        this.db.transaction(() => {
+          let n = 0;
+          for (const r of rows.filter((r) => stale(r.state))) {
+            const a = aad.record(r.board_id, r.id);
+            // The records' update trigger lets the state alone change under a permit.
+            this.stmts.permit.run(r.board_id);
+            n += this.stmts.resealRecord.run(this.cipher.seal(this.cipher.open(r.state, a), a), r.id).changes;
+            this.stmts.unpermit.run(r.board_id);
+          }
+          return n;
+        })(),
+      );
+      await yieldTurn();
+    }
+    return done;
   }
 
   /**

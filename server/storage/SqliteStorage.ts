@@ -6,9 +6,10 @@ import Database from 'better-sqlite3';
 import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow, type AuditRow, type ErasedBoard, type NewAuditRow, type PersonalLinkRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow, type AuditRow, type ErasedBoard, type NewAuditRow, type PersonalLinkRow, type ResealProgress } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 import { SqlitePrivacy } from './SqlitePrivacy.ts';
+import { aad, PLAIN_CIPHER, type DataCipher } from './DataCipher.ts';
 
 interface RecordDbRow {
   id: string;
@@ -110,6 +111,8 @@ export interface SqliteStorageOptions {
    * synchronous, so SQLite's own `busy_timeout` would block the event loop: it is 0.
    */
   busyWaitMs?: number;
+  /** Seals document updates, snapshots and record states (DATA_KEY_FILE); default stores them plain. */
+  cipher?: DataCipher;
 }
 
 /** Codes SQLite answers while another connection holds a lock: wait and try again. */
@@ -152,6 +155,8 @@ export class SqliteStorage implements Storage {
    */
   private checkpointer: Worker | undefined;
   private readonly busyWaitMs: number;
+  /** Encryption at rest (issue 17); PLAIN_CIPHER without DATA_KEY_FILE. */
+  readonly cipher: DataCipher;
   private checkpointerOff: boolean;
   private checkpointPending = false;
   private appendsSinceCheckpoint = 0;
@@ -170,8 +175,9 @@ export class SqliteStorage implements Storage {
     // Never wait inside the driver (it would block the event loop): `write` waits asynchronously.
     this.db.pragma('busy_timeout = 0');
     this.busyWaitMs = options.busyWaitMs ?? 5000;
+    this.cipher = options.cipher ?? PLAIN_CIPHER;
     migrate(this.db);
-    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id) });
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
@@ -283,7 +289,7 @@ export class SqliteStorage implements Storage {
         view_gen: board.linkGenerations?.view ?? null,
         training: board.training ? 1 : 0,
       });
-      this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
+      this.stmts.upsertSnapshot.run(board.id, this.cipher.seal(initialState, aad.snapshot(board.id)), 0);
       const num = Number(this.stmts.insertStream.run(board.id).lastInsertRowid);
       if (num > MAX_STREAM) throw new RangeError('no update stream left for a new board');
     }
@@ -374,8 +380,8 @@ export class SqliteStorage implements Storage {
       const rows = num === undefined ? [] : this.stmts.updatesAfter.all(num, after, num);
       const last = rows.at(-1);
       return {
-        snapshot: snap ? new Uint8Array(snap.data) : undefined,
-        updates: rows.map((r) => new Uint8Array(r.data)),
+        snapshot: snap ? new Uint8Array(this.cipher.open(snap.data, aad.snapshot(boardId))) : undefined,
+        updates: rows.map((r) => new Uint8Array(this.cipher.open(r.data, aad.update(boardId)))),
         lastSeq: last ? last.seq : after,
       };
     })();
@@ -394,7 +400,7 @@ export class SqliteStorage implements Storage {
     const seq = tip.last + 1;
     if (seq > MAX_SEQ) throw new RangeError(`board ${boardId} has used all its update seqs`);
     try {
-      this.stmts.append.run(tip.num, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      this.stmts.append.run(tip.num, seq, this.cipher.seal(update, aad.update(boardId)));
     } catch (err) {
       // Nothing was stored: forget the tip so the next attempt reads it again.
       this.tips.delete(boardId);
@@ -456,7 +462,7 @@ export class SqliteStorage implements Storage {
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > MAX_SEQ) throw new RangeError(`bad uptoSeq ${uptoSeq}`);
     await this.write(() => this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), uptoSeq);
+      this.stmts.upsertSnapshot.run(boardId, this.cipher.seal(snapshot, aad.snapshot(boardId)), uptoSeq);
       const num = this.streamOf(boardId);
       if (num !== undefined) this.stmts.deleteUpTo.run(num, num, uptoSeq);
     })());
@@ -480,7 +486,7 @@ export class SqliteStorage implements Storage {
       title: record.title,
       note: record.note,
       created_at: record.createdAt.getTime(),
-      state: Buffer.from(record.state),
+      state: this.cipher.seal(record.state, aad.record(record.boardId, record.id)),
       sha256: record.sha256,
       participants: JSON.stringify(record.participants),
       attendees: JSON.stringify(record.attendees),
@@ -495,7 +501,7 @@ export class SqliteStorage implements Storage {
   async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
     const row = this.stmts.getRecord.get(boardId, recordId);
     if (!row?.state) return undefined;
-    return { ...toRecordMeta(row), state: new Uint8Array(row.state) };
+    return { ...toRecordMeta(row), state: new Uint8Array(this.cipher.open(row.state, aad.record(boardId, recordId))) };
   }
 
   appendAudit(row: NewAuditRow): Promise<AuditRow> {
@@ -548,6 +554,10 @@ export class SqliteStorage implements Storage {
 
   eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
     return this.privacy.eraseRecords(records);
+  }
+
+  resealAll(): Promise<ResealProgress> {
+    return this.privacy.resealAll();
   }
 
   async health(): Promise<StorageHealth> {

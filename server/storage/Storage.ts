@@ -285,13 +285,30 @@ export interface ErasureStore {
   eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number>;
 }
 
+/** How far re-sealing got (keys:rotate). */
+export interface ResealProgress {
+  updates: number;
+  snapshots: number;
+  records: number;
+}
+
+/** Key rotation: every sealed value re-sealed with the current key. */
+export interface KeyRotationStore {
+  /**
+   * Re-seal every stored update, snapshot and record state not sealed with the current key
+   * (plain ones included), in small transactions, yielding between them so a running server
+   * goes on. Resolves with how many values were re-sealed.
+   */
+  resealAll(): Promise<ResealProgress>;
+}
+
 /**
  * Everything the server keeps, split by consumer (the relay takes a `DocumentStore`, each
  * feature its own part), with a SQLite and a PostgreSQL implementation;
  * `tests/integration/storageContract.ts` runs each part's suite against both.
  * A store that cannot reach its database rejects with `StorageUnavailableError`.
  */
-export interface Storage extends DocumentStore, BoardStore, RecordStore, WorkshopStore, AuditStore, PersonalLinkStore, ErasureStore {
+export interface Storage extends DocumentStore, BoardStore, RecordStore, WorkshopStore, AuditStore, PersonalLinkStore, ErasureStore, KeyRotationStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Whether the store answers now. */
   health(): Promise<StorageHealth>;

@@ -113,7 +113,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   {
     // Issue 17 (see the SQLite migration 7): the audit log, refused UPDATE, DELETE and
     // TRUNCATE by trigger; personal links; erasure permits, which alone let records be deleted
-    // (with their board, or past retention); records lose their FK to boards.
+    // (with their board, or past retention) or the state alone be re-sealed (keys:rotate);
+    // records lose their FK to boards.
     version: 7,
     name: 'audit-personal-links-erasure',
     sql: `
@@ -148,11 +149,16 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         ord BIGSERIAL
       );
       CREATE INDEX personal_links_board ON personal_links (board_id, ord);
-      CREATE TABLE erasure_permits (board_id TEXT PRIMARY KEY);
+      CREATE TABLE record_permits (board_id TEXT PRIMARY KEY);
       ALTER TABLE meeting_records DROP CONSTRAINT IF EXISTS meeting_records_board_id_fkey;
       CREATE OR REPLACE FUNCTION meeting_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM erasure_permits WHERE board_id = OLD.board_id) THEN RETURN OLD; END IF;
+        IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id) THEN RETURN OLD; END IF;
+        -- keys:rotate re-seals the state; nothing else of a record may change.
+        IF TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
+          AND (NEW.id, NEW.board_id, NEW.title, NEW.note, NEW.created_at, NEW.sha256, NEW.participants, NEW.attendees, NEW.consent)
+              IS NOT DISTINCT FROM (OLD.id, OLD.board_id, OLD.title, OLD.note, OLD.created_at, OLD.sha256, OLD.participants, OLD.attendees, OLD.consent)
+        THEN RETURN NEW; END IF;
         RAISE EXCEPTION 'meeting records are immutable';
       END $$;
     `,

@@ -154,7 +154,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // audit_log: append-only per board (the triggers refuse UPDATE and DELETE), each row
     // chained to the previous one by hash (server/audit/chain.ts); no FK to boards, so the
     // rows outlive a deleted board. personal_links: a link per person, hash only.
-    // erasure_permits: a row present only inside the transaction that erases a board (or its
+    // record_permits: a row present only inside the transaction that erases a board (or its
     // records past retention); the records' delete trigger allows a delete only then.
     // meeting_records is rebuilt without its FK to boards: records kept when their board is
     // deleted (keepRecords) stay until RECORD_RETENTION_DAYS. DROP TABLE fires no triggers.
@@ -188,7 +188,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         last_used_at INTEGER
       );
       CREATE INDEX personal_links_board ON personal_links (board_id, created_at);
-      CREATE TABLE erasure_permits (board_id TEXT PRIMARY KEY);
+      CREATE TABLE record_permits (board_id TEXT PRIMARY KEY);
       CREATE TABLE meeting_records_v7 (
         id TEXT PRIMARY KEY,
         board_id TEXT NOT NULL,
@@ -206,10 +206,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DROP TABLE meeting_records;
       ALTER TABLE meeting_records_v7 RENAME TO meeting_records;
       CREATE INDEX meeting_records_board ON meeting_records (board_id, created_at);
+      -- Under a permit only the sealed state may be rewritten (keys:rotate): same id, board,
+      -- texts, time and sha-256 of the plain state.
       CREATE TRIGGER meeting_records_no_update BEFORE UPDATE ON meeting_records
+      WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
+        OR NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id OR NEW.title IS NOT OLD.title
+        OR NEW.note IS NOT OLD.note OR NEW.created_at IS NOT OLD.created_at OR NEW.sha256 IS NOT OLD.sha256
+        OR NEW.participants IS NOT OLD.participants OR NEW.attendees IS NOT OLD.attendees OR NEW.consent IS NOT OLD.consent
       BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
       CREATE TRIGGER meeting_records_no_delete BEFORE DELETE ON meeting_records
-      WHEN NOT EXISTS (SELECT 1 FROM erasure_permits WHERE board_id = OLD.board_id)
+      WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
       BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
     `,
   },
