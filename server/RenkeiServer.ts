@@ -199,6 +199,7 @@ export class RenkeiServer {
         personalLinks: this.personalLinks,
         erasure: this.erasure,
         retention: this.retention,
+        linkNames: (boardId) => this.registry.linkNames(boardId),
       }),
     );
     app.use(...kuromojiDictRoute());

@@ -6,6 +6,7 @@ import {
   DeleteBoardRequestSchema,
   PersonalLinkIdSchema,
   type DeletedBoard,
+  type ParticipantLinks,
 } from '../../shared/protocol/index.ts';
 import { auditCsv, type AuditActor, type AuditLog } from '../audit/index.ts';
 import { actorOf, type BoardService } from '../boards/index.ts';
@@ -24,6 +25,8 @@ export interface PrivacyRouteDeps {
   badTokens: BadTokenGuard;
   clientIp: (req: Request) => string;
   originOf: (req: Request) => string;
+  /** Link names of the board's sessions on this instance, by awareness client id. */
+  linkNames: (boardId: string) => ParticipantLinks;
 }
 
 /** The actor of a request that passed `requireBoard`: its link and address. */
@@ -81,6 +84,12 @@ export function privacyRouter(deps: PrivacyRouteDeps): Router {
     const revoked = id.success ? await deps.personalLinks.revoke(boardLocals(res).board, id.data, actor(req, res)) : undefined;
     if (!revoked) throw new HttpError(ApiErrorCode.NotFound, 'no such personal link');
     res.json(revoked);
+  });
+
+  r.get('/participant-links', requireBoard(deps.boards, 'view', deps.badTokens), (_req, res) => {
+    const answer: ParticipantLinks = deps.linkNames(boardLocals(res).board.id);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(answer);
   });
 
   r.get('/retention', owner, async (_req, res) => {

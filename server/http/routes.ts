@@ -63,6 +63,7 @@ export interface ApiDeps {
   personalLinks: PersonalLinks;
   erasure: BoardErasure;
   retention: RetentionPolicy;
+  linkNames: (boardId: string) => Record<string, string>;
 }
 
 /** The JSON API under /api. */
@@ -222,6 +223,7 @@ export function apiRouter(deps: ApiDeps): Router {
       badTokens,
       clientIp: deps.clientIp,
       originOf: deps.originOf,
+      linkNames: deps.linkNames,
     }),
   );
 

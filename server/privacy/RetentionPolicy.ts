@@ -57,7 +57,7 @@ export class RetentionPolicy {
       recordDays === undefined
         ? []
         : (await this.opts.store.listRecords(board.id)).map((r) => ({ id: r.id, title: r.title, deletesAt: new Date(r.createdAt.getTime() + recordDays * DAY_MS).toISOString() }));
-    return { boardDeletesAt, records };
+    return { boardDays: boardDays ?? null, recordDays: recordDays ?? null, boardDeletesAt, records };
   }
 
   /** Run daily from now on (the first run one period after start). */

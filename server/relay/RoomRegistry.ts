@@ -96,6 +96,16 @@ export class RoomRegistry {
     return e && e.room.state === 'ready' ? e.room : undefined;
   }
 
+  /** Per awareness client id of this instance's sessions on a board, the name of the link it came with (issue 17). */
+  linkNames(boardId: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const s of this.peek(boardId)?.openSessions() ?? []) {
+      const name = s.credential?.linkName;
+      if (name) for (const id of s.awarenessClients) out[String(id)] = name;
+    }
+    return out;
+  }
+
   /** Sessions open or opening on a board. */
   sessionCount(boardId: string): number {
     const e = this.rooms.get(boardId);

@@ -87,9 +87,20 @@ export const PersonalLinkIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'i
 
 /** Answer of `GET /api/boards/:id/retention` (owner): when what will be deleted, by the server's settings. */
 export const RetentionInfoSchema = z.object({
+  /** The server's RETENTION_DAYS and RECORD_RETENTION_DAYS; null keeps forever. */
+  boardDays: z.number().int().nullable(),
+  recordDays: z.number().int().nullable(),
   /** When the board is deleted if nobody changes it again; null when boards are kept. */
   boardDeletesAt: z.string().nullable(),
   /** Per record, when it is deleted; empty when records are kept. */
   records: z.array(z.object({ id: z.string(), title: z.string(), deletesAt: z.string() })),
 });
 export type RetentionInfo = z.infer<typeof RetentionInfoSchema>;
+
+/**
+ * Answer of `GET /api/boards/:id/participant-links` (any token): per awareness client id of a
+ * session on the answering server, the name of the personal link (or workshop member) it came
+ * with, so the participants panel can show it beside the self-chosen display name.
+ */
+export const ParticipantLinksSchema = z.record(z.string(), z.string());
+export type ParticipantLinks = z.infer<typeof ParticipantLinksSchema>;

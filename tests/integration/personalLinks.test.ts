@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
-import { AuditEntrySchema, CloseCode, CloseReason, PersonalLinkInfoSchema, type CreatedPersonalLink } from '../../shared/protocol/index.ts';
+import { AuditEntrySchema, CloseCode, CloseReason, ParticipantLinksSchema, PersonalLinkInfoSchema, type CreatedPersonalLink } from '../../shared/protocol/index.ts';
+import { waitForAwareness } from '../helpers/wait.ts';
 import { connectClient, putRecord, shapeRecord, waitForDoc } from '../helpers/clients.ts';
 import { FakeClock } from '../helpers/fakeClock.ts';
 import { api, apiError } from '../helpers/http.ts';
@@ -114,6 +115,24 @@ describe('personal links', () => {
     clock.advance(3600_000);
     expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}`, { token: link.token })).status).toBe(401);
     expect(await tryUpgrade(boardWsUrl(srv.wsUrl, board.id, link.token))).toEqual({ opened: false, status: 401 });
+  });
+
+  it('tells the participants which personal link each session came with', async () => {
+    const board = await srv.createBoard();
+    const link = await issued(board.id, board.tokens.owner, { name: '山本 幸子（長女）', role: 'edit' });
+    const daughter = connectClient(srv.wsUrl, board.id, link.token);
+    const shared = connectClient(srv.wsUrl, board.id, board.tokens.edit);
+    await Promise.all([daughter.synced, shared.synced]);
+    daughter.provider.awareness.setLocalStateField('user', { name: 'さちこ', role: '家族', color: '#2f9e44' });
+    shared.provider.awareness.setLocalStateField('user', { name: '相談員', role: '相談支援専門員', color: '#1971c2' });
+    // Both states reached the other participant, so the server has seen both announced.
+    await waitForAwareness(shared.provider.awareness, (states) => states.has(daughter.doc.clientID));
+    await waitForAwareness(daughter.provider.awareness, (states) => states.has(shared.doc.clientID));
+    const res = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/participant-links`, { token: board.tokens.view });
+    expect(res.status).toBe(200);
+    expect(ParticipantLinksSchema.parse(res.body)).toEqual({ [String(daughter.doc.clientID)]: '山本 幸子（長女）' });
+    daughter.destroy();
+    shared.destroy();
   });
 
   it('works on its own board only', async () => {

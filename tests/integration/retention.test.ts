@@ -42,6 +42,7 @@ describe('retention', () => {
     const board = await srv.createBoard({ title: '予告' });
     const record = await save(board);
     const info = RetentionInfoSchema.parse((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/retention`, { token: board.tokens.owner })).body);
+    expect(info).toMatchObject({ boardDays: 30, recordDays: 730 });
     expect(info.boardDeletesAt).toBe(new Date(clock.now() + 30 * DAY).toISOString());
     expect(info.records).toEqual([{ id: record.id, title: record.title, deletesAt: new Date(clock.now() + 730 * DAY).toISOString() }]);
     expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/retention`, { token: board.tokens.edit })).status).toBe(403);
