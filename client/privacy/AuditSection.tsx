@@ -8,7 +8,7 @@ const OWN_COLUMNS = new Set(['link', 'linkId', 'linkName', 'ip', 'session']);
 
 /** The board's audit log, newest first, and its CSV download. */
 export function AuditSection(props: { boardId: string; token: string; title: string }) {
-  const { tx, event, link, dateTime } = usePrivacyTexts();
+  const { tx, event, link, dateTime, detail } = usePrivacyTexts();
   const [entries, setEntries] = useState<AuditEntry[] | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   useEffect(() => {
@@ -72,7 +72,7 @@ export function AuditSection(props: { boardId: string; token: string; title: str
                   <td className="rb-privacy__detail">
                     {Object.entries(e.detail)
                       .filter(([k]) => !OWN_COLUMNS.has(k))
-                      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+                      .map(([k, v]) => detail(k, v))
                       .join(' ・ ')}
                   </td>
                 </tr>

@@ -3,13 +3,17 @@ import type { CreatedPersonalLink, PersonalLinkInfo } from '../../shared/protoco
 import { privacyApi } from './privacyApi.ts';
 import { usePrivacyTexts } from './texts.ts';
 
+const DAY_MS = 24 * 3600_000;
+/** Expiry choices, in days (0: none): a list is plainer than a date-time field in any language. */
+const EXPIRY_DAYS = [0, 1, 7, 30, 90, 365] as const;
+
 /** Issue a link per person, list them with their last use, stop one. */
 export function PersonalLinksSection(props: { boardId: string; token: string }) {
   const { tx, dateTime } = usePrivacyTexts();
   const [links, setLinks] = useState<PersonalLinkInfo[] | undefined>();
   const [name, setName] = useState('');
   const [role, setRole] = useState<'edit' | 'view'>('edit');
-  const [expires, setExpires] = useState('');
+  const [expiryDays, setExpiryDays] = useState<number>(0);
   const [note, setNote] = useState('');
   const [issued, setIssued] = useState<CreatedPersonalLink | undefined>();
   const [copied, setCopied] = useState(false);
@@ -31,7 +35,7 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
     const r = await privacyApi.issueLink(props.boardId, props.token, {
       name,
       role,
-      ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
+      ...(expiryDays > 0 ? { expiresAt: new Date(Date.now() + expiryDays * DAY_MS).toISOString() } : {}),
       ...(note.trim() ? { note } : {}),
     });
     setBusy(false);
@@ -40,7 +44,6 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
     setCopied(false);
     setName('');
     setNote('');
-    setExpires('');
     await load();
   };
   const revoke = async (id: string) => {
@@ -49,6 +52,14 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
     await load();
   };
   const now = Date.now();
+  const expiryLabel: Record<(typeof EXPIRY_DAYS)[number], string> = {
+    0: tx.linkExpiresNever,
+    1: tx.linkExpiresDay,
+    7: tx.linkExpiresWeek,
+    30: tx.linkExpiresMonth,
+    90: tx.linkExpiresQuarter,
+    365: tx.linkExpiresYear,
+  };
 
   return (
     <section aria-label={tx.tabLinks} data-testid="personal-links">
@@ -73,7 +84,13 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
         </div>
         <div className="rb-field">
           <label htmlFor="rb-pl-expires">{tx.linkExpires}</label>
-          <input id="rb-pl-expires" type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />
+          <select id="rb-pl-expires" value={expiryDays} onChange={(e) => setExpiryDays(Number(e.target.value))}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {expiryLabel[d]}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="rb-field">
           <label htmlFor="rb-pl-note">{tx.linkNote}</label>

@@ -14,7 +14,13 @@ const ja = {
   linkRole: 'できること',
   linkRoleEdit: '編集できる',
   linkRoleView: '見るだけ',
-  linkExpires: '有効期限（空欄なら期限なし）',
+  linkExpires: '有効期限',
+  linkExpiresNever: '期限なし',
+  linkExpiresDay: '1日',
+  linkExpiresWeek: '1週間',
+  linkExpiresMonth: '30日',
+  linkExpiresQuarter: '90日',
+  linkExpiresYear: '1年',
   linkNote: 'メモ（本人には見えません）',
   linkIssue: 'リンクを発行する',
   linkIssued: 'リンクを発行しました。このリンクは今だけ表示されます。コピーして本人に渡してください。',
@@ -37,7 +43,7 @@ const ja = {
   auditFrom: '接続元',
   auditMore: 'くわしく',
   retentionIntro: 'このサーバーの設定で、古いボードと記録は自動で削除されます。',
-  retentionBoard: 'このボードは、だれも変更しないままなら {date} に削除されます。',
+  retentionBoard: 'このボードは、だれも変更しないままなら{date}に削除されます。',
   retentionBoardKept: 'このボードは自動では削除されません。',
   retentionRecord: 'この記録は{month}に削除されます',
   retentionRecordsKept: '記録は自動では削除されません。',
@@ -68,7 +74,13 @@ const en: PrivacyTexts = {
   linkRole: 'What they can do',
   linkRoleEdit: 'Can edit',
   linkRoleView: 'View only',
-  linkExpires: 'Expires (leave empty for no expiry)',
+  linkExpires: 'Expires after',
+  linkExpiresNever: 'Never',
+  linkExpiresDay: '1 day',
+  linkExpiresWeek: '1 week',
+  linkExpiresMonth: '30 days',
+  linkExpiresQuarter: '90 days',
+  linkExpiresYear: '1 year',
   linkNote: 'Note (not shown to them)',
   linkIssue: 'Issue the link',
   linkIssued: 'Link issued. It is shown only now: copy it and give it to the person.',
@@ -147,6 +159,66 @@ const linkKinds = {
   en: { owner: 'Owner link', edit: 'Edit link', view: 'View link', personal: 'Personal link', member: 'Workshop member', facilitator: 'Facilitator', system: 'Server' },
 } as const;
 
+/** Names of the facts in an audit row's detail. */
+const detailKeys = {
+  ja: {
+    role: '権限',
+    roles: '対象のリンク',
+    template: 'ひな形',
+    format: '形式',
+    recordId: '記録ID',
+    issuedTo: '渡した人',
+    issuedLinkId: 'リンクID',
+    revokedFrom: '止めた人',
+    revokedLinkId: 'リンクID',
+    sessionsClosedHere: '切断した接続',
+    seconds: '滞在（秒）',
+    openedAt: '入室',
+    code: '終了コード',
+    bytes: 'サイズ（バイト）',
+    expiresAt: '期限',
+    lang: '言語',
+    fromBoard: '元のボード',
+    fromRecord: '元の記録',
+    newBoardId: '新しいボード',
+    keepRecords: '記録を残す',
+    recordsDeleted: '削除した記録',
+    retentionDays: '保存日数',
+    createdAt: '作成',
+  },
+  en: {
+    role: 'Role',
+    roles: 'Links',
+    template: 'Template',
+    format: 'Format',
+    recordId: 'Record',
+    issuedTo: 'Issued to',
+    issuedLinkId: 'Link id',
+    revokedFrom: 'Stopped for',
+    revokedLinkId: 'Link id',
+    sessionsClosedHere: 'Sessions closed',
+    seconds: 'Stayed (s)',
+    openedAt: 'Joined',
+    code: 'Close code',
+    bytes: 'Size (bytes)',
+    expiresAt: 'Expires',
+    lang: 'Language',
+    fromBoard: 'From board',
+    fromRecord: 'From record',
+    newBoardId: 'New board',
+    keepRecords: 'Records kept',
+    recordsDeleted: 'Records deleted',
+    retentionDays: 'Retention (days)',
+    createdAt: 'Made',
+  },
+} as const;
+
+/** Values in an audit row's detail that have words. */
+const detailValues = {
+  ja: { owner: '管理', edit: '編集', view: '閲覧', true: 'はい', false: 'いいえ', tldr: 'ボード（.tldr）', 'careplan-2': '第2表（CSV）', 'plan-json': '計画（JSON）', 'record-tldr': '記録（.tldr）', 'record-json': '記録（JSON）', 'audit-csv': '操作の記録（CSV）', 'new-board': '記録から新しいボード', minutes: '議事録', monitoring: 'モニタリング報告', ja: '日本語', en: '英語' },
+  en: { owner: 'owner', edit: 'edit', view: 'view', true: 'yes', false: 'no', tldr: 'board (.tldr)', 'careplan-2': 'Table 2 (CSV)', 'plan-json': 'plan (JSON)', 'record-tldr': 'record (.tldr)', 'record-json': 'record (JSON)', 'audit-csv': 'audit log (CSV)', 'new-board': 'new board from a record', minutes: 'minutes', monitoring: 'monitoring report', ja: 'Japanese', en: 'English' },
+} as const;
+
 /** The privacy dialog's texts in the current language, and formatters. */
 export function usePrivacyTexts() {
   const { locale } = useI18n();
@@ -163,6 +235,16 @@ export function usePrivacyTexts() {
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     month: (iso: string) => month.format(new Date(iso)),
     day: (iso: string) => day.format(new Date(iso)),
+    /** One fact of an audit row as "label: value" in the current language. */
+    detail: (key: string, value: unknown) => {
+      const label = (detailKeys[locale] as Record<string, string>)[key] ?? key;
+      const words = detailValues[locale] as Record<string, string>;
+      const one = (v: unknown) => {
+        if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return dateTime.format(new Date(v));
+        return words[String(v)] ?? String(v);
+      };
+      return `${label}: ${Array.isArray(value) ? value.map(one).join(', ') : one(value)}`;
+    },
     fill: (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? ''),
   };
 }
