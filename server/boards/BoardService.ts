@@ -34,7 +34,7 @@ export interface Authorized {
 /** Which link a token is: a role's shared link, a personal link, a workshop member's or its facilitator's. */
 export type LinkIdentity =
   | { kind: 'owner' | 'edit' | 'view' | 'facilitator' }
-  | { kind: 'personal'; id: string; name: string }
+  | { kind: 'personal'; id: string; name: string; expiresAt: Date | null }
   | { kind: 'member'; name: string };
 
 /** A link identity as the audit log's actor. */
@@ -138,7 +138,7 @@ export class BoardService {
     const now = this.now();
     if (!link || link.boardId !== board.id || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return undefined;
     if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= LAST_USE_EVERY_MS) await this.storage.touchPersonalLink(link.id, now);
-    return { capability: link.role, link: { kind: 'personal', id: link.id, name: link.name } };
+    return { capability: link.role, link: { kind: 'personal', id: link.id, name: link.name, expiresAt: link.expiresAt } };
   }
 
   /**

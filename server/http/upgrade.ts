@@ -30,6 +30,8 @@ export interface UpgradeDeps {
 }
 
 const WS_PREFIX = `${Paths.ws}/`;
+/** The longest delay a Node timer keeps (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Refuse an upgrade with a plain HTTP status and no socket (SPEC R2). */
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -103,6 +105,18 @@ function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: Attachment
   const openedAt = Date.now();
   const actor = actorOf(at.link, at.ip);
   void deps.audit.record(boardId, 'session.opened', actor, { role: capability, session: conn.session.id });
+  // A personal link's session ends when the link expires, as a revoked one would.
+  let expiry: NodeJS.Timeout | undefined;
+  const expiresAt = at.link.kind === 'personal' ? at.link.expiresAt : null;
+  const watchExpiry = () => {
+    if (!expiresAt) return;
+    const left = expiresAt.getTime() - Date.now();
+    if (left <= 0) return ws.close(CloseCode.TokenRevoked, CloseReason[CloseCode.TokenRevoked]);
+    // Timers hold at most 2^31 − 1 ms: a later expiry is looked at again then.
+    expiry = setTimeout(watchExpiry, Math.min(left, MAX_TIMER_MS));
+    expiry.unref();
+  };
+  watchExpiry();
   let alive = true;
   const ping = setInterval(() => {
     if (!alive) return ws.terminate();
@@ -129,6 +143,7 @@ function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: Attachment
   });
   ws.on('close', (code) => {
     clearInterval(ping);
+    clearTimeout(expiry);
     conn.closed();
     deps.logger.debug({ boardId, session: conn.session.id, code }, 'session closed');
     const closedAt = Date.now();

@@ -142,3 +142,32 @@ describe('personal links', () => {
     expect((await api(srv.baseUrl, 'GET', `/api/boards/${other.id}`, { token: link.token })).status).toBe(401);
   });
 });
+
+// The server's own clock: a session on a link that expires is closed when it does.
+describe('personal link expiry on the system clock', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startServer();
+  });
+  afterAll(async () => {
+    await srv.stop();
+    removeDir(srv.dataDir);
+  });
+
+  it('closes an open session when its link expires, and leaves the others', async () => {
+    const board = await srv.createBoard();
+    const res = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/personal-links`, {
+      token: board.tokens.owner,
+      json: { name: '短い期限', role: 'view', expiresAt: new Date(Date.now() + 1500).toISOString() },
+    });
+    expect(res.status).toBe(201);
+    const link = res.body as CreatedPersonalLink;
+    const session = new RawClient(boardWsUrl(srv.wsUrl, board.id, link.token));
+    const other = new RawClient(boardWsUrl(srv.wsUrl, board.id, board.tokens.view));
+    await Promise.all([session.opened, other.opened]);
+    expect(await session.closed).toEqual({ code: CloseCode.TokenRevoked, reason: CloseReason[CloseCode.TokenRevoked] });
+    await other.sync();
+    expect(other.isOpen).toBe(true);
+    other.ws.terminate();
+  });
+});
