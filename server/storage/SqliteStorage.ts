@@ -177,7 +177,7 @@ export class SqliteStorage implements Storage {
     this.busyWaitMs = options.busyWaitMs ?? 5000;
     this.cipher = options.cipher ?? PLAIN_CIPHER;
     migrate(this.db);
-    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher });
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
