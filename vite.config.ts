@@ -71,7 +71,7 @@ export default defineConfig({
           exclude: [
             'tests/integration/sqliteStorage.test.ts',
             'tests/integration/ownerLinksOnSqlite.test.ts',
-            'tests/integration/auditChainOnSqlite.test.ts',
+            'tests/integration/commandLineToolsOnSqlite.test.ts',
             'tests/integration/boardDeletionOnSqlite.test.ts',
             'tests/integration/encryptionAtRestOnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
