@@ -185,6 +185,8 @@ const detailKeys = {
     recordsDeleted: '削除した記録',
     retentionDays: '保存日数',
     createdAt: '作成',
+    boardsDeleted: '削除したボード',
+    workshopId: '研修',
   },
   en: {
     role: 'Role',
@@ -210,6 +212,8 @@ const detailKeys = {
     recordsDeleted: 'Records deleted',
     retentionDays: 'Retention (days)',
     createdAt: 'Made',
+    boardsDeleted: 'Boards deleted',
+    workshopId: 'Workshop',
   },
 } as const;
 

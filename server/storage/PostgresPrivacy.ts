@@ -170,18 +170,29 @@ export class PostgresPrivacy {
 
   async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
     const erased = await this.tx(async (c): Promise<ErasedBoard | undefined> => {
-      const found = await c.query('SELECT id FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
-      if (found.rowCount === 0) return undefined;
+      const found = await c.query<{ kind: string }>('SELECT kind FROM boards WHERE id = $1 FOR UPDATE', [boardId]);
+      const kind = found.rows[0]?.kind;
+      if (kind === undefined) return undefined;
+      let ids = [boardId];
+      // A workshop goes whole: its state document, group boards and members' private areas.
+      if (kind === 'workshop') {
+        const groups = await c.query<{ id: string }>('SELECT board_id AS id FROM workshop_groups WHERE workshop_id = $1 ORDER BY idx', [boardId]);
+        const privates = await c.query<{ id: string }>('SELECT private_board_id AS id FROM workshop_members WHERE workshop_id = $1', [boardId]);
+        ids = [boardId, ...groups.rows.map((r) => r.id), ...privates.rows.map((r) => r.id)];
+        await c.query('DELETE FROM workshop_members WHERE workshop_id = $1', [boardId]);
+        await c.query('DELETE FROM workshop_groups WHERE workshop_id = $1', [boardId]);
+        await c.query('DELETE FROM workshops WHERE id = $1', [boardId]);
+      }
       let records = 0;
       if (!opts.keepRecords) {
-        // The records' trigger lets a delete through only while this permit exists.
-        await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [boardId]);
-        records = (await c.query('DELETE FROM meeting_records WHERE board_id = $1', [boardId])).rowCount ?? 0;
-        await c.query('DELETE FROM record_permits WHERE board_id = $1', [boardId]);
+        // The records' trigger lets a delete through only while a permit exists.
+        for (const id of ids) await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [id]);
+        records = (await c.query('DELETE FROM meeting_records WHERE board_id = ANY($1::text[])', [ids])).rowCount ?? 0;
+        await c.query('DELETE FROM record_permits WHERE board_id = ANY($1::text[])', [ids]);
       }
-      // Updates, snapshot and personal links go with the row (ON DELETE CASCADE).
-      await c.query('DELETE FROM boards WHERE id = $1', [boardId]);
-      return { records };
+      // Updates, snapshots and personal links go with the rows (ON DELETE CASCADE).
+      await c.query('DELETE FROM boards WHERE id = ANY($1::text[])', [ids]);
+      return { records, boards: ids };
     });
     if (erased) await this.vacuum();
     return erased;

@@ -82,7 +82,12 @@ export class SqlitePrivacy {
       revokeLink: db.prepare<[number, string, string]>('UPDATE personal_links SET revoked_at = coalesce(revoked_at, ?) WHERE board_id = ? AND id = ?'),
       touchLink: db.prepare<[number, string]>('UPDATE personal_links SET last_used_at = max(coalesce(last_used_at, 0), ?) WHERE id = ?'),
       stream: db.prepare<[string], { num: number }>('SELECT num FROM doc_streams WHERE board_id = ?'),
-      boardExists: db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE id = ?'),
+      boardKind: db.prepare<[string], { kind: string }>('SELECT kind FROM boards WHERE id = ?'),
+      groupBoards: db.prepare<[string], { id: string }>('SELECT board_id AS id FROM workshop_groups WHERE workshop_id = ? ORDER BY idx'),
+      privateBoards: db.prepare<[string], { id: string }>('SELECT private_board_id AS id FROM workshop_members WHERE workshop_id = ?'),
+      deleteMembers: db.prepare<[string]>('DELETE FROM workshop_members WHERE workshop_id = ?'),
+      deleteGroups: db.prepare<[string]>('DELETE FROM workshop_groups WHERE workshop_id = ?'),
+      deleteWorkshop: db.prepare<[string]>('DELETE FROM workshops WHERE id = ?'),
       permit: db.prepare<[string]>('INSERT OR IGNORE INTO record_permits (board_id) VALUES (?)'),
       unpermit: db.prepare<[string]>('DELETE FROM record_permits WHERE board_id = ?'),
       deleteRecordsOf: db.prepare<[string]>('DELETE FROM meeting_records WHERE board_id = ?'),
@@ -167,28 +172,46 @@ export class SqlitePrivacy {
   async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
     const erased = await this.write(() =>
       this.db.transaction((): ErasedBoard | undefined => {
-        if (!this.stmts.boardExists.get(boardId)) return undefined;
-        let records = 0;
-        if (!opts.keepRecords) {
-          // The records' delete trigger lets a delete through only while this permit exists.
-          this.stmts.permit.run(boardId);
-          records = this.stmts.deleteRecordsOf.run(boardId).changes;
-          this.stmts.unpermit.run(boardId);
+        const board = this.stmts.boardKind.get(boardId);
+        if (!board) return undefined;
+        // A workshop goes whole: its state document, group boards and members' private areas.
+        const ids =
+          board.kind === 'workshop'
+            ? [boardId, ...this.stmts.groupBoards.all(boardId).map((r) => r.id), ...this.stmts.privateBoards.all(boardId).map((r) => r.id)]
+            : [boardId];
+        if (board.kind === 'workshop') {
+          this.stmts.deleteMembers.run(boardId);
+          this.stmts.deleteGroups.run(boardId);
+          this.stmts.deleteWorkshop.run(boardId);
         }
-        const stream = this.stmts.stream.get(boardId);
-        if (stream) this.stmts.deleteUpdates.run(stream.num, stream.num);
-        this.stmts.deleteSnapshot.run(boardId);
-        this.stmts.deleteStream.run(boardId);
-        this.stmts.deleteLinks.run(boardId);
-        this.stmts.deleteBoard.run(boardId);
-        return { records };
+        let records = 0;
+        for (const id of ids) records += this.eraseRows(id, opts.keepRecords);
+        return { records, boards: ids };
       })(),
     );
     if (erased) {
-      this.erased(boardId);
+      for (const id of erased.boards) this.erased(id);
       await this.compactFile();
     }
     return erased;
+  }
+
+  /** Remove one board's rows (inside the caller's transaction); how many records went. */
+  private eraseRows(boardId: string, keepRecords: boolean): number {
+    let records = 0;
+    if (!keepRecords) {
+      // The records' delete trigger lets a delete through only while this permit exists.
+      this.stmts.permit.run(boardId);
+      records = this.stmts.deleteRecordsOf.run(boardId).changes;
+      this.stmts.unpermit.run(boardId);
+    }
+    const stream = this.stmts.stream.get(boardId);
+    if (stream) this.stmts.deleteUpdates.run(stream.num, stream.num);
+    this.stmts.deleteSnapshot.run(boardId);
+    this.stmts.deleteStream.run(boardId);
+    this.stmts.deleteLinks.run(boardId);
+    this.stmts.deleteBoard.run(boardId);
+    return records;
   }
 
   async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {

@@ -267,13 +267,16 @@ export interface PersonalLinkStore {
 export interface ErasedBoard {
   /** Records deleted with it (0 when they were kept). */
   records: number;
+  /** The boards removed: the one asked for, and for a workshop its group boards and private areas. */
+  boards: string[];
 }
 
 /** Real deletion: rows removed and their space compacted, so their content is gone from the file. */
 export interface ErasureStore {
   /**
    * Remove a board: its row, document updates and snapshot, personal links and (unless
-   * `keepRecords`) its records, then compact the freed space (SQLite VACUUM and a WAL
+   * `keepRecords`) its records — for a workshop's state document, the whole workshop with its
+   * group boards, members and their private areas — then compact the freed space (SQLite VACUUM and a WAL
    * truncation; PostgreSQL VACUUM). Audit rows stay. False-y `undefined` for an unknown board.
    */
   eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
-import { CloseCode, CloseReason, type CreatedRecord, type DeletedBoard } from '../../shared/protocol/index.ts';
+import { CloseCode, CloseReason, type CreatedRecord, type CreateWorkshopResponse, type DeletedBoard, type JoinWorkshopResponse } from '../../shared/protocol/index.ts';
 import { connectClient, putRecord, shapeRecord, waitForDoc } from '../helpers/clients.ts';
 import { TEST_CONSENT } from '../helpers/consent.ts';
 import { api, apiError } from '../helpers/http.ts';
@@ -82,6 +82,35 @@ describe('deleting a board', () => {
     expect(res.body).toMatchObject({ recordsDeleted: 0, recordsKept: true });
     expect(await rawSql(srv.dataDir, 'SELECT id FROM meeting_records WHERE board_id = ?', [board.id])).toEqual([{ id: record.id }]);
     expect(await rawSql(srv.dataDir, 'SELECT id FROM boards WHERE id = ?', [board.id])).toEqual([]);
+  });
+
+  it('deletes a workshop whole, with its group boards and private areas, by its facilitator only', async () => {
+    const created = await api(srv.baseUrl, 'POST', '/api/workshops', { json: { title: '相談支援従事者研修', template: 'exercise-1', groups: 2 } });
+    expect(created.status).toBe(201);
+    const w = created.body as CreateWorkshopResponse;
+    const joined = await api(srv.baseUrl, 'POST', '/api/workshops/join', { json: { code: w.joinCode, group: 0, name: '受講者A', role: 'soudan' } });
+    expect(joined.status).toBe(201);
+    const member = joined.body as JoinWorkshopResponse;
+    const groupBoard = w.groups[0]!.boardId;
+    // A group board alone cannot go, nor can a member delete anything.
+    expect((await del(groupBoard, w.tokens.facilitator, { confirm: w.groups[0]!.name })).status).toBe(400);
+    expect((await del(w.id, member.token, { confirm: '相談支援従事者研修' })).status).toBe(403);
+    const privateArea = new RawClient(boardWsUrl(srv.wsUrl, member.privateBoardId, member.token));
+    await privateArea.opened;
+
+    const res = await del(w.id, w.tokens.facilitator, { confirm: '相談支援従事者研修' });
+    expect(res.status).toBe(200);
+    expect(await privateArea.closed).toEqual({ code: CloseCode.BoardGone, reason: CloseReason[CloseCode.BoardGone] });
+    const ids = [w.id, ...w.groups.map((g) => g.boardId), member.privateBoardId];
+    for (const id of ids) {
+      expect(await rawSql(srv.dataDir, 'SELECT id FROM boards WHERE id = ?', [id])).toEqual([]);
+      expect(await rawSql(srv.dataDir, 'SELECT board_id FROM doc_snapshots WHERE board_id = ?', [id])).toEqual([]);
+      const rows = await rawSql<{ event: string }>(srv.dataDir, 'SELECT event FROM audit_log WHERE board_id = ? ORDER BY seq DESC', [id]);
+      expect(rows[0]?.event).toBe('board.deleted');
+    }
+    expect(await rawSql(srv.dataDir, 'SELECT id FROM workshops WHERE id = ?', [w.id])).toEqual([]);
+    expect(await rawSql(srv.dataDir, 'SELECT name FROM workshop_members WHERE workshop_id = ?', [w.id])).toEqual([]);
+    expect((await api(srv.baseUrl, 'GET', `/api/workshops/join/${w.joinCode}`)).status).toBe(404);
   });
 
   it('still refuses deleting a record on its own at the database', async () => {
