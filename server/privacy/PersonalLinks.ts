@@ -31,6 +31,8 @@ export class PersonalLinks {
 
   /** Issue a link for one person. */
   async issue(board: BoardRow, input: CreatePersonalLinkRequest, origin: string, actor: AuditActor): Promise<IssueResult> {
+    // A workshop's documents admit its facilitator and members only (their own tokens).
+    if (board.workshopId !== null) return { ok: false, field: 'id', message: '研修のボードには個別リンクを発行できません。参加者は参加コードで入ります（a workshop\'s boards take no personal links: people join with the code）' };
     const now = this.now();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt <= now) return { ok: false, field: 'expiresAt', message: 'expiresAt: 有効期限は未来の日時にしてください（the expiry must be in the future）' };

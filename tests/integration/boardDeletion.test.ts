@@ -95,6 +95,8 @@ describe('deleting a board', () => {
     // A group board alone cannot go, nor can a member delete anything.
     expect((await del(groupBoard, w.tokens.facilitator, { confirm: w.groups[0]!.name })).status).toBe(400);
     expect((await del(w.id, member.token, { confirm: '相談支援従事者研修' })).status).toBe(403);
+    // Nor do a workshop's boards take personal links (members join with the code).
+    expect((await api(srv.baseUrl, 'POST', `/api/boards/${groupBoard}/personal-links`, { token: w.tokens.facilitator, json: { name: 'x', role: 'edit' } })).status).toBe(400);
     const privateArea = new RawClient(boardWsUrl(srv.wsUrl, member.privateBoardId, member.token));
     await privateArea.opened;
 
