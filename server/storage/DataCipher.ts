@@ -19,7 +19,16 @@ export interface DataCipher {
   open(stored: Uint8Array, aad: string): Uint8Array;
   /** The key id a stored value was sealed with, or undefined for a plain one. */
   keyIdOf(stored: Uint8Array): string | undefined;
+  /** A text sealed for a TEXT column (titles, names, notes): {@link TEXT_PREFIX} and base64. */
+  sealText(plain: string, aad: string): string;
+  /** The plain text of a TEXT column (a plain one as it is). */
+  openText(stored: string, aad: string): string;
+  /** The key id a sealed text was sealed with, or undefined for a plain one. */
+  keyIdOfText(stored: string): string | undefined;
 }
+
+/** How a sealed text starts: a lock and a version, unlike any title typed before encryption. */
+export const TEXT_PREFIX = '\u{1F512}rb1:';
 
 /** 0xFF then "RBE": not how a Yjs update starts in practice (it would claim 10 000+ clients). */
 const MAGIC = Buffer.from([0xff, 0x52, 0x42, 0x45]);
@@ -36,6 +45,12 @@ export const PLAIN_CIPHER: DataCipher = {
     return stored;
   },
   keyIdOf: () => undefined,
+  sealText: (plain) => plain,
+  openText: (stored, aad) => {
+    if (stored.startsWith(TEXT_PREFIX)) throw new Error(`a stored text is encrypted (${aad}) but no DATA_KEY_FILE is configured`);
+    return stored;
+  },
+  keyIdOfText: () => undefined,
 };
 
 function isSealed(v: Uint8Array): boolean {
@@ -101,7 +116,7 @@ export function aesGcmCipher(keyring: Keyring): DataCipher {
   const current = keyring.keys.get(keyring.current);
   if (!current) throw new Error(`no key ${keyring.current}`);
   const currentId = Buffer.from(keyring.current, 'utf8');
-  return {
+  const cipher: DataCipher = {
     enabled: true,
     currentKeyId: keyring.current,
     seal(plain, aad) {
@@ -132,7 +147,18 @@ export function aesGcmCipher(keyring: Keyring): DataCipher {
       const idLen = stored[MAGIC.length] ?? 0;
       return Buffer.from(stored.buffer, stored.byteOffset + MAGIC.length + 1, idLen).toString('utf8');
     },
+    sealText(plain, aad) {
+      return TEXT_PREFIX + cipher.seal(Buffer.from(plain, 'utf8'), aad).toString('base64');
+    },
+    openText(stored, aad) {
+      if (!stored.startsWith(TEXT_PREFIX)) return stored;
+      return Buffer.from(cipher.open(Buffer.from(stored.slice(TEXT_PREFIX.length), 'base64'), aad)).toString('utf8');
+    },
+    keyIdOfText(stored) {
+      return stored.startsWith(TEXT_PREFIX) ? cipher.keyIdOf(Buffer.from(stored.slice(TEXT_PREFIX.length), 'base64')) : undefined;
+    },
   };
+  return cipher;
 }
 
 /** The additional data of each kind of sealed value. */
@@ -140,6 +166,11 @@ export const aad = {
   update: (boardId: string) => `update:${boardId}`,
   snapshot: (boardId: string) => `snapshot:${boardId}`,
   record: (boardId: string, recordId: string) => `record:${boardId}:${recordId}`,
+  title: (boardId: string) => `title:${boardId}`,
+  /** A record's title, note, participants, attendees or consent. */
+  recordText: (boardId: string, recordId: string, field: string) => `record-${field}:${boardId}:${recordId}`,
+  /** A personal link's name or note. */
+  linkText: (linkId: string, field: string) => `link-${field}:${linkId}`,
 };
 
 /** The cipher DATA_KEY_FILE asks for (plain when unset); a bad key file is an error value. */

@@ -57,7 +57,7 @@ export class PostgresPrivacy {
   }
 
   async resealAll(): Promise<ResealProgress> {
-    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0 };
+    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0, texts: 0 };
     const stale = (v: Buffer) => this.cipher.keyIdOf(v) !== this.cipher.currentKeyId;
     for (let after = '0'; ; ) {
       const { rows } = await this.pool.query<{ seq: string; board_id: string; data: Buffer }>('SELECT seq, board_id, data FROM doc_updates WHERE seq > $1 ORDER BY seq LIMIT $2', [after, RESEAL_BATCH]);
@@ -86,20 +86,58 @@ export class PostgresPrivacy {
         return n;
       });
     }
+    const staleText = (v: unknown) => typeof v === 'string' && this.cipher.keyIdOfText(v) !== this.cipher.currentKeyId;
+    const reText = (v: string, a: string) => this.cipher.sealText(this.cipher.openText(v, a), a);
+    // A JSONB value is re-sealed as a JSON string (sealed) or sealed from its plain JSON.
+    const reJson = (v: unknown, a: string) => JSON.stringify(this.cipher.sealText(typeof v === 'string' ? this.cipher.openText(v, a) : JSON.stringify(v), a));
     for (let after = ''; ; ) {
-      const { rows } = await this.pool.query<{ id: string; board_id: string; state: Buffer }>('SELECT id, board_id, state FROM meeting_records WHERE id > $1 ORDER BY id LIMIT $2', [after, RESEAL_BATCH / 10]);
+      const { rows } = await this.pool.query<{ id: string; board_id: string; state: Buffer; title: string; note: string; participants: unknown; attendees: unknown; consent: unknown }>(
+        'SELECT id, board_id, state, title, note, participants, attendees, consent FROM meeting_records WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, RESEAL_BATCH / 10],
+      );
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.id;
       done.records += await this.tx(async (c) => {
         let n = 0;
-        for (const r of rows.filter((r) => stale(r.state))) {
+        for (const r of rows) {
+          const jsonStale = [r.participants, r.attendees, r.consent].some((v) => v !== null && (typeof v !== 'string' || staleText(v)));
+          if (!stale(r.state) && !staleText(r.title) && !staleText(r.note) && !jsonStale) continue;
+          const t = (field: string) => aad.recordText(r.board_id, r.id, field);
           const a = aad.record(r.board_id, r.id);
+          // The records' trigger lets sealed values change under a permit (never id, time or sha-256).
           await c.query('INSERT INTO record_permits (board_id) VALUES ($1) ON CONFLICT DO NOTHING', [r.board_id]);
-          n += (await c.query('UPDATE meeting_records SET state = $1 WHERE id = $2', [this.cipher.seal(this.cipher.open(r.state, a), a), r.id])).rowCount ?? 0;
+          n +=
+            (
+              await c.query('UPDATE meeting_records SET state = $1, title = $2, note = $3, participants = $4, attendees = $5, consent = $6 WHERE id = $7', [
+                this.cipher.seal(this.cipher.open(r.state, a), a),
+                reText(r.title, t('title')),
+                reText(r.note, t('note')),
+                reJson(r.participants, t('participants')),
+                reJson(r.attendees, t('attendees')),
+                r.consent === null ? null : reJson(r.consent, t('consent')),
+                r.id,
+              ])
+            ).rowCount ?? 0;
           await c.query('DELETE FROM record_permits WHERE board_id = $1', [r.board_id]);
         }
         return n;
       });
+    }
+    for (let after = ''; ; ) {
+      const { rows } = await this.pool.query<{ id: string; title: string }>('SELECT id, title FROM boards WHERE id > $1 ORDER BY id LIMIT $2', [after, RESEAL_BATCH]);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      for (const r of rows.filter((r) => staleText(r.title))) {
+        done.texts += (await this.pool.query('UPDATE boards SET title = $1 WHERE id = $2 AND title = $3', [reText(r.title, aad.title(r.id)), r.id, r.title])).rowCount ?? 0;
+      }
+    }
+    for (let after = ''; ; ) {
+      const { rows } = await this.pool.query<{ id: string; name: string; note: string }>('SELECT id, name, note FROM personal_links WHERE id > $1 ORDER BY id LIMIT $2', [after, RESEAL_BATCH]);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      for (const r of rows.filter((r) => staleText(r.name) || staleText(r.note))) {
+        done.texts += (await this.pool.query('UPDATE personal_links SET name = $1, note = $2 WHERE id = $3', [reText(r.name, aad.linkText(r.id, 'name')), reText(r.note, aad.linkText(r.id, 'note')), r.id])).rowCount ?? 0;
+      }
     }
     return done;
   }
@@ -142,18 +180,18 @@ export class PostgresPrivacy {
   async createPersonalLink(l: PersonalLinkRow): Promise<void> {
     await this.pool.query(
       'INSERT INTO personal_links (id, board_id, token_hash, name, role, note, created_at, expires_at, revoked_at, last_used_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-      [l.id, l.boardId, l.tokenHash, l.name, l.role, l.note, l.createdAt, l.expiresAt, l.revokedAt, l.lastUsedAt],
+      [l.id, l.boardId, l.tokenHash, this.cipher.sealText(l.name, aad.linkText(l.id, 'name')), l.role, this.cipher.sealText(l.note, aad.linkText(l.id, 'note')), l.createdAt, l.expiresAt, l.revokedAt, l.lastUsedAt],
     );
   }
 
   async listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
     const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE board_id = $1 ORDER BY ord', [boardId]);
-    return rows.map(toLinkRow);
+    return rows.map((r) => this.link(r));
   }
 
   async getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
     const { rows } = await this.pool.query<LinkPgRow>('SELECT * FROM personal_links WHERE token_hash = $1', [tokenHash]);
-    return rows[0] && toLinkRow(rows[0]);
+    return rows[0] && this.link(rows[0]);
   }
 
   async revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
@@ -161,7 +199,7 @@ export class PostgresPrivacy {
       'UPDATE personal_links SET revoked_at = coalesce(revoked_at, $3) WHERE board_id = $1 AND id = $2 RETURNING *',
       [boardId, linkId, at],
     );
-    return rows[0] && toLinkRow(rows[0]);
+    return rows[0] && this.link(rows[0]);
   }
 
   async touchPersonalLink(linkId: string, at: Date): Promise<void> {
@@ -232,6 +270,12 @@ export class PostgresPrivacy {
   /** Reclaim the dead rows' space (outside any transaction, as VACUUM must run). */
   private async vacuum(): Promise<void> {
     await this.pool.query('VACUUM doc_updates, doc_snapshots, meeting_records, personal_links, boards');
+  }
+
+  /** A link row with its sealed name and note opened. */
+  private link(r: Parameters<typeof toLinkRow>[0]): PersonalLinkRow {
+    const row = toLinkRow(r);
+    return { ...row, name: this.cipher.openText(row.name, aad.linkText(row.id, 'name')), note: this.cipher.openText(row.note, aad.linkText(row.id, 'note')) };
   }
 }
 

@@ -154,7 +154,7 @@ export class PostgresStorage implements Storage {
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id, linkGenerations: { edit: r.edit_gen, view: r.view_gen }, training: r.training };
+    return { id: r.id, title: this.cipher.openText(r.title, aad.title(r.id)), template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id, linkGenerations: { edit: r.edit_gen, view: r.view_gen }, training: r.training };
   }
 
   async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
@@ -244,7 +244,18 @@ export class PostgresStorage implements Storage {
   async createRecord(record: MeetingRecordRow): Promise<void> {
     await this.pool.query(
       `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [record.id, record.boardId, record.title, record.note, record.createdAt, this.cipher.seal(record.state, aad.record(record.boardId, record.id)), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees), record.consent ? JSON.stringify(record.consent) : null],
+      [
+        record.id,
+        record.boardId,
+        this.sealRecordText(record, 'title', record.title),
+        this.sealRecordText(record, 'note', record.note),
+        record.createdAt,
+        this.cipher.seal(record.state, aad.record(record.boardId, record.id)),
+        record.sha256,
+        this.sealRecordJson(record, 'participants', record.participants),
+        this.sealRecordJson(record, 'attendees', record.attendees),
+        record.consent ? this.sealRecordJson(record, 'consent', record.consent) : null,
+      ],
     );
   }
 
@@ -253,14 +264,39 @@ export class PostgresStorage implements Storage {
       `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
       [boardId],
     );
-    return rows.map(toRecordMeta);
+    return rows.map((r) => toRecordMeta(this.openRecordTexts(r)));
+  }
+
+  private sealRecordText(record: { boardId: string; id: string }, field: string, text: string): string {
+    return this.cipher.sealText(text, aad.recordText(record.boardId, record.id, field));
+  }
+
+  /** A JSONB value: the JSON itself, or when sealing, the sealed JSON text as a JSON string. */
+  private sealRecordJson(record: { boardId: string; id: string }, field: string, value: unknown): string {
+    const json = JSON.stringify(value);
+    return this.cipher.enabled ? JSON.stringify(this.sealRecordText(record, field, json)) : json;
+  }
+
+  /** A record row with its sealed texts opened (a sealed JSONB value arrives as a string). */
+  private openRecordTexts(r: RecordPgRow): RecordPgRow {
+    const open = (field: string, v: string) => this.cipher.openText(v, aad.recordText(r.board_id, r.id, field));
+    // A JSONB value is parsed by pg; a sealed one is a JSON string holding the sealed JSON text.
+    const json = <T>(field: string, v: T | string): T => (typeof v === 'string' ? (JSON.parse(open(field, v)) as T) : v);
+    return {
+      ...r,
+      title: open('title', r.title),
+      note: open('note', r.note),
+      participants: json('participants', r.participants),
+      attendees: json('attendees', r.attendees),
+      consent: r.consent === null ? null : json('consent', r.consent),
+    };
   }
 
   async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
     const { rows } = await this.pool.query<RecordPgRow>('SELECT * FROM meeting_records WHERE board_id = $1 AND id = $2', [boardId, recordId]);
     const r = rows[0];
     if (!r?.state) return undefined;
-    return { ...toRecordMeta(r), state: new Uint8Array(this.cipher.open(r.state, aad.record(boardId, recordId))) };
+    return { ...toRecordMeta(this.openRecordTexts(r)), state: new Uint8Array(this.cipher.open(r.state, aad.record(boardId, recordId))) };
   }
 
   appendAudit(row: NewAuditRow): Promise<AuditRow> {
@@ -374,7 +410,7 @@ interface WorkshopPgRow {
 async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint8Array, cipher: DataCipher): Promise<void> {
   await c.query(
     `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null, board.linkGenerations?.edit ?? null, board.linkGenerations?.view ?? null, board.training ?? false],
+    [board.id, cipher.sealText(board.title, aad.title(board.id)), board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null, board.linkGenerations?.edit ?? null, board.linkGenerations?.view ?? null, board.training ?? false],
   );
   await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, cipher.seal(initialState, aad.snapshot(board.id))]);
 }

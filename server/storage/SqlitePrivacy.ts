@@ -16,6 +16,18 @@ interface AuditDbRow {
   hash: Buffer;
 }
 
+/** A record's sealed values, as keys:rotate reads them. */
+interface SealedRecordRow {
+  id: string;
+  board_id: string;
+  state: Buffer;
+  title: string;
+  note: string;
+  participants: string;
+  attendees: string;
+  consent: string | null;
+}
+
 interface LinkDbRow {
   id: string;
   board_id: string;
@@ -108,8 +120,16 @@ export class SqlitePrivacy {
       snapshotsFrom: db.prepare<[string, number], { board_id: string; data: Buffer }>('SELECT board_id, data FROM doc_snapshots WHERE board_id > ? ORDER BY board_id LIMIT ?'),
       // Only if no compaction replaced it meanwhile.
       resealSnapshot: db.prepare<[Buffer, string, Buffer]>('UPDATE doc_snapshots SET data = ? WHERE board_id = ? AND data = ?'),
-      recordsFrom: db.prepare<[string, number], { id: string; board_id: string; state: Buffer }>('SELECT id, board_id, state FROM meeting_records WHERE id > ? ORDER BY id LIMIT ?'),
-      resealRecord: db.prepare<[Buffer, string]>('UPDATE meeting_records SET state = ? WHERE id = ?'),
+      recordsFrom: db.prepare<[string, number], SealedRecordRow>(
+        'SELECT id, board_id, state, title, note, participants, attendees, consent FROM meeting_records WHERE id > ? ORDER BY id LIMIT ?',
+      ),
+      resealRecord: db.prepare<[Buffer, string, string, string, string, string | null, string]>(
+        'UPDATE meeting_records SET state = ?, title = ?, note = ?, participants = ?, attendees = ?, consent = ? WHERE id = ?',
+      ),
+      titlesFrom: db.prepare<[string, number], { id: string; title: string }>('SELECT id, title FROM boards WHERE id > ? ORDER BY id LIMIT ?'),
+      resealTitle: db.prepare<[string, string, string]>('UPDATE boards SET title = ? WHERE id = ? AND title = ?'),
+      linksFrom: db.prepare<[string, number], { id: string; name: string; note: string }>('SELECT id, name, note FROM personal_links WHERE id > ? ORDER BY id LIMIT ?'),
+      resealLink: db.prepare<[string, string, string]>('UPDATE personal_links SET name = ?, note = ? WHERE id = ?'),
       recordsBefore: db.prepare<[number], { id: string; board_id: string; created_at: number }>(
         'SELECT id, board_id, created_at FROM meeting_records WHERE created_at <= ? ORDER BY created_at, rowid',
       ),
@@ -144,24 +164,24 @@ export class SqlitePrivacy {
 
   async createPersonalLink(l: PersonalLinkRow): Promise<void> {
     await this.write(() =>
-      this.stmts.insertLink.run(l.id, l.boardId, l.tokenHash, l.name, l.role, l.note, l.createdAt.getTime(), ms(l.expiresAt), ms(l.revokedAt), ms(l.lastUsedAt)),
+      this.stmts.insertLink.run(l.id, l.boardId, l.tokenHash, this.cipher.sealText(l.name, aad.linkText(l.id, 'name')), l.role, this.cipher.sealText(l.note, aad.linkText(l.id, 'note')), l.createdAt.getTime(), ms(l.expiresAt), ms(l.revokedAt), ms(l.lastUsedAt)),
     );
   }
 
   async listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
-    return this.stmts.listLinks.all(boardId).map(toLinkRow);
+    return this.stmts.listLinks.all(boardId).map((r) => this.link(r));
   }
 
   async getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
     const row = this.stmts.linkByHash.get(tokenHash);
-    return row && toLinkRow(row);
+    return row && this.link(row);
   }
 
   async revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
     return this.write(() => {
       this.stmts.revokeLink.run(at.getTime(), boardId, linkId);
       const row = this.stmts.linkById.get(boardId, linkId);
-      return row && toLinkRow(row);
+      return row && this.link(row);
     });
   }
 
@@ -240,7 +260,7 @@ export class SqlitePrivacy {
   }
 
   async resealAll(): Promise<ResealProgress> {
-    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0 };
+    const done: ResealProgress = { updates: 0, snapshots: 0, records: 0, texts: 0 };
     const current = this.cipher.currentKeyId;
     const stale = (v: Buffer) => this.cipher.keyIdOf(v) !== current;
     for (let after = 0; ; ) {
@@ -274,6 +294,8 @@ export class SqlitePrivacy {
       );
       await yieldTurn();
     }
+    const staleText = (v: string | null) => v !== null && this.cipher.keyIdOfText(v) !== current;
+    const reText = (v: string, a: string) => this.cipher.sealText(this.cipher.openText(v, a), a);
     for (let after = ''; ; ) {
       const rows = this.stmts.recordsFrom.all(after, RESEAL_BATCH / 10);
       if (rows.length === 0) break;
@@ -281,15 +303,47 @@ export class SqlitePrivacy {
       done.records += await this.write(() =>
         this.db.transaction(() => {
           let n = 0;
-          for (const r of rows.filter((r) => stale(r.state))) {
+          for (const r of rows.filter((r) => stale(r.state) || [r.title, r.note, r.participants, r.attendees, r.consent].some(staleText))) {
+            const t = (field: string, v: string) => reText(v, aad.recordText(r.board_id, r.id, field));
             const a = aad.record(r.board_id, r.id);
-            // The records' update trigger lets the state alone change under a permit.
+            // The records' update trigger lets sealed values change under a permit (never id, time or sha-256).
             this.stmts.permit.run(r.board_id);
-            n += this.stmts.resealRecord.run(this.cipher.seal(this.cipher.open(r.state, a), a), r.id).changes;
+            n += this.stmts.resealRecord.run(
+              this.cipher.seal(this.cipher.open(r.state, a), a),
+              t('title', r.title),
+              t('note', r.note),
+              t('participants', r.participants),
+              t('attendees', r.attendees),
+              r.consent === null ? null : t('consent', r.consent),
+              r.id,
+            ).changes;
             this.stmts.unpermit.run(r.board_id);
           }
           return n;
         })(),
+      );
+      await yieldTurn();
+    }
+    for (let after = ''; ; ) {
+      const rows = this.stmts.titlesFrom.all(after, RESEAL_BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      done.texts += await this.write(() =>
+        this.db.transaction(() => rows.filter((r) => staleText(r.title)).reduce((n, r) => n + this.stmts.resealTitle.run(reText(r.title, aad.title(r.id)), r.id, r.title).changes, 0))(),
+      );
+      await yieldTurn();
+    }
+    for (let after = ''; ; ) {
+      const rows = this.stmts.linksFrom.all(after, RESEAL_BATCH);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      done.texts += await this.write(() =>
+        this.db
+          .transaction(() =>
+            rows
+              .filter((r) => staleText(r.name) || staleText(r.note))
+              .reduce((n, r) => n + this.stmts.resealLink.run(reText(r.name, aad.linkText(r.id, 'name')), reText(r.note, aad.linkText(r.id, 'note')), r.id).changes, 0),
+          )(),
       );
       await yieldTurn();
     }
@@ -317,6 +371,12 @@ export class SqlitePrivacy {
     });
     await worker.terminate();
     if (!outcome.ok) throw new StorageUnavailableError(`the freed space could not be compacted: ${outcome.message ?? ''}`);
+  }
+
+  /** A link row with its sealed name and note opened. */
+  private link(r: Parameters<typeof toLinkRow>[0]): PersonalLinkRow {
+    const row = toLinkRow(r);
+    return { ...row, name: this.cipher.openText(row.name, aad.linkText(row.id, 'name')), note: this.cipher.openText(row.note, aad.linkText(row.id, 'note')) };
   }
 }
 

@@ -279,7 +279,7 @@ export class SqliteStorage implements Storage {
         kind: board.kind ?? 'board',
         workshop_id: board.workshopId ?? null,
         id: board.id,
-        title: board.title,
+        title: this.cipher.sealText(board.title, aad.title(board.id)),
         template: board.template,
         created_at: board.createdAt.getTime(),
         owner_hash: board.tokenHashes.owner,
@@ -348,7 +348,7 @@ export class SqliteStorage implements Storage {
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
     const row = this.stmts.getBoard.get(id);
-    return row && toBoardRow(row);
+    return row && toBoardRow({ ...row, title: this.cipher.openText(row.title, aad.title(row.id)) });
   }
 
   async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
@@ -483,25 +483,35 @@ export class SqliteStorage implements Storage {
     await this.write(() => this.stmts.insertRecord.run({
       id: record.id,
       board_id: record.boardId,
-      title: record.title,
-      note: record.note,
+      title: this.sealRecordText(record, 'title', record.title),
+      note: this.sealRecordText(record, 'note', record.note),
       created_at: record.createdAt.getTime(),
       state: this.cipher.seal(record.state, aad.record(record.boardId, record.id)),
       sha256: record.sha256,
-      participants: JSON.stringify(record.participants),
-      attendees: JSON.stringify(record.attendees),
-      consent: record.consent ? JSON.stringify(record.consent) : null,
+      participants: this.sealRecordText(record, 'participants', JSON.stringify(record.participants)),
+      attendees: this.sealRecordText(record, 'attendees', JSON.stringify(record.attendees)),
+      consent: record.consent ? this.sealRecordText(record, 'consent', JSON.stringify(record.consent)) : null,
     }));
   }
 
   async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
-    return this.stmts.listRecords.all(boardId).map(toRecordMeta);
+    return this.stmts.listRecords.all(boardId).map((r) => toRecordMeta(this.openRecordTexts(r)));
+  }
+
+  private sealRecordText(record: { boardId: string; id: string }, field: string, text: string): string {
+    return this.cipher.sealText(text, aad.recordText(record.boardId, record.id, field));
+  }
+
+  /** A record row with its sealed texts opened. */
+  private openRecordTexts(r: RecordDbRow): RecordDbRow {
+    const open = (field: string, v: string) => this.cipher.openText(v, aad.recordText(r.board_id, r.id, field));
+    return { ...r, title: open('title', r.title), note: open('note', r.note), participants: open('participants', r.participants), attendees: open('attendees', r.attendees), consent: r.consent === null ? null : open('consent', r.consent) };
   }
 
   async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
     const row = this.stmts.getRecord.get(boardId, recordId);
     if (!row?.state) return undefined;
-    return { ...toRecordMeta(row), state: new Uint8Array(this.cipher.open(row.state, aad.record(boardId, recordId))) };
+    return { ...toRecordMeta(this.openRecordTexts(row)), state: new Uint8Array(this.cipher.open(row.state, aad.record(boardId, recordId))) };
   }
 
   appendAudit(row: NewAuditRow): Promise<AuditRow> {

@@ -293,12 +293,15 @@ export interface ResealProgress {
   updates: number;
   snapshots: number;
   records: number;
+  /** Board titles and personal links' names and notes. */
+  texts: number;
 }
 
 /** Key rotation: every sealed value re-sealed with the current key. */
 export interface KeyRotationStore {
   /**
-   * Re-seal every stored update, snapshot and record state not sealed with the current key
+   * Re-seal every stored update, snapshot, record (state and texts), board title and personal
+   * link name and note not sealed with the current key
    * (plain ones included), in small transactions, yielding between them so a running server
    * goes on. Resolves with how many values were re-sealed.
    */

@@ -154,10 +154,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE OR REPLACE FUNCTION meeting_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id) THEN RETURN OLD; END IF;
-        -- keys:rotate re-seals the state; nothing else of a record may change.
+        -- keys:rotate re-seals the sealed values; id, board, time and sha-256 never change.
         IF TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
-          AND (NEW.id, NEW.board_id, NEW.title, NEW.note, NEW.created_at, NEW.sha256, NEW.participants, NEW.attendees, NEW.consent)
-              IS NOT DISTINCT FROM (OLD.id, OLD.board_id, OLD.title, OLD.note, OLD.created_at, OLD.sha256, OLD.participants, OLD.attendees, OLD.consent)
+          AND (NEW.id, NEW.board_id, NEW.created_at, NEW.sha256) IS NOT DISTINCT FROM (OLD.id, OLD.board_id, OLD.created_at, OLD.sha256)
         THEN RETURN NEW; END IF;
         RAISE EXCEPTION 'meeting records are immutable';
       END $$;

@@ -206,13 +206,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       DROP TABLE meeting_records;
       ALTER TABLE meeting_records_v7 RENAME TO meeting_records;
       CREATE INDEX meeting_records_board ON meeting_records (board_id, created_at);
-      -- Under a permit only the sealed state may be rewritten (keys:rotate): same id, board,
-      -- texts, time and sha-256 of the plain state.
+      -- Under a permit only the sealed values may be rewritten (keys:rotate): same id, board,
+      -- time and sha-256 of the plain state (the server re-seals the same plain texts).
       CREATE TRIGGER meeting_records_no_update BEFORE UPDATE ON meeting_records
       WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
-        OR NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id OR NEW.title IS NOT OLD.title
-        OR NEW.note IS NOT OLD.note OR NEW.created_at IS NOT OLD.created_at OR NEW.sha256 IS NOT OLD.sha256
-        OR NEW.participants IS NOT OLD.participants OR NEW.attendees IS NOT OLD.attendees OR NEW.consent IS NOT OLD.consent
+        OR NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id
+        OR NEW.created_at IS NOT OLD.created_at OR NEW.sha256 IS NOT OLD.sha256
       BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
       CREATE TRIGGER meeting_records_no_delete BEFORE DELETE ON meeting_records
       WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)

@@ -34,6 +34,9 @@ describe('encryption at rest on SQLite', () => {
   let board: CreateBoardResponse;
   let record: CreatedRecord;
   const texts = ['SECRET-c0ffee-要介護3の申請', 'SECRET-beef-長女が週2回訪問'];
+  const TITLE = 'TITLE-4c4c-鈴木様 退院前カンファレンス';
+  const RECORD_TITLE = 'RECORD-5d5d-第2回';
+  const LINK_NAME = 'LINK-6e6e-鈴木 一郎（長男）';
 
   beforeAll(async () => {
     fs.writeFileSync(keyFile, oldKey);
@@ -47,14 +50,16 @@ describe('encryption at rest on SQLite', () => {
   });
 
   it('keeps the text off the disk while it loads, relays, records and exports', async () => {
-    board = await srv.createBoard({ title: '暗号化の会議' });
+    board = await srv.createBoard({ title: TITLE });
+    const person = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner, json: { name: LINK_NAME, role: 'view', note: 'NOTE-e1f0-長男' } });
+    expect(person.status).toBe(201);
     const a = connectClient(srv.wsUrl, board.id, board.tokens.edit);
     const b = connectClient(srv.wsUrl, board.id, board.tokens.view);
     await Promise.all([a.synced, b.synced]);
     for (const [i, text] of texts.entries()) putRecord(a.doc, shapeRecord(`s${i}`, { props: { text } }));
     for (let i = 0; i < 5; i++) putRecord(a.doc, shapeRecord(`filler${i}`));
     await waitForDoc(b.doc, (d) => recordsMap(d).has('shape:filler4'));
-    const saved = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { consent: TEST_CONSENT } });
+    const saved = await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { title: RECORD_TITLE, note: 'NOTE-77aa-服薬', consent: TEST_CONSENT } });
     expect(saved.status).toBe(201);
     record = saved.body as CreatedRecord;
     a.destroy();
@@ -67,6 +72,16 @@ describe('encryption at rest on SQLite', () => {
       expect(JSON.stringify(minutes.body)).toContain(text);
       expect(onDisk(dataDir, text)).toBe(false);
     }
+    // Titles, notes, attendees and personal links' names are sealed too; the API still shows them.
+    const info = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}`, { token: board.tokens.view });
+    expect(info.body).toMatchObject({ title: TITLE });
+    const listed = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/records`, { token: board.tokens.view });
+    expect(listed.body).toEqual([expect.objectContaining({ title: RECORD_TITLE })]);
+    const links = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner });
+    expect(links.body).toEqual([expect.objectContaining({ name: LINK_NAME, note: 'NOTE-e1f0-長男' })]);
+    // (The audit log keeps a link's name in the clear: it must outlive keys and the board, docs/privacy.md.)
+    for (const text of [TITLE, RECORD_TITLE, 'NOTE-77aa-服薬', 'NOTE-e1f0-長男', ...TEST_CONSENT.personalInfo.map((p) => p.name)]) expect(onDisk(dataDir, text), text).toBe(false);
+    expect(JSON.stringify(await rawSql(dataDir, 'SELECT name FROM personal_links'))).not.toContain(LINK_NAME);
     const sealed = await rawSql<{ data: Buffer }>(dataDir, 'SELECT data FROM doc_snapshots WHERE board_id = ?', [board.id]);
     expect([...(sealed[0]?.data.subarray(0, 4) ?? [])]).toEqual([0xff, 0x52, 0x42, 0x45]);
   });
@@ -92,6 +107,7 @@ describe('encryption at rest on SQLite', () => {
     await store.close();
     expect(done.updates + done.snapshots).toBeGreaterThan(0);
     expect(done.records).toBe(1);
+    expect(done.texts).toBe(2);
 
     // Only the new key now.
     fs.writeFileSync(keyFile, JSON.stringify({ current: 'k2031', keys: { k2031: newKey.toString('base64') } }));
@@ -102,6 +118,9 @@ describe('encryption at rest on SQLite', () => {
     c.destroy();
     const res = await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/records/${record.id}/export.tldr`, { token: board.tokens.view });
     expect(JSON.stringify(res.body)).toContain(texts[0]);
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}`, { token: board.tokens.view })).body).toMatchObject({ title: TITLE });
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/records/${record.id}`, { token: board.tokens.view })).body).toMatchObject({ title: RECORD_TITLE, note: 'NOTE-77aa-服薬' });
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner })).body).toEqual([expect.objectContaining({ name: LINK_NAME })]);
     for (const text of texts) expect(onDisk(dataDir, text)).toBe(false);
   });
 });

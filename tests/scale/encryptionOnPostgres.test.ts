@@ -44,7 +44,10 @@ describe('encryption at rest on PostgreSQL', () => {
     const { rows } = await schema.pool.query<{ n: string }>(
       `SELECT (SELECT count(*) FROM doc_updates WHERE position(convert_to($1, 'UTF8') in data) > 0)
             + (SELECT count(*) FROM doc_snapshots WHERE position(convert_to($1, 'UTF8') in data) > 0)
-            + (SELECT count(*) FROM meeting_records WHERE position(convert_to($1, 'UTF8') in state) > 0) AS n`,
+            + (SELECT count(*) FROM meeting_records WHERE position(convert_to($1, 'UTF8') in state) > 0
+                 OR strpos(title || note || participants::text || attendees::text || coalesce(consent::text, ''), $1) > 0)
+            + (SELECT count(*) FROM boards WHERE strpos(title, $1) > 0)
+            + (SELECT count(*) FROM personal_links WHERE strpos(name || note, $1) > 0) AS n`,
       [needle],
     );
     return Number(rows[0]?.n);
@@ -53,7 +56,7 @@ describe('encryption at rest on PostgreSQL', () => {
   it('stores no text in the clear, serves it all, and reads it after a key rotation', async () => {
     const storage = await PostgresStorage.open({ connectionString: schema.url, max: 4, cipher: aesGcmCipher(ring('k1', { k1 })) });
     srv = await startServer({ storage, env: { COMPACT_EVERY_UPDATES: '3' } });
-    const board = await srv.createBoard({ title: 'PG暗号化' });
+    const board = await srv.createBoard({ title: 'PG暗号化-TITLE-7a8b' });
     const a = connectClient(srv.wsUrl, board.id, board.tokens.edit);
     const b = connectClient(srv.wsUrl, board.id, board.tokens.view);
     await Promise.all([a.synced, b.synced]);
@@ -62,7 +65,11 @@ describe('encryption at rest on PostgreSQL', () => {
     await waitForDoc(b.doc, (d) => recordsMap(d).has('shape:f3'));
     a.destroy();
     b.destroy();
-    const record = (await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.owner, json: { consent: TEST_CONSENT } })).body as CreatedRecord;
+    const record = (await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.owner, json: { title: 'PGREC-1a2b', consent: TEST_CONSENT } })).body as CreatedRecord;
+    expect((await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner, json: { name: 'PGLINK-3c4d', role: 'view', note: 'PGNOTE-5e6f' } })).status).toBe(201);
+    const metadata = ['PG暗号化-TITLE-7a8b', 'PGREC-1a2b', 'PGLINK-3c4d', 'PGNOTE-5e6f', ...TEST_CONSENT.personalInfo.map((p) => p.name)];
+    for (const m of metadata) expect(await clearRows(m), m).toBe(0);
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/records`, { token: board.tokens.view })).body).toEqual([expect.objectContaining({ title: 'PGREC-1a2b', attendees: record.attendees })]);
     expect(JSON.stringify((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/export.tldr`, { token: board.tokens.view })).body)).toContain(text);
     expect(await clearRows(text)).toBe(0);
     // The check can fail: the same text sealed by nobody is found.
@@ -76,6 +83,7 @@ describe('encryption at rest on PostgreSQL', () => {
     const done = await both.resealAll();
     await both.close();
     expect(done.records).toBe(1);
+    expect(done.texts).toBe(2);
     expect(done.updates + done.snapshots).toBeGreaterThan(0);
     const onlyNew = await PostgresStorage.open({ connectionString: schema.url, max: 4, cipher: aesGcmCipher(ring('k2', { k2 })) });
     srv = await startServer({ storage: onlyNew, dataDir: srv.dataDir });
@@ -85,5 +93,8 @@ describe('encryption at rest on PostgreSQL', () => {
     c.destroy();
     expect(JSON.stringify((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/records/${record.id}/export.tldr`, { token: board.tokens.view })).body)).toContain(text);
     expect(await clearRows(text)).toBe(0);
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}`, { token: board.tokens.view })).body).toMatchObject({ title: 'PG暗号化-TITLE-7a8b' });
+    expect((await api(srv.baseUrl, 'GET', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner })).body).toEqual([expect.objectContaining({ name: 'PGLINK-3c4d', note: 'PGNOTE-5e6f' })]);
+    for (const m of metadata) expect(await clearRows(m), m).toBe(0);
   });
 });
