@@ -20,6 +20,8 @@ export interface RetentionOptions {
   clock: Clock;
   /** How often it runs (default daily). */
   everyMs?: number;
+  /** When the first run is after start (default a minute), so a server restarted daily still applies it. */
+  firstRunMs?: number;
 }
 
 /** What one run deleted. */
@@ -60,17 +62,22 @@ export class RetentionPolicy {
     return { boardDays: boardDays ?? null, recordDays: recordDays ?? null, boardDeletesAt, records };
   }
 
-  /** Run daily from now on (the first run one period after start). */
+  /** Run a minute after start, then daily. */
   start(): void {
     if (!this.active || this.stopped) return;
     const every = this.opts.everyMs ?? DAY_MS;
-    const tick = () => {
-      this.timer = this.opts.clock.setTimeout(() => {
-        void this.runOnce().finally(() => !this.stopped && tick());
-      }, every);
+    const { clock } = this.opts;
+    // Runs keep their time of day: the next one is due a period after the last was due, however
+    // long that one took.
+    let due = clock.now() + (this.opts.firstRunMs ?? 60_000);
+    const arm = () => {
+      this.timer = clock.setTimeout(() => {
+        due += every;
+        void this.runOnce().finally(() => !this.stopped && arm());
+      }, Math.max(0, due - clock.now()));
       this.timer.unref?.();
     };
-    tick();
+    arm();
   }
 
   /** Stop the daily runs; waits for one under way. */

@@ -22,12 +22,20 @@ describe('retention', () => {
     removeDir(srv.dataDir);
   });
 
-  /** Advance the fake clock by whole days, letting each daily run finish. */
+  /**
+   * Advance the fake clock by whole days, letting each daily run finish. Runs fall a minute after
+   * each day's start (the first a minute after the server started), so a day's run is past once
+   * the day and a minute have gone.
+   */
   const days = async (n: number) => {
     for (let i = 0; i < n; i++) {
       clock.advance(DAY);
       await srv.server.retention.whenIdle();
     }
+  };
+  const minute = async () => {
+    clock.advance(60_000);
+    await srv.server.retention.whenIdle();
   };
   const exists = async (id: string) => (await rawSql(srv.dataDir, 'SELECT id FROM boards WHERE id = ?', [id])).length === 1;
   const recordIds = async (boardId: string) => (await rawSql<{ id: string }>(srv.dataDir, 'SELECT id FROM meeting_records WHERE board_id = ?', [boardId])).map((r) => r.id).sort();
@@ -57,6 +65,9 @@ describe('retention', () => {
     // Edited on day 29: its 30 days start again.
     await srv.server.storage.touchBoard(busy.id, new Date(clock.now()));
     await days(1);
+    expect(await exists(idle.id)).toBe(true);
+    // Day 30's run, a minute into the day: 30 days and a minute untouched.
+    await minute();
     expect(await exists(idle.id)).toBe(false);
     expect(await exists(busy.id)).toBe(true);
     const idleLog = await events(idle.id);
