@@ -187,6 +187,8 @@ const detailKeys = {
     createdAt: '作成',
     boardsDeleted: '削除したボード',
     workshopId: '研修',
+    groupIndex: 'グループ',
+    memberId: '参加者ID',
   },
   en: {
     role: 'Role',
@@ -214,6 +216,8 @@ const detailKeys = {
     createdAt: 'Made',
     boardsDeleted: 'Boards deleted',
     workshopId: 'Workshop',
+    groupIndex: 'Group',
+    memberId: 'Member id',
   },
 } as const;
 

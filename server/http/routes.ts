@@ -208,6 +208,7 @@ export function apiRouter(deps: ApiDeps): Router {
       admitCreation,
       badCodeLimiter: deps.badCodeLimiter,
       clientIp: deps.clientIp,
+      audit: deps.audit,
     }),
   );
   r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation, audit: deps.audit, clientIp: deps.clientIp }));

@@ -91,6 +91,10 @@ describe('deleting a board', () => {
     const joined = await api(srv.baseUrl, 'POST', '/api/workshops/join', { json: { code: w.joinCode, group: 0, name: '受講者A', role: 'soudan' } });
     expect(joined.status).toBe(201);
     const member = joined.body as JoinWorkshopResponse;
+    // Joining is a personal link issued, in the workshop's log (the member's name, never the token).
+    const joinRow = await rawSql<{ event: string; detail: string }>(srv.dataDir, "SELECT event, detail FROM audit_log WHERE board_id = ? AND event = 'link.issued'", [w.id]);
+    expect(joinRow.map((r) => JSON.parse(r.detail) as Record<string, unknown>)).toEqual([expect.objectContaining({ issuedTo: '受講者A', link: 'member', groupIndex: 0 })]);
+    expect(JSON.stringify(joinRow)).not.toContain(member.token);
     const groupBoard = w.groups[0]!.boardId;
     // A group board alone cannot go, nor can a member delete anything.
     expect((await del(groupBoard, w.tokens.facilitator, { confirm: w.groups[0]!.name })).status).toBe(400);
