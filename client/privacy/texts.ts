@@ -189,6 +189,7 @@ const detailKeys = {
     workshopId: '研修',
     groupIndex: 'グループ',
     memberId: '参加者ID',
+    memberRole: '立場',
   },
   en: {
     role: 'Role',
@@ -218,6 +219,7 @@ const detailKeys = {
     workshopId: 'Workshop',
     groupIndex: 'Group',
     memberId: 'Member id',
+    memberRole: 'Position',
   },
 } as const;
 

@@ -92,7 +92,7 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
       throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : 'bad request', 'group');
     }
     const joined = result.value;
-    await deps.audit.record(joined.workshopId, 'link.issued', { link: 'member', linkName: body.name, ip: deps.clientIp(req) }, { issuedTo: body.name, role: body.role, groupIndex: joined.groupIndex });
+    await deps.audit.record(joined.workshopId, 'link.issued', { link: 'member', linkName: body.name, ip: deps.clientIp(req) }, { issuedTo: body.name, memberRole: body.role, groupIndex: joined.groupIndex });
     res.status(201).json(joined);
   });
 
