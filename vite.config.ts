@@ -74,6 +74,7 @@ export default defineConfig({
             'tests/integration/commandLineToolsOnSqlite.test.ts',
             'tests/integration/boardDeletionOnSqlite.test.ts',
             'tests/integration/encryptionAtRestOnSqlite.test.ts',
+            'tests/integration/migration7OnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
             'tests/integration/backPressure.test.ts',
           ],

@@ -190,30 +190,51 @@ export class SqlitePrivacy {
   }
 
   async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
-    const erased = await this.write(() =>
-      this.db.transaction((): ErasedBoard | undefined => {
-        const board = this.stmts.boardKind.get(boardId);
-        if (!board) return undefined;
-        // A workshop goes whole: its state document, group boards and members' private areas.
-        const ids =
-          board.kind === 'workshop'
-            ? [boardId, ...this.stmts.groupBoards.all(boardId).map((r) => r.id), ...this.stmts.privateBoards.all(boardId).map((r) => r.id)]
-            : [boardId];
-        if (board.kind === 'workshop') {
-          this.stmts.deleteMembers.run(boardId);
-          this.stmts.deleteGroups.run(boardId);
-          this.stmts.deleteWorkshop.run(boardId);
-        }
-        let records = 0;
-        for (const id of ids) records += this.eraseRows(id, opts.keepRecords);
-        return { records, boards: ids };
-      })(),
-    );
+    const erased = await this.write(() => {
+      // Kept records still reference their board (meeting_records → boards): its row can go only
+      // with foreign keys off, which SQLite allows outside a transaction; on this one connection
+      // nothing else runs meanwhile (the driver is synchronous).
+      if (opts.keepRecords) this.db.pragma('foreign_keys = OFF');
+      try {
+        return this.eraseTransaction(boardId, opts.keepRecords);
+      } finally {
+        if (opts.keepRecords) this.db.pragma('foreign_keys = ON');
+      }
+    });
     if (erased) {
       for (const id of erased.boards) this.erased(id);
       await this.compactFile();
     }
     return erased;
+  }
+
+  /** The deletion's transaction: a board's rows, or a workshop's whole. */
+  private eraseTransaction(boardId: string, keepRecords: boolean): ErasedBoard | undefined {
+    const opts = { keepRecords };
+    return this.db.transaction((): ErasedBoard | undefined => {
+      const board = this.stmts.boardKind.get(boardId);
+      if (!board) return undefined;
+      // A workshop goes whole: its state document, group boards and members' private areas.
+      const ids =
+        board.kind === 'workshop'
+          ? [boardId, ...this.stmts.groupBoards.all(boardId).map((r) => r.id), ...this.stmts.privateBoards.all(boardId).map((r) => r.id)]
+          : [boardId];
+      if (board.kind === 'workshop') {
+        this.stmts.deleteMembers.run(boardId);
+        this.stmts.deleteGroups.run(boardId);
+        this.stmts.deleteWorkshop.run(boardId);
+      }
+      let records = 0;
+      for (const id of ids) records += this.eraseRows(id, opts.keepRecords);
+      // With foreign keys off, ON DELETE CASCADE did not run: remove what still points at a
+      // removed board, in whatever table refers to boards (records kept on purpose aside).
+      if (opts.keepRecords) {
+        for (const v of this.db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]) {
+          if (v.parent === 'boards' && v.table !== 'meeting_records' && v.rowid !== null) this.db.prepare(`DELETE FROM "${v.table.replace(/"/g, '""')}" WHERE rowid = ?`).run(v.rowid);
+        }
+      }
+      return { records, boards: ids };
+    })();
   }
 
   /** Remove one board's rows (inside the caller's transaction); how many records went. */
