@@ -71,6 +71,10 @@ export default defineConfig({
           exclude: [
             'tests/integration/sqliteStorage.test.ts',
             'tests/integration/ownerLinksOnSqlite.test.ts',
+            'tests/integration/commandLineToolsOnSqlite.test.ts',
+            'tests/integration/boardDeletionOnSqlite.test.ts',
+            'tests/integration/encryptionAtRestOnSqlite.test.ts',
+            'tests/integration/migration7OnSqlite.test.ts',
             'tests/integration/storageFaults.test.ts',
             'tests/integration/backPressure.test.ts',
           ],

@@ -23,9 +23,12 @@ import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
-import { SqliteStorage, type Storage } from './storage/index.ts';
+import { requiredCipher, SqliteStorage, type Storage } from './storage/index.ts';
 import { ImportWorkers } from './boards/ImportWorkers.ts';
 import { VERSION } from './version.ts';
+import { AuditLog } from './audit/index.ts';
+import { BoardErasure, PersonalLinks, RetentionPolicy } from './privacy/index.ts';
+import { systemClock, type Clock } from './relay/Clock.ts';
 
 /** What a server is built from; storage may be injected (tests, PostgreSQL). */
 export interface RenkeiServerOptions {
@@ -34,6 +37,8 @@ export interface RenkeiServerOptions {
   storage?: Storage;
   /** Cross-instance relay; without it the instance serves its boards alone. */
   bus?: RelayBus;
+  /** The clock of retention, link expiry and audit stamps (tests pass a fake one). */
+  clock?: Clock;
 }
 
 /** The whole app on one HTTP server and port: API, realtime relay and the built client. */
@@ -50,6 +55,10 @@ export class RenkeiServer {
   readonly records: RecordService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
+  readonly audit: AuditLog;
+  readonly personalLinks: PersonalLinks;
+  readonly erasure: BoardErasure;
+  readonly retention: RetentionPolicy;
   /** Bad board tokens per client address, over HTTP and upgrades together. */
   private readonly badTokenLimiter: RateLimiter;
   readonly httpServer: http.Server;
@@ -63,7 +72,7 @@ export class RenkeiServer {
     this.logger = opts.logger;
     this.trust = compileTrust(opts.config.trustProxy);
     this.badTokenLimiter = new RateLimiter({ limit: opts.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 });
-    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs });
+    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs, cipher: requiredCipher(opts.config.dataKeyFile) });
     this.registry = new RoomRegistry({
       store: this.storage,
       logger: this.logger,
@@ -81,9 +90,22 @@ export class RenkeiServer {
       ...(opts.bus ? { bus: opts.bus } : {}),
     });
     this.bus = opts.bus;
+    const clock = opts.clock ?? systemClock;
+    const now = () => new Date(clock.now());
     this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
-    this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents });
-    this.records = new RecordService({ storage: this.storage, documents: this.documents });
+    this.audit = new AuditLog({ store: this.storage, logger: this.logger, now });
+    this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents, audit: this.audit, now });
+    this.personalLinks = new PersonalLinks({ store: this.storage, registry: this.registry, audit: this.audit, now });
+    this.erasure = new BoardErasure({ store: this.storage, registry: this.registry, audit: this.audit });
+    this.retention = new RetentionPolicy({
+      ...this.config.retention,
+      store: this.storage,
+      erasure: this.erasure,
+      audit: this.audit,
+      logger: this.logger,
+      clock,
+    });
+    this.records = new RecordService({ storage: this.storage, documents: this.documents, now });
     this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
@@ -100,6 +122,7 @@ export class RenkeiServer {
         maxMessageBytes: this.config.limits.maxMessageBytes,
         pingIntervalMs: this.config.rooms.pingIntervalMs,
         clientIp: (req) => this.clientIp(req),
+        audit: this.audit,
       }),
     );
   }
@@ -172,6 +195,11 @@ export class RenkeiServer {
         createToken: this.config.createToken,
         tldrawLicenseKey: this.config.tldrawLicenseKey,
         originOf: (req) => this.originOf(req),
+        audit: this.audit,
+        personalLinks: this.personalLinks,
+        erasure: this.erasure,
+        retention: this.retention,
+        linkNames: (boardId) => this.registry.linkNames(boardId),
       }),
     );
     app.use(...kuromojiDictRoute());
@@ -204,6 +232,7 @@ export class RenkeiServer {
         resolve();
       });
     });
+    this.retention.start();
     return (this.httpServer.address() as AddressInfo).port;
   }
 
@@ -211,6 +240,7 @@ export class RenkeiServer {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.httpServer.close();
+      await this.retention.stop();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();

@@ -37,6 +37,10 @@ const EnvSchema = z.object({
   MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024).default(64 * 1024),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   SQLITE_BUSY_WAIT_MS: int(0, 600_000).default(5000),
+  // Issue 17: retention (unset keeps forever) and encryption at rest.
+  RETENTION_DAYS: int(1, 36_500).optional(),
+  RECORD_RETENTION_DAYS: int(1, 36_500).optional(),
+  DATA_KEY_FILE: z.string().optional(),
 });
 
 /** The server's whole configuration, one typed object. */
@@ -75,6 +79,10 @@ export interface ServerConfig {
   clientDir: string | undefined;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Days after which untouched boards, and records, are deleted; undefined keeps them. */
+  retention: { boardDays: number | undefined; recordDays: number | undefined };
+  /** The file holding the data key(s) for encryption at rest; undefined stores plaintext. */
+  dataKeyFile: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -130,6 +138,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       clientDir: e.CLIENT_DIR,
       databaseUrl: e.DATABASE_URL,
       redisUrl: e.REDIS_URL,
+      retention: { boardDays: e.RETENTION_DAYS, recordDays: e.RECORD_RETENTION_DAYS },
+      dataKeyFile: e.DATA_KEY_FILE === undefined ? undefined : path.resolve(e.DATA_KEY_FILE),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { RenkeiServer } from './RenkeiServer.ts';
+import { requiredCipher } from './storage/index.ts';
 
 /** Start the server from the environment; exit non-zero with a clear message on bad config. */
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const { config } = loaded;
   const logger = createLogger(config.logLevel);
   // pg and ioredis are loaded only when configured: an instance on SQLite never pays for them.
-  const storage = config.databaseUrl ? await (await import('./storage/PostgresStorage.ts')).PostgresStorage.open({ connectionString: config.databaseUrl }) : undefined;
+  const storage = config.databaseUrl ? await (await import('./storage/PostgresStorage.ts')).PostgresStorage.open({ connectionString: config.databaseUrl, cipher: requiredCipher(config.dataKeyFile) }) : undefined;
   const bus = config.redisUrl ? new (await import('./scale/RedisBus.ts')).RedisBus({ url: config.redisUrl, logger }) : undefined;
   const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}), ...(bus ? { bus } : {}) });
   const port = await server.listen();

@@ -25,6 +25,7 @@ import { FacilitatorNotesPanel } from './FacilitatorNotesPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
 import { ShareDialog } from './ShareDialog.tsx';
+import { PrivacyDialog, usePrivacyTexts } from '../privacy/index.ts';
 import { boardShapeUtils } from './shapeUtils.ts';
 import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
 import { ExportMenu, RecordsPanel } from '../records/index.ts';
@@ -98,6 +99,9 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const [editor, setEditor] = useState<Editor | null>(null);
   const [sharing, setSharing] = useState(false);
   const shareButton = useRef<HTMLButtonElement>(null);
+  const [privacyOpen, setPrivacyOpen] = useState(false);
+  const privacyButton = useRef<HTMLButtonElement>(null);
+  const privacyTexts = usePrivacyTexts().tx;
   const readOnly = !canWrite || schemaReason !== '';
   const color = roleColor(identity.role);
   const layout = props.layout ?? 'canvas';
@@ -165,6 +169,11 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
               {t('share')}
             </button>
           )}
+          {info.role === 'owner' && (
+            <button type="button" ref={privacyButton} onClick={() => setPrivacyOpen(true)} data-testid="privacy-button">
+              {privacyTexts.open}
+            </button>
+          )}
         </div>
       </header>
       <div className={`rb-board__body rb-board__body--${layout}`}>
@@ -194,13 +203,25 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           />
         </div>
         <aside className="rb-board__side" hidden={layout === 'outline'}>
-          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
+          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} boardId={info.id} token={token} />
           <CaseBoardPanels editor={editor} />
           {info.role === 'owner' && <FacilitatorNotesPanel boardId={info.id} ownerToken={token} />}
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} editor={editor} author={identity.name} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>
+      {privacyOpen && (
+        <PrivacyDialog
+          boardId={info.id}
+          title={info.title}
+          ownerToken={token}
+          onClose={() => {
+            setPrivacyOpen(false);
+            privacyButton.current?.focus();
+          }}
+          onDeleted={() => location.assign('/')}
+        />
+      )}
       {sharing && (
         <ShareDialog boardId={info.id} title={info.title} ownerToken={token} knownTokens={props.knownTokens} onClose={() => {
             setSharing(false);

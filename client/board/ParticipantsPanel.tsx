@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.ts';
 import { roleLabel } from '../lib/roles.ts';
 import { participantOf } from '../../shared/protocol/index.ts';
 import type { ParticipantState } from './presence.ts';
+import { useParticipantLinks, usePrivacyTexts } from '../privacy/index.ts';
 
 /** Idle after a minute without activity, as tldraw's own collaborator list does. */
 const IDLE_MS = 60_000;
@@ -44,8 +45,11 @@ function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
 }
 
 /** Who is here: role colour, name, idle; choose one to follow their view. */
-export function ParticipantsPanel({ awareness, editor }: { awareness: Awareness; editor: Editor | null }) {
+export function ParticipantsPanel({ awareness, editor, boardId, token }: { awareness: Awareness; editor: Editor | null; boardId?: string; token?: string }) {
   const { t, locale } = useI18n();
+  const privacy = usePrivacyTexts();
+  // Issue 17: the name of the personal link someone came with, beside the name they chose.
+  const linkNames = useParticipantLinks(awareness, boardId, token);
   const [firstSeen] = useState(() => new Map<number, number>());
   const [list, setList] = useState<Row[]>(() => rows(awareness, firstSeen));
   const [following, setFollowing] = useState<string | null>(null);
@@ -84,6 +88,11 @@ export function ParticipantsPanel({ awareness, editor }: { awareness: Awareness;
               {p.name}
               {p.self ? ` ${t('participantsYou')}` : ''}
             </span>
+            {linkNames[String(p.clientId)] && linkNames[String(p.clientId)] !== p.name && (
+              <span className="rb-linkname" data-testid="participant-link-name">
+                {privacy.fill(privacy.tx.participantLink, { name: linkNames[String(p.clientId)] ?? '' })}
+              </span>
+            )}
             <span className="rb-role">{roleLabel(p.role, locale)}</span>
             {p.idle && <span className="rb-idle">{t('participantsIdle')}</span>}
             {!p.self && p.userId && (

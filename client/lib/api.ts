@@ -42,7 +42,7 @@ import {
 /** An API call's outcome: the value, or the server's error code and message. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code: string; message: string };
 
-async function call<S extends z.ZodType>(schema: S, path: string, init: RequestInit & { token?: string } = {}): Promise<ApiResult<z.infer<S>>> {
+export async function call<S extends z.ZodType>(schema: S, path: string, init: RequestInit & { token?: string } = {}): Promise<ApiResult<z.infer<S>>> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
   if (init.body) headers.set('Content-Type', 'application/json');

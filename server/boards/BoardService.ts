@@ -17,6 +17,7 @@ import type { RoomRegistry } from '../relay/index.ts';
 import type { BoardRow, LinkGenerations, Storage } from '../storage/index.ts';
 import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import type { BoardDocuments } from './BoardDocuments.ts';
+import type { AuditActor, AuditLog } from '../audit/index.ts';
 import { initialBoardState, tldrawExportFromDoc, type TldrawExport } from './boardDocument.ts';
 
 /** Expected failures of board operations, as values. */
@@ -28,6 +29,26 @@ export interface Authorized {
   board: BoardRow;
   capability: Capability;
   author?: NoteAuthor;
+  /** Which link the token is, for the audit log and the participants panel. */
+  link: LinkIdentity;
+}
+
+/** Which link a token is: a role's shared link, a personal link, a workshop member's or its facilitator's. */
+export type LinkIdentity =
+  | { kind: 'owner' | 'edit' | 'view' | 'facilitator' }
+  | { kind: 'personal'; id: string; name: string; expiresAt: Date | null }
+  | { kind: 'member'; name: string };
+
+/** A link identity as the audit log's actor. */
+export function actorOf(link: LinkIdentity, ip?: string): AuditActor {
+  switch (link.kind) {
+    case 'personal':
+      return { link: 'personal', linkId: link.id, linkName: link.name, ip };
+    case 'member':
+      return { link: 'member', linkName: link.name, ip };
+    default:
+      return { link: link.kind, ip };
+  }
 }
 
 /** Options of the board service. */
@@ -35,26 +56,38 @@ export interface BoardServiceOptions {
   storage: Storage;
   registry: RoomRegistry;
   documents: BoardDocuments;
+  audit: AuditLog;
+  /** The clock for link expiry and last use (tests inject one). */
+  now?: () => Date;
 }
+
+/** A personal link's last use is written at most this often (each HTTP call authorizes). */
+const LAST_USE_EVERY_MS = 60_000;
 
 /** Boards: creation from templates, access by token, link rotation and export. */
 export class BoardService {
   private readonly storage: Storage;
   private readonly registry: RoomRegistry;
   private readonly documents: BoardDocuments;
+  readonly audit: AuditLog;
+  private readonly now: () => Date;
 
   constructor(opts: BoardServiceOptions) {
     this.storage = opts.storage;
     this.registry = opts.registry;
     this.documents = opts.documents;
+    this.audit = opts.audit;
+    this.now = opts.now ?? (() => new Date());
   }
 
   /** Create a board from a template; the answer carries the only copy of its tokens. */
-  async create(input: { title?: string | undefined; template?: string | undefined; origin: string }): Promise<BoardResult<CreateBoardResponse>> {
+  async create(input: { title?: string | undefined; template?: string | undefined; origin: string; ip?: string }): Promise<BoardResult<CreateBoardResponse>> {
     const templateId = input.template ?? 'blank';
     const template = findTemplate(templateId);
     if (!template) return { ok: false, error: { code: 'bad_request', field: 'template', message: `unknown template "${templateId}"` } };
-    return { ok: true, value: await this.createWithRecords({ title: input.title ?? template.title, template: template.id, records: template.build(), origin: input.origin }) };
+    const created = await this.createWithRecords({ title: input.title ?? template.title, template: template.id, records: template.build(), origin: input.origin });
+    await this.audit.record(created.id, 'board.created', { link: 'system', ip: input.ip }, { template: template.id });
+    return { ok: true, value: created };
   }
 
   /** Create a board holding `records` (already valid under the board schema). */
@@ -66,7 +99,7 @@ export class BoardService {
   /** Create a board from its initial Yjs state (built by {@link initialBoardState}, e.g. in the import worker). */
   async createWithState(input: { title: string; template: string; state: Uint8Array; origin: string }): Promise<CreateBoardResponse> {
     const id = newId();
-    const createdAt = new Date();
+    const createdAt = this.now();
     const owner = newToken();
     const tokens = { owner, edit: deriveLinkToken(owner, 'edit', 1), view: deriveLinkToken(owner, 'view', 1) };
     const hashes = { owner: hashToken(owner), edit: hashToken(tokens.edit), view: hashToken(tokens.view) };
@@ -89,12 +122,25 @@ export class BoardService {
     const board = await this.storage.getBoard(boardId);
     if (!board) return { ok: false, error: { code: 'not_found' } };
     const own = capabilityForHash(tokenHash, board.tokenHashes);
-    const granted = own ? { capability: own } : board.workshopId ? await this.workshopCapability(board, tokenHash) : undefined;
+    const granted: Granted | undefined = own
+      ? { capability: own, link: { kind: own } }
+      : board.workshopId
+        ? await this.workshopCapability(board, tokenHash)
+        : await this.personalCapability(board, tokenHash);
     if (!granted) return { ok: false, error: { code: 'unauthorized' } };
     const { capability } = granted;
     const rank = { view: 0, edit: 1, owner: 2 } as const;
     if (rank[capability] < rank[need]) return { ok: false, error: { code: 'forbidden' } };
-    return { ok: true, value: { board, capability, ...(granted.author ? { author: granted.author } : {}) } };
+    return { ok: true, value: { board, capability, link: granted.link, ...(granted.author ? { author: granted.author } : {}) } };
+  }
+
+  /** What a personal link grants: its role, until it is revoked or expires. Its last use is noted. */
+  private async personalCapability(board: BoardRow, tokenHash: Buffer): Promise<Granted | undefined> {
+    const link = await this.storage.getPersonalLinkByHash(tokenHash);
+    const now = this.now();
+    if (!link || link.boardId !== board.id || link.revokedAt || (link.expiresAt && link.expiresAt <= now)) return undefined;
+    if (!link.lastUsedAt || now.getTime() - link.lastUsedAt.getTime() >= LAST_USE_EVERY_MS) await this.storage.touchPersonalLink(link.id, now);
+    return { capability: link.role, link: { kind: 'personal', id: link.id, name: link.name, expiresAt: link.expiresAt } };
   }
 
   /**
@@ -102,17 +148,18 @@ export class BoardService {
    * group board and the state document; a member edits their group's board, sees the
    * others and the state, and alone owns their private area.
    */
-  private async workshopCapability(board: BoardRow, tokenHash: Buffer): Promise<{ capability: Capability; author?: NoteAuthor } | undefined> {
+  private async workshopCapability(board: BoardRow, tokenHash: Buffer): Promise<Granted | undefined> {
     const workshopId = board.workshopId as string;
     const state = board.kind === 'workshop' ? board : await this.storage.getBoard(workshopId);
-    if (state && capabilityForHash(tokenHash, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : { capability: 'owner' };
+    if (state && capabilityForHash(tokenHash, state.tokenHashes) === 'owner') return board.kind === 'private' ? undefined : { capability: 'owner', link: { kind: 'facilitator' } };
     const member = await this.storage.getMember(tokenHash);
     if (!member || member.workshopId !== workshopId) return undefined;
     // A member is known by the name and role they joined with: the author the server stamps (SPEC D6).
     const author = { name: member.name, role: member.role };
-    if (board.kind === 'private') return member.privateBoardId === board.id ? { capability: 'owner', author } : undefined;
-    if (board.kind === 'workshop') return { capability: 'view', author };
-    return { capability: member.boardId === board.id ? 'edit' : 'view', author };
+    const link = { kind: 'member', name: member.name } as const;
+    if (board.kind === 'private') return member.privateBoardId === board.id ? { capability: 'owner', author, link } : undefined;
+    if (board.kind === 'workshop') return { capability: 'view', author, link };
+    return { capability: member.boardId === board.id ? 'edit' : 'view', author, link };
   }
 
   /** The public view of a board for a given capability. */
@@ -177,7 +224,7 @@ export class BoardService {
    * replaced, the edit and view links not rotated with it keep working (SPEC R7) but can no
    * longer be derived, so their generation becomes null.
    */
-  async rotate(board: BoardRow, roles: readonly Capability[], requestToken: string, origin: string): Promise<{ tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> }> {
+  async rotate(board: BoardRow, roles: readonly Capability[], requestToken: string, origin: string, actor: AuditActor): Promise<{ tokens: Partial<Record<Capability, string>>; links: Partial<Record<Capability, string>> }> {
     const tokens: Partial<Record<Capability, string>> = {};
     const hashes: Partial<Record<Capability, Buffer>> = {};
     const generations: Partial<LinkGenerations> = {};
@@ -200,6 +247,7 @@ export class BoardService {
     }
     await this.storage.setTokenHashes(board.id, hashes, generations);
     this.registry.revoke(board.id, { roles: [...roles] });
+    await this.audit.record(board.id, 'link.rotated', actor, { roles: [...roles] });
     return { tokens, links: linksOf(origin, board.id, tokens) };
   }
 
@@ -207,6 +255,13 @@ export class BoardService {
   async exportTldr(boardId: string): Promise<TldrawExport> {
     return this.documents.read(boardId, tldrawExportFromDoc);
   }
+}
+
+/** What a token grants, before the role check. */
+interface Granted {
+  capability: Capability;
+  author?: NoteAuthor;
+  link: LinkIdentity;
 }
 
 /** The links of some of a board's tokens. */

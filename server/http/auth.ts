@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiErrorCode, BoardIdSchema, type Capability } from '../../shared/protocol/index.ts';
-import type { BoardService } from '../boards/index.ts';
+import type { BoardService, LinkIdentity } from '../boards/index.ts';
 import type { BoardRow } from '../storage/index.ts';
 import { HttpError } from './errors.ts';
 import type { RateLimiter } from './RateLimiter.ts';
@@ -26,6 +26,8 @@ export function badTokenError(guard: BadTokenGuard | undefined, ip: string): Htt
 export interface BoardLocals {
   board: BoardRow;
   capability: Capability;
+  /** Which link the request came with (for the audit log). */
+  link: LinkIdentity;
 }
 
 /** The bearer token of a request, if any. */
@@ -57,11 +59,12 @@ export function requireBoard(boards: BoardService, need: Capability, guard?: Bad
     }
     res.locals.board = result.value.board;
     res.locals.capability = result.value.capability;
+    res.locals.link = result.value.link;
     next();
   };
 }
 
 /** The board and capability `requireBoard` resolved. */
 export function boardLocals(res: Response): BoardLocals {
-  return { board: res.locals.board as BoardRow, capability: res.locals.capability as Capability };
+  return { board: res.locals.board as BoardRow, capability: res.locals.capability as Capability, link: res.locals.link as LinkIdentity };
 }

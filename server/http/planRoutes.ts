@@ -1,4 +1,6 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import type { AuditLog } from '../audit/index.ts';
+import { requestActor } from './privacyRoutes.ts';
 import { z } from 'zod';
 import { buildCareplan2, buildPlanJson, careplan2Csv } from '../../shared/plan/index.ts';
 import { SKIPPED_RECORDS_HEADER, skippedHeader, type BoardService } from '../boards/index.ts';
@@ -13,6 +15,8 @@ export interface PlanRouteDeps {
   badTokens?: BadTokenGuard;
   /** The clock, so that exports are testable. */
   now?: () => Date;
+  audit: AuditLog;
+  clientIp: (req: Request) => string;
 }
 
 const CsvQuerySchema = z.object({ format: z.literal('careplan-2', { message: 'format must be careplan-2 (ケアプラン標準仕様 第2表)' }) });
@@ -29,6 +33,7 @@ export function planRouter(deps: PlanRouteDeps): Router {
     parseBody(CsvQuerySchema, { format: req.query.format });
     const { board } = boardLocals(res);
     const { file, skipped } = await deps.boards.exportTldr(board.id);
+    await deps.audit.record(board.id, 'export.downloaded', requestActor(req, res, deps.clientIp), { format: 'careplan-2' });
     if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     const draft = buildCareplan2({ records: file.records, createdAt: now() });
     const { bytes, unencodable } = encodeMs932(careplan2Csv(draft));
@@ -43,9 +48,10 @@ export function planRouter(deps: PlanRouteDeps): Router {
     res.type('text/csv; charset=Shift_JIS').send(bytes);
   });
 
-  r.get('/plan.json', requireBoard(deps.boards, 'view', deps.badTokens), async (_req, res) => {
+  r.get('/plan.json', requireBoard(deps.boards, 'view', deps.badTokens), async (req, res) => {
     const { board } = boardLocals(res);
     const { file, skipped } = await deps.boards.exportTldr(board.id);
+    await deps.audit.record(board.id, 'export.downloaded', requestActor(req, res, deps.clientIp), { format: 'plan-json' });
     if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
     res.json(buildPlanJson({ boardId: board.id, title: board.title, records: file.records, exportedAt: now() }));
   });

@@ -14,6 +14,8 @@ import type { MeetingRecordRow } from '../storage/index.ts';
 import { boardLocals, requireBoard as requireBoardOf, type BadTokenGuard } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 import * as Y from 'yjs';
+import type { AuditLog } from '../audit/index.ts';
+import { requestActor } from './privacyRoutes.ts';
 
 /** What the record routes need. */
 export interface RecordRouteDeps {
@@ -23,6 +25,8 @@ export interface RecordRouteDeps {
   badTokens: BadTokenGuard;
   /** The per-address creation limit; throws the 429. */
   limitCreation: (req: Request, res: Response) => void;
+  audit: AuditLog;
+  clientIp: (req: Request) => string;
 }
 
 /** Meeting records under /api/boards/:id/records. */
@@ -30,6 +34,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
   const r = Router({ mergeParams: true });
   const { boards, records } = deps;
   const requireBoard = (b: BoardService, need: Capability) => requireBoardOf(b, need, deps.badTokens);
+  const actor = (req: Request, res: Response) => requestActor(req, res, deps.clientIp);
 
   const loadRecord = async (boardId: string, recordId: unknown): Promise<MeetingRecordRow> => {
     const id = RecordIdSchema.safeParse(recordId);
@@ -45,7 +50,9 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     if (!body.consent && !isTraining(board)) {
       throw new HttpError(ApiErrorCode.BadRequest, 'consent: a real meeting needs each person\'s consent to using personal information (and to meeting online) before its record is saved; mark the board 研修用 for training', 'consent');
     }
-    res.status(201).json(await records.create(board, body));
+    const created = await records.create(board, body);
+    await deps.audit.record(board.id, 'record.saved', actor(req, res), { recordId: created.id });
+    res.status(201).json(created);
   });
 
   r.get('/', requireBoard(boards, 'view'), async (_req, res) => {
@@ -74,6 +81,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     // 第4表 (the default) or the 相談支援 side's モニタリング報告; the page can switch between them.
     const format = req.query.format === undefined ? 'form4' : req.query.format;
     if (format !== 'form4' && format !== 'monitoring') throw new HttpError(ApiErrorCode.BadRequest, 'format: form4 (第4表, the default) or monitoring (モニタリング報告)', 'format');
+    await deps.audit.record(board.id, 'minutes.opened', actor(req, res), { recordId: row.id, format: format === 'monitoring' ? 'monitoring' : 'minutes', lang });
     res.setHeader('Cache-Control', 'private, max-age=3600, immutable');
     res.type('html').send(records.minutes(board, row, lang, format));
   });
@@ -84,6 +92,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, row.state);
+      await deps.audit.record(board.id, 'export.downloaded', actor(req, res), { format: 'record-tldr', recordId: row.id });
       res.setHeader('Content-Disposition', `attachment; filename="record.tldr"; filename*=UTF-8''${encodeURIComponent(`${row.title}.tldr`)}`);
       const { file, skipped } = tldrawExportFromDoc(doc);
       if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
@@ -97,6 +106,7 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     const { board } = boardLocals(res);
     const row = await loadRecord(board.id, req.params.recordId);
     const { content, skipped } = records.structured(row);
+    await deps.audit.record(board.id, 'export.downloaded', actor(req, res), { format: 'record-json', recordId: row.id });
     // Stored records that fail the board schema are left out and named (docs/SPEC.md D4).
     res.json({ record: toInfo(row), board: { id: board.id, title: board.title }, content, skipped });
   });
@@ -112,6 +122,8 @@ export function recordRouter(deps: RecordRouteDeps): Router {
       records: records.recordsOf(row),
       origin: deps.originOf(req),
     });
+    await deps.audit.record(board.id, 'export.downloaded', actor(req, res), { format: 'new-board', recordId: row.id, newBoardId: created.id });
+    await deps.audit.record(created.id, 'board.created', actor(req, res), { template: board.template, fromBoard: board.id, fromRecord: row.id });
     res.status(201).json(created);
   });
 

@@ -20,6 +20,9 @@ import type { RecordService } from '../records/index.ts';
 import { planRouter } from './planRoutes.ts';
 import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
+import { privacyRouter, requestActor } from './privacyRoutes.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { BoardErasure, PersonalLinks, RetentionPolicy } from '../privacy/index.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
 import type { RateLimiter } from './RateLimiter.ts';
@@ -57,6 +60,11 @@ export interface ApiDeps {
   tldrawLicenseKey: string | undefined;
   /** The public origin for links built for a request. */
   originOf: (req: Request) => string;
+  audit: AuditLog;
+  personalLinks: PersonalLinks;
+  erasure: BoardErasure;
+  retention: RetentionPolicy;
+  linkNames: (boardId: string) => Record<string, string>;
 }
 
 /** The JSON API under /api. */
@@ -105,6 +113,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const imported = await imports.parse(req.body);
     if (!imported.ok) throw new HttpError(ApiErrorCode.BadRequest, imported.message, imported.field);
     const created = await boards.createWithState({ title: imported.title ?? IMPORTED_TITLE, template: 'import', state: imported.state, origin: deps.originOf(req) });
+    await deps.audit.record(created.id, 'board.imported', { link: 'system', ip: deps.clientIp(req) }, { bytes: req.body.length });
     res.status(201).json(created);
   });
   r.use(express.json({ limit: deps.maxJsonBodyBytes }));
@@ -146,7 +155,7 @@ export function apiRouter(deps: ApiDeps): Router {
   r.post('/boards', async (req, res) => {
     admitCreation(req, res);
     const body = parseBody(CreateBoardRequestSchema, req.body);
-    const result = await boards.create({ title: body.title, template: body.template, origin: deps.originOf(req) });
+    const result = await boards.create({ title: body.title, template: body.template, origin: deps.originOf(req), ip: deps.clientIp(req) });
     if (!result.ok) {
       const e = result.error;
       throw new HttpError(ApiErrorCode.BadRequest, e.code === 'bad_request' ? e.message : e.code, e.code === 'bad_request' ? e.field : undefined);
@@ -163,7 +172,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const body = parseBody(RotateLinksRequestSchema, req.body);
     const { board } = boardLocals(res);
     const roles = body.roles ?? ['edit', 'view'];
-    res.json(await boards.rotate(board, roles, bearerToken(req) ?? '', deps.originOf(req)));
+    res.json(await boards.rotate(board, roles, bearerToken(req) ?? '', deps.originOf(req), requestActor(req, res, deps.clientIp)));
   });
 
   // Issue 13: the owner sees the edit and view links in any browser that opens the owner link.
@@ -194,9 +203,10 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json(await boards.saveFacilitatorNotes(board, body.body));
   });
 
-  r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (_req, res) => {
+  r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (req, res) => {
     const { board } = boardLocals(res);
     const { file, skipped } = await boards.exportTldr(board.id);
+    await deps.audit.record(board.id, 'export.downloaded', requestActor(req, res, deps.clientIp), { format: 'tldr' });
     const name = encodeURIComponent(`${board.title}.tldr`);
     res.setHeader('Content-Disposition', `attachment; filename="board.tldr"; filename*=UTF-8''${name}`);
     if (skipped.length > 0) res.setHeader(SKIPPED_RECORDS_HEADER, skippedHeader(skipped));
@@ -213,10 +223,25 @@ export function apiRouter(deps: ApiDeps): Router {
       admitCreation,
       badCodeLimiter: deps.badCodeLimiter,
       clientIp: deps.clientIp,
+      audit: deps.audit,
     }),
   );
-  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation }));
-  r.use('/boards/:id', planRouter({ boards, badTokens }));
+  r.use('/boards/:id/records', recordRouter({ boards, records: deps.records, originOf: deps.originOf, badTokens, limitCreation, audit: deps.audit, clientIp: deps.clientIp }));
+  r.use('/boards/:id', planRouter({ boards, badTokens, audit: deps.audit, clientIp: deps.clientIp }));
+  r.use(
+    '/boards/:id',
+    privacyRouter({
+      boards,
+      audit: deps.audit,
+      personalLinks: deps.personalLinks,
+      erasure: deps.erasure,
+      retention: deps.retention,
+      badTokens,
+      clientIp: deps.clientIp,
+      originOf: deps.originOf,
+      linkNames: deps.linkNames,
+    }),
+  );
 
   r.use((_req, _res, next) => next(new HttpError(ApiErrorCode.NotFound, 'no such API route')));
   return r;

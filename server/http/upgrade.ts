@@ -10,6 +10,8 @@ import { isStorageUnavailable } from '../storage/index.ts';
 import type { RelayMetrics, RoomRegistry, SessionCredential } from '../relay/index.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { WsRelaySocket } from './WsRelaySocket.ts';
+import type { AuditLog } from '../audit/index.ts';
+import { actorOf, type LinkIdentity } from '../boards/index.ts';
 
 /** What the upgrade handler needs. */
 export interface UpgradeDeps {
@@ -23,9 +25,13 @@ export interface UpgradeDeps {
   maxMessageBytes: number;
   pingIntervalMs: number;
   clientIp: (req: IncomingMessage) => string;
+  /** Session opened and closed rows (one each per session, never per update). */
+  audit: AuditLog;
 }
 
 const WS_PREFIX = `${Paths.ws}/`;
+/** The longest delay a Node timer keeps (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Refuse an upgrade with a plain HTTP status and no socket (SPEC R2). */
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -76,15 +82,41 @@ async function handle(deps: UpgradeDeps, req: IncomingMessage, socket: Duplex, h
     deps.metrics.rejectedUpgrades++;
     return refuse(socket, 429, 'Too Many Connections');
   }
-  const { capability, board } = auth.value;
-  const credential: SessionCredential = { tokenHash: hashToken(token ?? ''), checkedAt, ...(auth.value.author ? { author: auth.value.author } : {}) };
-  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, { boardId: boardId.data, capability, kind: board.kind, credential }));
+  const { capability, board, link } = auth.value;
+  const linkName = link.kind === 'personal' || link.kind === 'member' ? link.name : undefined;
+  const credential: SessionCredential = { tokenHash: hashToken(token ?? ''), checkedAt, ...(auth.value.author ? { author: auth.value.author } : {}), ...(linkName ? { linkName } : {}) };
+  const ip = deps.clientIp(req);
+  deps.wss.handleUpgrade(req, socket, head, (ws) => attach(deps, ws, socket, { boardId: boardId.data, capability, kind: board.kind, credential, link, ip }));
 }
 
-function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: { boardId: string; capability: Capability; kind: DocKind; credential: SessionCredential }): void {
+interface Attachment {
+  boardId: string;
+  capability: Capability;
+  kind: DocKind;
+  credential: SessionCredential;
+  link: LinkIdentity;
+  ip: string;
+}
+
+function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: Attachment): void {
   const { boardId, capability, kind, credential } = at;
   const conn = deps.registry.connect(boardId, new WsRelaySocket(ws, socket), capability, kind, credential);
   deps.logger.debug({ boardId, session: conn.session.id, capability }, 'session opened');
+  const openedAt = Date.now();
+  const actor = actorOf(at.link, at.ip);
+  void deps.audit.record(boardId, 'session.opened', actor, { role: capability, session: conn.session.id });
+  // A personal link's session ends when the link expires, as a revoked one would.
+  let expiry: NodeJS.Timeout | undefined;
+  const expiresAt = at.link.kind === 'personal' ? at.link.expiresAt : null;
+  const watchExpiry = () => {
+    if (!expiresAt) return;
+    const left = expiresAt.getTime() - Date.now();
+    if (left <= 0) return ws.close(CloseCode.TokenRevoked, CloseReason[CloseCode.TokenRevoked]);
+    // Timers hold at most 2^31 − 1 ms: a later expiry is looked at again then.
+    expiry = setTimeout(watchExpiry, Math.min(left, MAX_TIMER_MS));
+    expiry.unref();
+  };
+  watchExpiry();
   let alive = true;
   const ping = setInterval(() => {
     if (!alive) return ws.terminate();
@@ -111,8 +143,11 @@ function attach(deps: UpgradeDeps, ws: WebSocket, socket: Duplex, at: { boardId:
   });
   ws.on('close', (code) => {
     clearInterval(ping);
+    clearTimeout(expiry);
     conn.closed();
     deps.logger.debug({ boardId, session: conn.session.id, code }, 'session closed');
+    const closedAt = Date.now();
+    void deps.audit.record(boardId, 'session.closed', actor, { role: capability, session: conn.session.id, openedAt: new Date(openedAt).toISOString(), seconds: Math.round((closedAt - openedAt) / 1000), code });
   });
 }
 

@@ -16,6 +16,7 @@ import type { WorkshopOverview } from '../workshops/overview.ts';
 import { bearerToken } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 import type { RateLimiter } from './RateLimiter.ts';
+import type { AuditLog } from '../audit/index.ts';
 
 /** What the workshop routes need. */
 export interface WorkshopRouteDeps {
@@ -28,6 +29,8 @@ export interface WorkshopRouteDeps {
   /** Counts join attempts with unknown codes per client. */
   badCodeLimiter: RateLimiter;
   clientIp: (req: Request) => string;
+  /** A member joining or removed is a personal link issued or revoked (issue 17). */
+  audit: AuditLog;
 }
 
 const SaveAllSchema = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict();
@@ -88,7 +91,9 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
       if (result.error.code === 'joining_closed') throw new HttpError(ApiErrorCode.JoiningClosed, JOINING_CLOSED_MESSAGE, 'code');
       throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : 'bad request', 'group');
     }
-    res.status(201).json(result.value);
+    const joined = result.value;
+    await deps.audit.record(joined.workshopId, 'link.issued', { link: 'member', linkName: body.name, ip: deps.clientIp(req) }, { issuedTo: body.name, memberRole: body.role, groupIndex: joined.groupIndex });
+    res.status(201).json(joined);
   });
 
   r.get('/:id', async (req, res) => {
@@ -124,6 +129,7 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
     if (!memberId.success) throw new HttpError(ApiErrorCode.NotFound, 'no such member');
     const result = await workshops.removeMember(w, memberId.data);
     if (!result.ok) throw new HttpError(ApiErrorCode.NotFound, 'no such member');
+    await deps.audit.record(w.id, 'link.revoked', { link: 'facilitator', ip: deps.clientIp(req) }, { memberId: memberId.data });
     res.json(result.value);
   });
 

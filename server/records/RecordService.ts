@@ -14,6 +14,8 @@ import { minutesHtml, printedMoment, type MinutesFormat, type MinutesLang } from
 export interface RecordServiceOptions {
   storage: RecordStore;
   documents: BoardDocuments;
+  /** The clock records are stamped with (retention counts from it). */
+  now?: () => Date;
 }
 
 /** Meeting records: immutable snapshots of a board, and what is read from them. */
@@ -21,9 +23,12 @@ export class RecordService {
   private readonly storage: RecordStore;
   private readonly documents: BoardDocuments;
 
+  private readonly now: () => Date;
+
   constructor(opts: RecordServiceOptions) {
     this.storage = opts.storage;
     this.documents = opts.documents;
+    this.now = opts.now ?? (() => new Date());
   }
 
   /** Who is on the board now, from the awareness of its live room. */
@@ -34,7 +39,7 @@ export class RecordService {
 
   /** Save the board as it is now as an immutable record. */
   async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; consent?: RecordConsent | undefined; meeting?: MeetingDetails | undefined; now?: Date }): Promise<CreatedRecord> {
-    const now = input.now ?? new Date();
+    const now = input.now ?? this.now();
     const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
     // Records are told apart by their titles: the default has the time, and when another record

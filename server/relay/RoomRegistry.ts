@@ -96,6 +96,16 @@ export class RoomRegistry {
     return e && e.room.state === 'ready' ? e.room : undefined;
   }
 
+  /** Per awareness client id of this instance's sessions on a board, the name of the link it came with (issue 17). */
+  linkNames(boardId: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const s of this.peek(boardId)?.openSessions() ?? []) {
+      const name = s.credential?.linkName;
+      if (name) for (const id of s.awarenessClients) out[String(id)] = name;
+    }
+    return out;
+  }
+
   /** Sessions open or opening on a board. */
   sessionCount(boardId: string): number {
     const e = this.rooms.get(boardId);
@@ -246,15 +256,38 @@ export class RoomRegistry {
     return this.closeRevoked(boardId, revocation);
   }
 
+  /**
+   * A board was deleted (issue 17): close its sessions with BoardGone here and on every other
+   * instance, and drop the room here once it has stored what it held, so that the deletion that
+   * follows removes everything and nothing is written after it.
+   */
+  async purge(boardId: string): Promise<void> {
+    this.revoke(boardId, { gone: true });
+    await this.dropRoom(boardId);
+  }
+
   /** Close this instance's sessions of a revoked link, and remember the revocation a while. */
   private closeRevoked(boardId: string, revocation: Revocation): number {
     const now = this.clock.now();
     const recent = (this.revocations.get(boardId) ?? []).filter((r) => now - r.at < REVOCATION_MEMORY_MS);
     recent.push({ revocation, at: now });
     this.revocations.set(boardId, recent);
-    const n = this.closeSessions(boardId, (s) => matchesRevocation(revocation, s), CloseCode.TokenRevoked);
+    const n = this.closeSessions(boardId, (s) => matchesRevocation(revocation, s), revocation.gone ? CloseCode.BoardGone : CloseCode.TokenRevoked);
     this.opts.metrics.revokedSessions += n;
+    // Another instance deleted the board: this one lets the room go at once.
+    if (revocation.gone) void this.dropRoom(boardId).catch((err: unknown) => this.opts.logger.warn({ boardId, err: (err as Error).message }, 'dropping a deleted board failed'));
     return n;
+  }
+
+  /** Unload a board's room now, whatever its idle timer says. */
+  private async dropRoom(boardId: string): Promise<void> {
+    const entry = this.rooms.get(boardId);
+    if (!entry) return;
+    this.rooms.delete(boardId);
+    this.clock.clearTimeout(entry.unloadTimer);
+    await this.opts.bus?.unsubscribe(boardId);
+    await entry.ready.catch(() => undefined);
+    await entry.room.destroy(CloseCode.BoardGone, this.closeDeadlineMs);
   }
 
   /** Whether a revocation received after the session's token was checked applies to it. */

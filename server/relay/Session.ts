@@ -12,6 +12,8 @@ export interface SessionCredential {
   checkedAt: number;
   /** Who the token's holder is, when the server knows (a workshop member): stamped on shared notes. */
   author?: NoteAuthor | undefined;
+  /** The personal link's (or member's) name, shown beside the chosen display name (issue 17). */
+  linkName?: string | undefined;
 }
 
 /** One participant's connection to a room. */

@@ -2,8 +2,10 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
+import { PostgresPrivacy } from './PostgresPrivacy.ts';
+import { aad, PLAIN_CIPHER, type DataCipher } from './DataCipher.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, FacilitatorNotesRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import type { Attendee, ResealProgress, AuditRow, ErasedBoard, NewAuditRow, PersonalLinkRow, BoardRow, FacilitatorNotesRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -12,6 +14,8 @@ export interface PostgresStorageOptions {
   max?: number;
   /** How long a query waits for a connection before failing as unavailable (default 5000 ms). */
   connectionTimeoutMs?: number;
+  /** Seals document updates, snapshots and record states (DATA_KEY_FILE); default stores them plain. */
+  cipher?: DataCipher;
 }
 
 /** A lock key for migrations, so that instances starting together migrate once. */
@@ -39,9 +43,15 @@ interface RecordPgRow {
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
+  /** The audit log, personal links and erasure (issue 17). */
+  private readonly privacy: PostgresPrivacy;
+  /** Encryption at rest (issue 17); PLAIN_CIPHER without DATA_KEY_FILE. */
+  readonly cipher: DataCipher;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: pg.Pool, cipher: DataCipher) {
     this.pool = pool;
+    this.cipher = cipher;
+    this.privacy = new PostgresPrivacy({ pool, tx: (work) => this.tx(work), cipher });
   }
 
   /** Connect and apply pending migrations. */
@@ -50,7 +60,7 @@ export class PostgresStorage implements Storage {
     const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.max ?? 10, connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5000 });
     // An idle client's error (e.g. the server restarted) must not crash the process.
     pool.on('error', () => undefined);
-    const storage = new PostgresStorage(pool);
+    const storage = new PostgresStorage(pool, opts.cipher ?? PLAIN_CIPHER);
     await storage.migrate();
     return storage;
   }
@@ -80,16 +90,16 @@ export class PostgresStorage implements Storage {
   }
 
   async createBoard(board: NewBoard, initialState: Uint8Array): Promise<void> {
-    await this.tx((c) => insertBoard(c, board, initialState));
+    await this.tx((c) => insertBoard(c, board, initialState, this.cipher));
   }
 
   async createWorkshop(input: Parameters<Storage['createWorkshop']>[0]): Promise<void> {
     await this.tx(async (c) => {
-      await insertBoard(c, input.state.board, input.state.initialState);
+      await insertBoard(c, input.state.board, input.state.initialState, this.cipher);
       const w = input.workshop;
       await c.query('INSERT INTO workshops (id, title, template, join_code, join_open, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [w.id, w.title, w.template, w.joinCode, w.joinOpen !== false, w.createdAt]);
       for (const g of input.groups) {
-        await insertBoard(c, g.board, g.initialState);
+        await insertBoard(c, g.board, g.initialState, this.cipher);
         await c.query('INSERT INTO workshop_groups (workshop_id, idx, name, board_id) VALUES ($1, $2, $3, $4)', [w.id, g.index, g.name, g.board.id]);
       }
     });
@@ -111,7 +121,7 @@ export class PostgresStorage implements Storage {
 
   async addMember(member: MemberRow, privateBoard: { board: NewBoard; initialState: Uint8Array }): Promise<void> {
     await this.tx(async (c) => {
-      await insertBoard(c, privateBoard.board, privateBoard.initialState);
+      await insertBoard(c, privateBoard.board, privateBoard.initialState, this.cipher);
       const m = member;
       await c.query(
         'INSERT INTO workshop_members (token_hash, workshop_id, board_id, private_board_id, name, role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -145,7 +155,7 @@ export class PostgresStorage implements Storage {
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, title: r.title, template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id, linkGenerations: { edit: r.edit_gen, view: r.view_gen }, training: r.training };
+    return { id: r.id, title: this.cipher.openText(r.title, aad.title(r.id)), template: r.template, createdAt: r.created_at, updatedAt: r.updated_at, tokenHashes: { owner: r.owner_hash, edit: r.edit_hash, view: r.view_hash }, kind: r.kind, workshopId: r.workshop_id, linkGenerations: { edit: r.edit_gen, view: r.view_gen }, training: r.training };
   }
 
   async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
@@ -202,8 +212,8 @@ export class PostgresStorage implements Storage {
     const s = snap.rows[0];
     const last = upd.rows.at(-1);
     return {
-      snapshot: s ? new Uint8Array(s.data) : undefined,
-      updates: upd.rows.map((r) => new Uint8Array(r.data)),
+      snapshot: s ? new Uint8Array(this.cipher.open(s.data, aad.snapshot(boardId))) : undefined,
+      updates: upd.rows.map((r) => new Uint8Array(this.cipher.open(r.data, aad.update(boardId)))),
       lastSeq: Math.max(last ? Number(last.seq) : 0, s ? Number(s.upto_seq) : 0),
     };
   }
@@ -211,7 +221,7 @@ export class PostgresStorage implements Storage {
   async appendUpdate(boardId: string, update: Uint8Array): Promise<number> {
     const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (board_id, data) VALUES ($1, $2) RETURNING seq', [
       boardId,
-      Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      this.cipher.seal(update, aad.update(boardId)),
     ]);
     return Number(rows[0]?.seq);
   }
@@ -222,7 +232,7 @@ export class PostgresStorage implements Storage {
       const rows = await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq', [boardId, uptoSeq]);
       // The union of what is stored and what the caller holds: another instance may have
       // written rows, or compacted, that this caller has not seen.
-      const parts = [...(snap.rows[0] ? [new Uint8Array(snap.rows[0].data)] : []), ...rows.rows.map((r) => new Uint8Array(r.data)), snapshot];
+      const parts = [...(snap.rows[0] ? [this.cipher.open(snap.rows[0].data, aad.snapshot(boardId))] : []), ...rows.rows.map((r) => this.cipher.open(r.data, aad.update(boardId))), snapshot];
       const doc = new Y.Doc();
       try {
         for (const p of parts) Y.applyUpdate(doc, p);
@@ -231,7 +241,7 @@ export class PostgresStorage implements Storage {
         await c.query(
           `INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, $3)
            ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
-          [boardId, Buffer.from(merged), mark],
+          [boardId, this.cipher.seal(merged, aad.snapshot(boardId)), mark],
         );
         if (rows.rows.length > 0) await c.query('DELETE FROM doc_updates WHERE seq = ANY($1::bigint[])', [rows.rows.map((r) => r.seq)]);
       } finally {
@@ -248,7 +258,19 @@ export class PostgresStorage implements Storage {
   async createRecord(record: MeetingRecordRow): Promise<void> {
     await this.pool.query(
       `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent, meeting) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees), record.consent ? JSON.stringify(record.consent) : null, record.meeting ? JSON.stringify(record.meeting) : null],
+      [
+        record.id,
+        record.boardId,
+        this.sealRecordText(record, 'title', record.title),
+        this.sealRecordText(record, 'note', record.note),
+        record.createdAt,
+        this.cipher.seal(record.state, aad.record(record.boardId, record.id)),
+        record.sha256,
+        this.sealRecordJson(record, 'participants', record.participants),
+        this.sealRecordJson(record, 'attendees', record.attendees),
+        record.consent ? this.sealRecordJson(record, 'consent', record.consent) : null,
+        record.meeting ? this.sealRecordJson(record, 'meeting', record.meeting) : null,
+      ],
     );
   }
 
@@ -257,14 +279,96 @@ export class PostgresStorage implements Storage {
       `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent, meeting FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
       [boardId],
     );
-    return rows.map(toRecordMeta);
+    return rows.map((r) => toRecordMeta(this.openRecordTexts(r)));
+  }
+
+  private sealRecordText(record: { boardId: string; id: string }, field: string, text: string): string {
+    return this.cipher.sealText(text, aad.recordText(record.boardId, record.id, field));
+  }
+
+  /** A JSONB value: the JSON itself, or when sealing, the sealed JSON text as a JSON string. */
+  private sealRecordJson(record: { boardId: string; id: string }, field: string, value: unknown): string {
+    const json = JSON.stringify(value);
+    return this.cipher.enabled ? JSON.stringify(this.sealRecordText(record, field, json)) : json;
+  }
+
+  /** A record row with its sealed texts opened (a sealed JSONB value arrives as a string). */
+  private openRecordTexts(r: RecordPgRow): RecordPgRow {
+    const open = (field: string, v: string) => this.cipher.openText(v, aad.recordText(r.board_id, r.id, field));
+    // A JSONB value is parsed by pg; a sealed one is a JSON string holding the sealed JSON text.
+    const json = <T>(field: string, v: T | string): T => (typeof v === 'string' ? (JSON.parse(open(field, v)) as T) : v);
+    return {
+      ...r,
+      title: open('title', r.title),
+      note: open('note', r.note),
+      participants: json('participants', r.participants),
+      attendees: json('attendees', r.attendees),
+      consent: r.consent === null ? null : json('consent', r.consent),
+      meeting: r.meeting === null ? null : json('meeting', r.meeting),
+    };
   }
 
   async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
     const { rows } = await this.pool.query<RecordPgRow>('SELECT * FROM meeting_records WHERE board_id = $1 AND id = $2', [boardId, recordId]);
     const r = rows[0];
     if (!r?.state) return undefined;
-    return { ...toRecordMeta(r), state: new Uint8Array(r.state) };
+    return { ...toRecordMeta(this.openRecordTexts(r)), state: new Uint8Array(this.cipher.open(r.state, aad.record(boardId, recordId))) };
+  }
+
+  appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.privacy.appendAudit(row);
+  }
+
+  listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    return this.privacy.listAudit(boardId, limit);
+  }
+
+  auditBoardIds(): Promise<string[]> {
+    return this.privacy.auditBoardIds();
+  }
+
+  readAuditChain(boardId: string): Promise<AuditRow[]> {
+    return this.privacy.readAuditChain(boardId);
+  }
+
+  createPersonalLink(link: PersonalLinkRow): Promise<void> {
+    return this.privacy.createPersonalLink(link);
+  }
+
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    return this.privacy.listPersonalLinks(boardId);
+  }
+
+  getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.getPersonalLinkByHash(tokenHash);
+  }
+
+  revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.revokePersonalLink(boardId, linkId, at);
+  }
+
+  touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    return this.privacy.touchPersonalLink(linkId, at);
+  }
+
+  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    return this.privacy.eraseBoard(boardId, opts);
+  }
+
+  boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.privacy.boardsUntouchedSince(cutoff);
+  }
+
+  recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    return this.privacy.recordsCreatedBefore(cutoff);
+  }
+
+  eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    return this.privacy.eraseRecords(records);
+  }
+
+  resealAll(): Promise<ResealProgress> {
+    return this.privacy.resealAll();
   }
 
   async health(): Promise<StorageHealth> {
@@ -319,12 +423,12 @@ interface WorkshopPgRow {
   created_at: Date;
 }
 
-async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint8Array): Promise<void> {
+async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint8Array, cipher: DataCipher): Promise<void> {
   await c.query(
     `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training) VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [board.id, board.title, board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null, board.linkGenerations?.edit ?? null, board.linkGenerations?.view ?? null, board.training ?? false],
+    [board.id, cipher.sealText(board.title, aad.title(board.id)), board.template, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view, board.kind ?? 'board', board.workshopId ?? null, board.linkGenerations?.edit ?? null, board.linkGenerations?.view ?? null, board.training ?? false],
   );
-  await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, Buffer.from(initialState)]);
+  await c.query('INSERT INTO doc_snapshots (board_id, data, upto_seq) VALUES ($1, $2, 0)', [board.id, cipher.seal(initialState, aad.snapshot(board.id))]);
 }
 
 function toRecordMeta(r: RecordPgRow): MeetingRecordMeta {

@@ -6,8 +6,10 @@ import Database from 'better-sqlite3';
 import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type FacilitatorNotesRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type FacilitatorNotesRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow, type AuditRow, type ErasedBoard, type NewAuditRow, type PersonalLinkRow, type ResealProgress } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
+import { SqlitePrivacy } from './SqlitePrivacy.ts';
+import { aad, PLAIN_CIPHER, type DataCipher } from './DataCipher.ts';
 
 interface RecordDbRow {
   id: string;
@@ -110,6 +112,8 @@ export interface SqliteStorageOptions {
    * synchronous, so SQLite's own `busy_timeout` would block the event loop: it is 0.
    */
   busyWaitMs?: number;
+  /** Seals document updates, snapshots and record states (DATA_KEY_FILE); default stores them plain. */
+  cipher?: DataCipher;
 }
 
 /** Codes SQLite answers while another connection holds a lock: wait and try again. */
@@ -152,9 +156,13 @@ export class SqliteStorage implements Storage {
    */
   private checkpointer: Worker | undefined;
   private readonly busyWaitMs: number;
+  /** Encryption at rest (issue 17); PLAIN_CIPHER without DATA_KEY_FILE. */
+  readonly cipher: DataCipher;
   private checkpointerOff: boolean;
   private checkpointPending = false;
   private appendsSinceCheckpoint = 0;
+  /** The audit log, personal links and erasure (issue 17). */
+  private readonly privacy: SqlitePrivacy;
 
   constructor(options: SqliteStorageOptions) {
     const file = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, 'renkei.db');
@@ -168,7 +176,9 @@ export class SqliteStorage implements Storage {
     // Never wait inside the driver (it would block the event loop): `write` waits asynchronously.
     this.db.pragma('busy_timeout = 0');
     this.busyWaitMs = options.busyWaitMs ?? 5000;
+    this.cipher = options.cipher ?? PLAIN_CIPHER;
     migrate(this.db);
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
@@ -270,7 +280,7 @@ export class SqliteStorage implements Storage {
         kind: board.kind ?? 'board',
         workshop_id: board.workshopId ?? null,
         id: board.id,
-        title: board.title,
+        title: this.cipher.sealText(board.title, aad.title(board.id)),
         template: board.template,
         created_at: board.createdAt.getTime(),
         owner_hash: board.tokenHashes.owner,
@@ -280,7 +290,7 @@ export class SqliteStorage implements Storage {
         view_gen: board.linkGenerations?.view ?? null,
         training: board.training ? 1 : 0,
       });
-      this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0);
+      this.stmts.upsertSnapshot.run(board.id, this.cipher.seal(initialState, aad.snapshot(board.id)), 0);
       const num = Number(this.stmts.insertStream.run(board.id).lastInsertRowid);
       if (num > MAX_STREAM) throw new RangeError('no update stream left for a new board');
     }
@@ -339,7 +349,7 @@ export class SqliteStorage implements Storage {
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
     const row = this.stmts.getBoard.get(id);
-    return row && toBoardRow(row);
+    return row && toBoardRow({ ...row, title: this.cipher.openText(row.title, aad.title(row.id)) });
   }
 
   async setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations: Partial<LinkGenerations> = {}): Promise<void> {
@@ -384,8 +394,8 @@ export class SqliteStorage implements Storage {
       const rows = num === undefined ? [] : this.stmts.updatesAfter.all(num, after, num);
       const last = rows.at(-1);
       return {
-        snapshot: snap ? new Uint8Array(snap.data) : undefined,
-        updates: rows.map((r) => new Uint8Array(r.data)),
+        snapshot: snap ? new Uint8Array(this.cipher.open(snap.data, aad.snapshot(boardId))) : undefined,
+        updates: rows.map((r) => new Uint8Array(this.cipher.open(r.data, aad.update(boardId)))),
         lastSeq: last ? last.seq : after,
       };
     })();
@@ -404,7 +414,7 @@ export class SqliteStorage implements Storage {
     const seq = tip.last + 1;
     if (seq > MAX_SEQ) throw new RangeError(`board ${boardId} has used all its update seqs`);
     try {
-      this.stmts.append.run(tip.num, seq, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      this.stmts.append.run(tip.num, seq, this.cipher.seal(update, aad.update(boardId)));
     } catch (err) {
       // Nothing was stored: forget the tip so the next attempt reads it again.
       this.tips.delete(boardId);
@@ -466,7 +476,7 @@ export class SqliteStorage implements Storage {
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > MAX_SEQ) throw new RangeError(`bad uptoSeq ${uptoSeq}`);
     await this.write(() => this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), uptoSeq);
+      this.stmts.upsertSnapshot.run(boardId, this.cipher.seal(snapshot, aad.snapshot(boardId)), uptoSeq);
       const num = this.streamOf(boardId);
       if (num !== undefined) this.stmts.deleteUpTo.run(num, num, uptoSeq);
     })());
@@ -487,26 +497,92 @@ export class SqliteStorage implements Storage {
     await this.write(() => this.stmts.insertRecord.run({
       id: record.id,
       board_id: record.boardId,
-      title: record.title,
-      note: record.note,
+      title: this.sealRecordText(record, 'title', record.title),
+      note: this.sealRecordText(record, 'note', record.note),
       created_at: record.createdAt.getTime(),
-      state: Buffer.from(record.state),
+      state: this.cipher.seal(record.state, aad.record(record.boardId, record.id)),
       sha256: record.sha256,
-      participants: JSON.stringify(record.participants),
-      attendees: JSON.stringify(record.attendees),
-      consent: record.consent ? JSON.stringify(record.consent) : null,
-      meeting: record.meeting ? JSON.stringify(record.meeting) : null,
+      participants: this.sealRecordText(record, 'participants', JSON.stringify(record.participants)),
+      attendees: this.sealRecordText(record, 'attendees', JSON.stringify(record.attendees)),
+      consent: record.consent ? this.sealRecordText(record, 'consent', JSON.stringify(record.consent)) : null,
+      meeting: record.meeting ? this.sealRecordText(record, 'meeting', JSON.stringify(record.meeting)) : null,
     }));
   }
 
   async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
-    return this.stmts.listRecords.all(boardId).map(toRecordMeta);
+    return this.stmts.listRecords.all(boardId).map((r) => toRecordMeta(this.openRecordTexts(r)));
+  }
+
+  private sealRecordText(record: { boardId: string; id: string }, field: string, text: string): string {
+    return this.cipher.sealText(text, aad.recordText(record.boardId, record.id, field));
+  }
+
+  /** A record row with its sealed texts opened. */
+  private openRecordTexts(r: RecordDbRow): RecordDbRow {
+    const open = (field: string, v: string) => this.cipher.openText(v, aad.recordText(r.board_id, r.id, field));
+    return { ...r, title: open('title', r.title), note: open('note', r.note), participants: open('participants', r.participants), attendees: open('attendees', r.attendees), consent: r.consent === null ? null : open('consent', r.consent), meeting: r.meeting === null ? null : open('meeting', r.meeting) };
   }
 
   async getRecord(boardId: string, recordId: string): Promise<MeetingRecordRow | undefined> {
     const row = this.stmts.getRecord.get(boardId, recordId);
     if (!row?.state) return undefined;
-    return { ...toRecordMeta(row), state: new Uint8Array(row.state) };
+    return { ...toRecordMeta(this.openRecordTexts(row)), state: new Uint8Array(this.cipher.open(row.state, aad.record(boardId, recordId))) };
+  }
+
+  appendAudit(row: NewAuditRow): Promise<AuditRow> {
+    return this.privacy.appendAudit(row);
+  }
+
+  listAudit(boardId: string, limit: number): Promise<AuditRow[]> {
+    return this.privacy.listAudit(boardId, limit);
+  }
+
+  auditBoardIds(): Promise<string[]> {
+    return this.privacy.auditBoardIds();
+  }
+
+  readAuditChain(boardId: string): Promise<AuditRow[]> {
+    return this.privacy.readAuditChain(boardId);
+  }
+
+  createPersonalLink(link: PersonalLinkRow): Promise<void> {
+    return this.privacy.createPersonalLink(link);
+  }
+
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]> {
+    return this.privacy.listPersonalLinks(boardId);
+  }
+
+  getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.getPersonalLinkByHash(tokenHash);
+  }
+
+  revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined> {
+    return this.privacy.revokePersonalLink(boardId, linkId, at);
+  }
+
+  touchPersonalLink(linkId: string, at: Date): Promise<void> {
+    return this.privacy.touchPersonalLink(linkId, at);
+  }
+
+  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    return this.privacy.eraseBoard(boardId, opts);
+  }
+
+  boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
+    return this.privacy.boardsUntouchedSince(cutoff);
+  }
+
+  recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {
+    return this.privacy.recordsCreatedBefore(cutoff);
+  }
+
+  eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number> {
+    return this.privacy.eraseRecords(records);
+  }
+
+  resealAll(): Promise<ResealProgress> {
+    return this.privacy.resealAll();
   }
 
   async health(): Promise<StorageHealth> {

@@ -225,13 +225,118 @@ export interface WorkshopStore {
   removeMember(tokenHash: Buffer): Promise<boolean>;
 }
 
+/** One row of a board's audit log (issue 17): append-only, hash-chained. */
+export interface AuditRow {
+  boardId: string;
+  /** 1, 2, 3 … per board. */
+  seq: number;
+  at: Date;
+  event: string;
+  /** Canonical JSON of the event's detail (server/audit/chain.ts). */
+  detail: string;
+  prevHash: Buffer;
+  hash: Buffer;
+}
+
+/** What appending an audit row needs; the store gives it its seq and hashes. */
+export interface NewAuditRow {
+  boardId: string;
+  at: Date;
+  event: string;
+  detail: string;
+}
+
+/** The audit log: rows are only ever appended (the database refuses UPDATE and DELETE). */
+export interface AuditStore {
+  /** Append a row after the board's last one, chained to its hash, atomically. */
+  appendAudit(row: NewAuditRow): Promise<AuditRow>;
+  /** A board's rows, newest first, at most `limit`. */
+  listAudit(boardId: string, limit: number): Promise<AuditRow[]>;
+  /** Every board id that has audit rows (deleted boards included). */
+  auditBoardIds(): Promise<string[]>;
+  /** A board's whole chain, oldest first (for verification). */
+  readAuditChain(boardId: string): Promise<AuditRow[]>;
+}
+
+/** A link issued to one person (issue 17); only its token's hash is kept. */
+export interface PersonalLinkRow {
+  id: string;
+  boardId: string;
+  tokenHash: Buffer;
+  name: string;
+  role: 'edit' | 'view';
+  note: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** Personal links of boards. */
+export interface PersonalLinkStore {
+  createPersonalLink(link: PersonalLinkRow): Promise<void>;
+  /** A board's links, oldest first, revoked ones included. */
+  listPersonalLinks(boardId: string): Promise<PersonalLinkRow[]>;
+  /** The link whose token has this hash, or undefined. */
+  getPersonalLinkByHash(tokenHash: Buffer): Promise<PersonalLinkRow | undefined>;
+  /** Mark a link revoked at `at`; the row as it is now, or undefined for no such link of the board. */
+  revokePersonalLink(boardId: string, linkId: string, at: Date): Promise<PersonalLinkRow | undefined>;
+  /** Note that a link was used at `at`. */
+  touchPersonalLink(linkId: string, at: Date): Promise<void>;
+}
+
+/** What deleting a board removed. */
+export interface ErasedBoard {
+  /** Records deleted with it (0 when they were kept). */
+  records: number;
+  /** The boards removed: the one asked for, and for a workshop its group boards and private areas. */
+  boards: string[];
+}
+
+/** Real deletion: rows removed and their space compacted, so their content is gone from the file. */
+export interface ErasureStore {
+  /**
+   * Remove a board: its row, document updates and snapshot, personal links and (unless
+   * `keepRecords`) its records — for a workshop's state document, the whole workshop with its
+   * group boards, members and their private areas — then compact the freed space (SQLite VACUUM and a WAL
+   * truncation; PostgreSQL VACUUM). Audit rows stay. False-y `undefined` for an unknown board.
+   */
+  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined>;
+  /** Ordinary boards (not workshop documents) whose document last changed at or before `cutoff`. */
+  boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]>;
+  /** Records made at or before `cutoff` (of live boards and of deleted ones), oldest first. */
+  recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]>;
+  /** Delete the given records and compact; how many went. */
+  eraseRecords(records: readonly { id: string; boardId: string }[]): Promise<number>;
+}
+
+/** How far re-sealing got (keys:rotate). */
+export interface ResealProgress {
+  updates: number;
+  snapshots: number;
+  records: number;
+  /** Board titles and personal links' names and notes. */
+  texts: number;
+}
+
+/** Key rotation: every sealed value re-sealed with the current key. */
+export interface KeyRotationStore {
+  /**
+   * Re-seal every stored update, snapshot, record (state and texts), board title and personal
+   * link name and note not sealed with the current key
+   * (plain ones included), in small transactions, yielding between them so a running server
+   * goes on. Resolves with how many values were re-sealed.
+   */
+  resealAll(): Promise<ResealProgress>;
+}
+
 /**
  * Everything the server keeps, split by consumer (the relay takes a `DocumentStore`, each
  * feature its own part), with a SQLite and a PostgreSQL implementation;
  * `tests/integration/storageContract.ts` runs each part's suite against both.
  * A store that cannot reach its database rejects with `StorageUnavailableError`.
  */
-export interface Storage extends DocumentStore, BoardStore, RecordStore, WorkshopStore {
+export interface Storage extends DocumentStore, BoardStore, RecordStore, WorkshopStore, AuditStore, PersonalLinkStore, ErasureStore, KeyRotationStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Whether the store answers now. */
   health(): Promise<StorageHealth>;

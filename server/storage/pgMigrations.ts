@@ -111,6 +111,58 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Issue 17 (see the SQLite migration 7): the audit log, refused UPDATE, DELETE and
+    // TRUNCATE by trigger; personal links; erasure permits, which alone let records be deleted
+    // (with their board, or past retention) or the state alone be re-sealed (keys:rotate);
+    // records lose their FK to boards.
+    version: 7,
+    name: 'audit-personal-links-erasure',
+    sql: `
+      CREATE TABLE audit_log (
+        board_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        at TIMESTAMPTZ NOT NULL,
+        event TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash BYTEA NOT NULL,
+        hash BYTEA NOT NULL,
+        PRIMARY KEY (board_id, seq)
+      );
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+      CREATE TABLE personal_links (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        token_hash BYTEA NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ,
+        revoked_at TIMESTAMPTZ,
+        last_used_at TIMESTAMPTZ,
+        -- Issue order, for listing links made in the same instant (SQLite has its rowid).
+        ord BIGSERIAL
+      );
+      CREATE INDEX personal_links_board ON personal_links (board_id, ord);
+      CREATE TABLE record_permits (board_id TEXT PRIMARY KEY);
+      ALTER TABLE meeting_records DROP CONSTRAINT IF EXISTS meeting_records_board_id_fkey;
+      CREATE OR REPLACE FUNCTION meeting_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id) THEN RETURN OLD; END IF;
+        -- keys:rotate re-seals the sealed values; id, board, time and sha-256 never change.
+        IF TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
+          AND (NEW.id, NEW.board_id, NEW.created_at, NEW.sha256) IS NOT DISTINCT FROM (OLD.id, OLD.board_id, OLD.created_at, OLD.sha256)
+        THEN RETURN NEW; END IF;
+        RAISE EXCEPTION 'meeting records are immutable';
+      END $$;
+    `,
+  },
+  {
     // Issue 13: the 会議の要点 confirmed when a record is saved (shared/protocol/meeting.ts).
     version: 9,
     name: 'record-meeting-details',

@@ -150,6 +150,62 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Issue 17: ready for real personal data.
+    // audit_log: append-only per board (the triggers refuse UPDATE and DELETE), each row
+    // chained to the previous one by hash (server/audit/chain.ts); no FK to boards, so the
+    // rows outlive a deleted board. personal_links: a link per person, hash only.
+    // record_permits: a row present only inside the transaction that erases a board (or its
+    // records past retention); the records' delete trigger allows a delete only then.
+    // Records kept when their board is deleted (keepRecords) stay until RECORD_RETENTION_DAYS:
+    // SqliteStorage deletes that board's row with foreign keys off (their FK to boards stays).
+    version: 7,
+    name: 'audit-personal-links-erasure',
+    sql: `
+      CREATE TABLE audit_log (
+        board_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        event TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash BLOB NOT NULL,
+        hash BLOB NOT NULL,
+        PRIMARY KEY (board_id, seq)
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TABLE personal_links (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        token_hash BLOB NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER,
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX personal_links_board ON personal_links (board_id, created_at);
+      CREATE TABLE record_permits (board_id TEXT PRIMARY KEY);
+      -- The records' triggers, remade to admit what a permit allows (the table is not rebuilt:
+      -- a later migration may have added columns to it).
+      DROP TRIGGER meeting_records_no_update;
+      DROP TRIGGER meeting_records_no_delete;
+      -- Under a permit only the sealed values may be rewritten (keys:rotate): same id, board,
+      -- time and sha-256 of the plain state (the server re-seals the same plain texts).
+      CREATE TRIGGER meeting_records_no_update BEFORE UPDATE ON meeting_records
+      WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
+        OR NEW.id IS NOT OLD.id OR NEW.board_id IS NOT OLD.board_id
+        OR NEW.created_at IS NOT OLD.created_at OR NEW.sha256 IS NOT OLD.sha256
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+      CREATE TRIGGER meeting_records_no_delete BEFORE DELETE ON meeting_records
+      WHEN NOT EXISTS (SELECT 1 FROM record_permits WHERE board_id = OLD.board_id)
+      BEGIN SELECT RAISE(ABORT, 'meeting records are immutable'); END;
+    `,
+  },
+  {
     // Issue 13: the 会議の要点 (第4表 and モニタリング facts) confirmed when a record is saved
     // (shared/protocol/meeting.ts, JSON); NULL for a record saved before, whose minutes read
     // the 会議の要点 card of its snapshot if it has one.

@@ -5,3 +5,4 @@ export * from './api.ts';
 export { ParticipantUserSchema, participantOf, MAX_PARTICIPANT_NAME, type ParticipantUser } from './awareness.ts';
 export * from './consent.ts';
 export * from './meeting.ts';
+export * from './privacy.ts';

@@ -26,7 +26,7 @@ export interface E2E {
  * once, close the participants after each test, and fail a test whose pages reached any host
  * but the server or threw an uncaught error.
  */
-export function useE2E(): E2E {
+export function useE2E(opts: { env?: Record<string, string> } = {}): E2E {
   let server: ProcessServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -34,7 +34,7 @@ export function useE2E(): E2E {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startProcessServer();
+    server = await startProcessServer(opts.env ? { env: opts.env } : {});
     browser = await launchChromium();
   });
   afterEach(async () => {

@@ -1,0 +1,3 @@
+export { PrivacyDialog } from './PrivacyDialog.tsx';
+export { usePrivacyTexts } from './texts.ts';
+export { useParticipantLinks } from './useParticipantLinks.ts';
