@@ -46,9 +46,11 @@ describe('deleting a board on SQLite', () => {
       await waitForDoc(owner.doc, (d) => recordsMap(d).has(`shape:n${i}`));
     }
     expect((await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { title: 'RECORD-TITLE-93aa', consent: TEST_CONSENT } })).status).toBe(201);
+    // The owner's 講師メモ (kept beside the board, issue 14) go with it too.
+    expect((await api(srv.baseUrl, 'PUT', `/api/boards/${board.id}/facilitator-notes`, { token: board.tokens.owner, json: { body: 'NOTES-4e1a-講師だけのメモ' } })).status).toBe(200);
     editor.destroy();
     owner.destroy();
-    const needles = [title, 'RECORD-TITLE-93aa', ...texts];
+    const needles = [title, 'RECORD-TITLE-93aa', 'NOTES-4e1a-講師だけのメモ', ...texts];
     // The check can fail: before the deletion the content is on disk.
     expect(needles.filter((n) => onDisk(srv.dataDir, n)).length).toBeGreaterThan(2);
 
@@ -59,5 +61,17 @@ describe('deleting a board on SQLite', () => {
     // Only that board went.
     expect(onDisk(srv.dataDir, 'KEPT-BOARD-02e9')).toBe(true);
     expect((await api(srv.baseUrl, 'GET', `/api/boards/${kept.id}`, { token: kept.tokens.view })).status).toBe(200);
+  });
+
+  it('takes the 講師メモ with the board also when its records are kept', async () => {
+    const title = 'KEEP-RECORDS-5b0c';
+    const board = await srv.createBoard({ title, template: 'exercise-1' });
+    expect((await api(srv.baseUrl, 'POST', `/api/boards/${board.id}/records`, { token: board.tokens.edit, json: { title: 'KEPT-RECORD-77d1' } })).status).toBe(201);
+    expect((await api(srv.baseUrl, 'PUT', `/api/boards/${board.id}/facilitator-notes`, { token: board.tokens.owner, json: { body: 'NOTES-keep-9f3e' } })).status).toBe(200);
+    expect(onDisk(srv.dataDir, 'NOTES-keep-9f3e')).toBe(true);
+    const res = await api(srv.baseUrl, 'DELETE', `/api/boards/${board.id}`, { token: board.tokens.owner, json: { confirm: title, keepRecords: true } });
+    expect(res.status).toBe(200);
+    expect(onDisk(srv.dataDir, 'NOTES-keep-9f3e')).toBe(false);
+    expect(onDisk(srv.dataDir, 'KEPT-RECORD-77d1')).toBe(true);
   });
 });
