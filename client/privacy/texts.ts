@@ -1,3 +1,4 @@
+import { templateTitle } from '../../shared/templates/texts.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /** Texts of the owner's privacy dialog (issue 17): Japanese first, English complete. */
@@ -225,8 +226,8 @@ const detailKeys = {
 
 /** Values in an audit row's detail that have words. */
 const detailValues = {
-  ja: { owner: '管理', edit: '編集', view: '閲覧', true: 'はい', false: 'いいえ', tldr: 'ボード（.tldr）', 'careplan-2': '第2表（CSV）', 'plan-json': '計画（JSON）', 'record-tldr': '記録（.tldr）', 'record-json': '記録（JSON）', 'audit-csv': '操作の記録（CSV）', 'new-board': '記録から新しいボード', minutes: '議事録', monitoring: 'モニタリング報告', ja: '日本語', en: '英語' },
-  en: { owner: 'owner', edit: 'edit', view: 'view', true: 'yes', false: 'no', tldr: 'board (.tldr)', 'careplan-2': 'Table 2 (CSV)', 'plan-json': 'plan (JSON)', 'record-tldr': 'record (.tldr)', 'record-json': 'record (JSON)', 'audit-csv': 'audit log (CSV)', 'new-board': 'new board from a record', minutes: 'minutes', monitoring: 'monitoring report', ja: 'Japanese', en: 'English' },
+  ja: { owner: '管理', edit: '編集', view: '閲覧', true: 'はい', false: 'いいえ', tldr: 'ボード（.tldr）', 'careplan-2': '第2表（CSV）', 'plan-json': '計画（JSON）', 'record-tldr': '記録（.tldr）', 'record-json': '記録（JSON）', 'audit-csv': '操作の記録（CSV）', 'new-board': '記録から新しいボード', import: '読み込んだファイル', minutes: '議事録', monitoring: 'モニタリング報告', ja: '日本語', en: '英語' },
+  en: { owner: 'owner', edit: 'edit', view: 'view', true: 'yes', false: 'no', tldr: 'board (.tldr)', 'careplan-2': 'Table 2 (CSV)', 'plan-json': 'plan (JSON)', 'record-tldr': 'record (.tldr)', 'record-json': 'record (JSON)', 'audit-csv': 'audit log (CSV)', 'new-board': 'new board from a record', import: 'an imported file', minutes: 'minutes', monitoring: 'monitoring report', ja: 'Japanese', en: 'English' },
 } as const;
 
 /** The privacy dialog's texts in the current language, and formatters. */
@@ -251,6 +252,8 @@ export function usePrivacyTexts() {
       const words = detailValues[locale] as Record<string, string>;
       const one = (v: unknown) => {
         if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return dateTime.format(new Date(v));
+        // A template id (blank, exercise-1…) reads as the template's name in this language.
+        if (key === 'template' && typeof v === 'string') return templateTitle(v, locale) ?? (v === 'import' ? words.import ?? v : v);
         return words[String(v)] ?? String(v);
       };
       return `${label}: ${Array.isArray(value) ? value.map(one).join(', ') : one(value)}`;
