@@ -22,7 +22,8 @@ import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
-import { syncPresence } from './presence.ts';
+import { publishParticipant, syncPresence } from './presence.ts';
+import { IdentityDialog } from './IdentityDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { boardShapeUtils } from './shapeUtils.ts';
 import { CaseBoardPanels, RenkeiToolbar, renkeiTools, renkeiUiOverrides } from '../shapes/index.ts';
@@ -57,6 +58,8 @@ export type BoardViewProps = {
   layout?: 'canvas' | 'outline';
   /** Go to the other layout (the header's link and Alt+Shift+O). */
   onSwitchLayout?: (() => void) | undefined;
+  /** The participant chose a new name or role (or is someone else): remember it. Without it, who you are is fixed here. */
+  onIdentityChange?: ((identity: Identity) => void) | undefined;
 };
 
 /**
@@ -96,6 +99,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const [status, ready, schemaReason] = snapshot.split('|') as [typeof connection.status, string, string];
   const [editor, setEditor] = useState<Editor | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [changingIdentity, setChangingIdentity] = useState(false);
   const shareButton = useRef<HTMLButtonElement>(null);
   const readOnly = !canWrite || schemaReason !== '';
   const color = roleColor(identity.role);
@@ -112,15 +116,18 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
     $user.set(UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color }));
   }, [identity.id, identity.name, color, locale, $user]);
 
+  // Who we are, as the others see it; kept current without restarting presence, so a new
+  // name or role reaches their participants panel and our cursor's label at once.
+  const participant = useMemo(() => ({ id: identity.id, name: identity.name, role: identity.role, color }), [identity.id, identity.name, identity.role, color]);
+  const participantNow = useRef(participant);
+  participantNow.current = participant;
   useEffect(() => {
     if (ready !== 'true') return;
-    return syncPresence({
-      store: connection.store,
-      awareness: connection.provider.awareness,
-      $user,
-      user: { id: identity.id, name: identity.name, role: identity.role, color },
-    });
-  }, [ready, connection, $user, identity.id, identity.name, identity.role, color]);
+    return syncPresence({ store: connection.store, awareness: connection.provider.awareness, $user, user: participantNow.current });
+  }, [ready, connection, $user]);
+  useEffect(() => {
+    if (ready === 'true') publishParticipant(connection.provider.awareness, participant);
+  }, [ready, connection, participant]);
 
   useEffect(() => {
     editor?.updateInstanceState({ isReadonly: readOnly });
@@ -193,12 +200,22 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           />
         </div>
         <aside className="rb-board__side" hidden={layout === 'outline'}>
-          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />
+          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} onChangeSelf={props.onIdentityChange && (() => setChangingIdentity(true))} />
           <CaseBoardPanels editor={editor} />
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>
+      {changingIdentity && props.onIdentityChange && (
+        <IdentityDialog
+          initial={identity}
+          mode={{ kind: 'change', onCancel: () => setChangingIdentity(false) }}
+          onDone={(next) => {
+            setChangingIdentity(false);
+            props.onIdentityChange?.(next);
+          }}
+        />
+      )}
       {sharing && (
         <ShareDialog boardId={info.id} title={info.title} ownerToken={token} knownTokens={props.knownTokens} onClose={() => {
             setSharing(false);
