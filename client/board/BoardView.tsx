@@ -32,6 +32,7 @@ import { markLoad } from '../lib/loadMarks.ts';
 import { OutlineView, useLargeTextZoom, useOutlineTexts } from '../outline/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useLayoutSwitch } from './useLayoutSwitch.ts';
+import { registerPlacementRules } from '../placement/boardRules.ts';
 
 // Module-level so tldraw sees the same object on every render. Shapes out of view get their
 // content drawn when they first come into view (DeferredShapeWrapper.tsx).
@@ -188,11 +189,13 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
             onMount={(e) => {
               e.updateInstanceState({ isReadonly: readOnly });
+              const stopRules = registerPlacementRules(e);
               markLoad('editor-mounted');
               window.editor = e;
               setEditor(e);
               props.onEditor?.(e);
               return () => {
+                stopRules();
                 if (window.editor === e) delete window.editor;
                 props.onEditor?.(null);
               };

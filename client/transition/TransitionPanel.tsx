@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
 import { SERVICE_CARD_TYPE, type ServiceCardShape } from '../../shared/shapes/index.ts';
+import { systemInfo, type SystemId } from '../../shared/domain/index.ts';
+
+const systemLabel = (id: SystemId, locale: 'ja' | 'en') => (locale === 'ja' ? systemInfo(id).label : systemInfo(id).labelEn);
 import { useShapeTexts } from '../shapes/texts.ts';
 import { addTransitionProposal } from './addProposal.ts';
 import { arrowLinks } from './boardQueries.ts';
@@ -26,7 +29,7 @@ export function TransitionPanel({ editor }: { editor: Editor }) {
 }
 
 function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCardShape }) {
-  const { s } = useShapeTexts();
+  const { s, locale } = useShapeTexts();
   const readonly = useValue('rb-readonly', () => editor.getIsReadonly(), [editor]);
   const view = transitionViewFor(card.props);
   const detail = view.kind === 'detail' ? view.detail : null;
@@ -46,6 +49,15 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
   );
 
   if (view.kind === 'not-shogai') return null;
+  if (view.kind === 'other-system') {
+    // The service panel says the same and offers to change the card's system.
+    return (
+      <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
+        <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
+        <p className="rb-hint">{s.serviceOtherSystem.replace('{service}', view.service.name).replace('{system}', systemLabel(view.service.system, locale))}</p>
+      </section>
+    );
+  }
   return (
     <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
       <h2 id="rb-transition-heading">{s.transitionHeading}</h2>

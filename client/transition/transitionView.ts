@@ -1,9 +1,11 @@
-import { findService, serviceById, transitionDetailFor, type TransitionDetail } from '../../shared/domain/index.ts';
+import { findService, serviceById, transitionDetailFor, type ServiceInfo, type TransitionDetail } from '../../shared/domain/index.ts';
 import type { ServiceCardProps } from '../../shared/shapes/index.ts';
 
 /** What the transition helper shows for a selected card. */
 export type TransitionView =
   | { kind: 'not-shogai' }
+  /** A 障害福祉 card naming another system's service: the card's system is what to check. */
+  | { kind: 'other-system'; service: ServiceInfo }
   | { kind: 'unknown'; name: string }
   | { kind: 'detail'; detail: TransitionDetail };
 
@@ -18,6 +20,8 @@ export function cardServiceName(card: Pick<ServiceCardProps, 'service' | 'servic
  */
 export function transitionViewFor(card: Pick<ServiceCardProps, 'system' | 'service' | 'serviceId'>): TransitionView {
   if (card.system !== 'shogai' && card.system !== 'kyoseigata') return { kind: 'not-shogai' };
+  const linked = card.serviceId ? serviceById(card.serviceId) : undefined;
+  if (card.system === 'shogai' && linked && linked.system !== 'shogai') return { kind: 'other-system', service: linked };
   const name = cardServiceName(card);
   const detail = name === '' ? undefined : transitionDetailFor(name);
   if (detail) return { kind: 'detail', detail };

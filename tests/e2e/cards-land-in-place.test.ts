@@ -12,6 +12,8 @@ interface Placed {
   box: { x: number; y: number; w: number; h: number };
   frame: { x: number; y: number; w: number; h: number } | null;
   lane: { x: number; y: number; w: number; h: number } | null;
+  /** The page box of the header bar tagged with the kind's column, in the same frame. */
+  columnHead: { x: number; y: number; w: number; h: number } | null;
   /** Page boxes of the other shapes with the same parent (column guides and arrows left out). */
   siblings: { id: string; x: number; y: number; w: number; h: number }[];
 }
@@ -21,14 +23,16 @@ const within = (a: Placed['box'], o: Placed['box']) => a.x >= o.x && a.y >= o.y 
 
 // Issue 13: every kind of card added from the ケース会議 menu lands in a free spot of the frame
 // that fits it (a service card in its system's column of 現在のサービス), never on another shape.
-const KINDS = [
+// A frame with columns side by side puts a card under its column's header bar: 本人の言葉 in
+// 本人の言葉 (never in 家族の思い), plan items in 支援の提案.
+const KINDS: readonly { type: string; frame: string; column?: string }[] = [
   { type: 'rb-service', frame: '現在のサービス' },
-  { type: 'rb-plan', frame: '移行後・提案' },
-  { type: 'rb-voice', frame: '本人の思い' },
+  { type: 'rb-plan', frame: '移行後・提案', column: 'proposal-plans' },
+  { type: 'rb-voice', frame: '本人の思い', column: 'voices-self' },
   { type: 'rb-lifeline', frame: 'ライフステージ' },
   { type: 'rb-person', frame: 'エコマップ' },
   { type: 'rb-basic-info', frame: '事例概要' },
-] as const;
+];
 
 describe('cards land in place', () => {
   it('adding each kind twice puts both in their frame, on nothing else', async () => {
@@ -55,7 +59,7 @@ describe('cards land in place', () => {
         expect(id, `a new ${kind.type}`).not.toBeNull();
         added.push(id!);
       }
-      const placed: Placed[] = await page.evaluate((ids) => {
+      const placed: Placed[] = await page.evaluate(([ids, column]) => {
         const editor = (window as BoardWindow).editor!;
         const box = (id: string) => {
           const b = editor.getShapePageBounds(id as never)!;
@@ -77,15 +81,25 @@ describe('cards land in place', () => {
             box: box(id),
             frame: parent ? box(parent.id) : null,
             lane: laneId && editor.getShape(laneId as never)?.parentId === parent?.id ? box(laneId) : null,
+            columnHead: (() => {
+              const head = parent ? editor.getSortedChildIdsForParent(parent.id).find((c) => (editor.getShape(c)?.meta as { rbColumn?: string }).rbColumn === column) : undefined;
+              return head ? box(head) : null;
+            })(),
             siblings: siblings.map((c) => ({ id: c, ...box(c) })),
           };
         });
-      }, added);
+      }, [added, kind.column ?? ''] as const);
       for (const p of placed) {
         expect(p.parentName, `${p.type} lands in its frame`).toBe(kind.frame);
         expect(within(p.box, p.frame!), `${p.type} is fully inside ${kind.frame}`).toBe(true);
         const hits = p.siblings.filter((o) => overlap(p.box, o)).map((o) => o.id);
         expect(hits, `${p.type} ${p.id} overlaps nothing`).toEqual([]);
+        if (kind.column) {
+          const head = p.columnHead;
+          expect(head, `${kind.frame} has its ${kind.column} column`).not.toBeNull();
+          expect(p.box.x >= head!.x && p.box.x + p.box.w <= head!.x + head!.w, `${p.type} sits in the ${kind.column} column`).toBe(true);
+          expect(p.box.y, 'below the column’s header bar').toBeGreaterThanOrEqual(head!.y + head!.h);
+        }
         if (p.type === 'rb-service') {
           expect(p.lane, 'a service card sits in its system\'s column').not.toBeNull();
           expect(within(p.box, p.lane!), 'inside the column').toBe(true);
