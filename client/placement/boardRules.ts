@@ -38,12 +38,15 @@ export function settleAtFrameEdges(editor: Editor, ids: readonly TLShapeId[]): v
       const frame = s && editor.getShape(s.parentId as TLShapeId);
       if (!s || frame?.type !== 'frame' || s.type === 'arrow') continue;
       const f = frame as TLFrameShape;
-      const fit = fitToFrame(localBox(editor, s), { x: 0, y: 0, w: f.props.w, h: f.props.h });
+      const fit = fitToFrame(localBox(editor, s), { x: 0, y: 0, w: f.props.w, h: f.props.h }, EDGE_MARGIN);
       if (fit.kind === 'move-in') editor.updateShape({ id: s.id, type: s.type, x: s.x + fit.dx, y: s.y + fit.dy });
       else if (fit.kind === 'take-out') editor.reparentShapes([s.id], f.parentId);
     }
   });
 }
+
+/** Space kept between a shape moved in and the frame's edge it crossed. */
+const EDGE_MARGIN = 16;
 
 // The states in which a shape is being moved, sized or drawn; leaving them settles it.
 const BUSY = ['select.translating', 'select.resizing', 'select.dragging_handle'] as const;
