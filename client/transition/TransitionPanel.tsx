@@ -6,7 +6,8 @@ import { systemInfo, type SystemId } from '../../shared/domain/index.ts';
 const systemLabel = (id: SystemId, locale: 'ja' | 'en') => (locale === 'ja' ? systemInfo(id).label : systemInfo(id).labelEn);
 import { useShapeTexts } from '../shapes/texts.ts';
 import { addTransitionProposal } from './addProposal.ts';
-import { arrowLinks } from './boardQueries.ts';
+import { allServiceCards, arrowLinks, showShapes } from './boardQueries.ts';
+import { proposesCounterpart } from './summaryView.ts';
 import { canKeepProvider, cardServiceName, transitionViewFor } from './transitionView.ts';
 
 /** The one selected service card, or null. */
@@ -37,16 +38,27 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
   // The card's service can change while it stays selected: fall back to its first counterpart.
   const choice = detail?.counterparts.includes(picked) ? picked : (detail?.counterparts[0] ?? '');
   const [keep, setKeep] = useState(true);
+  // The proposals for this card's move already on the board: joined to it by an arrow, or a
+  // 提案 card naming the counterpart (as the templates draw them); their ids, by counterpart.
+  const counterparts = detail?.counterparts ?? [];
   const existing = useValue(
     'rb-existing-proposals',
-    () =>
-      arrowLinks(editor)
+    () => {
+      const linked = arrowLinks(editor)
         .filter((l) => l.from === card.id)
         .map((l) => editor.getShape(l.to as TLShapeId))
-        .filter((s): s is ServiceCardShape => s?.type === SERVICE_CARD_TYPE)
-        .map((s) => cardServiceName(s.props)),
-    [editor, card.id],
+        .filter((s): s is ServiceCardShape => s?.type === SERVICE_CARD_TYPE);
+      const cards = allServiceCards(editor).filter((c) => c.id !== card.id);
+      const out: Record<string, string> = {};
+      for (const cp of counterparts) {
+        const found = linked.find((s) => cardServiceName(s.props) === cp) ?? cards.find((c) => proposesCounterpart(c.props, cp));
+        if (found) out[cp] = found.id;
+      }
+      return out;
+    },
+    [editor, card.id, counterparts.join('|')],
   );
+  const existingId = existing[choice];
 
   if (view.kind === 'not-shogai') return null;
   if (view.kind === 'other-system') {
@@ -116,19 +128,27 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
                   {s.keepProvider}
                 </label>
               )}
-              {existing.includes(choice) && <p className="rb-hint">{s.proposalExists}</p>}
-              <button
-                type="button"
-                className="rb-primary"
-                disabled={readonly}
-                data-testid="add-proposal"
-                onClick={() => {
-                  const result = addTransitionProposal(editor, card.id, { counterpart: choice, keepProvider: keep });
-                  if (result.ok) editor.zoomToSelectionIfOffscreen(80, { animation: { duration: 200 } });
-                }}
-              >
-                {s.addProposal}
-              </button>
+              {existingId ? (
+                <>
+                  <p className="rb-hint" data-testid="proposal-exists">{s.proposalExists}</p>
+                  <button type="button" data-testid="show-proposal" onClick={() => showShapes(editor, [existingId])}>
+                    {s.showProposal}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="rb-primary"
+                  disabled={readonly}
+                  data-testid="add-proposal"
+                  onClick={() => {
+                    const result = addTransitionProposal(editor, card.id, { counterpart: choice, keepProvider: keep });
+                    if (result.ok) editor.zoomToSelectionIfOffscreen(80, { animation: { duration: 200 } });
+                  }}
+                >
+                  {s.addProposal}
+                </button>
+              )}
             </div>
           )}
         </>

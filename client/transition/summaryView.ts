@@ -43,6 +43,16 @@ function keyOf(name: string): string {
   return found ? `id:${found.service.id}` : `key:${nameKey(name)}`;
 }
 
+/**
+ * True when `card` already proposes `counterpart` for after the move: a 提案 card of 介護保険
+ * or 共生型 naming it (「共生型通所介護」 proposes 通所介護), drawn with or without an arrow.
+ */
+export function proposesCounterpart(card: Pick<SummaryCard, 'system' | 'service' | 'serviceId' | 'status'>, counterpart: string): boolean {
+  if (card.status !== 'proposed' || (card.system !== 'kaigo' && card.system !== 'kyoseigata')) return false;
+  const name = nameKey(cardServiceName(card));
+  return name === nameKey(counterpart) || name === nameKey(`共生型${counterpart}`);
+}
+
 /** The board's transition summary: what moves (and whether a proposal is drawn), what continues, what has no home yet. */
 export function summaryView(cards: readonly SummaryCard[], links: readonly CardLink[]): SummaryView {
   const sources = cards.filter((c) => (c.system === 'shogai' || c.system === 'kyoseigata') && cardServiceName(c) !== '');
@@ -59,9 +69,15 @@ export function summaryView(cards: readonly SummaryCard[], links: readonly CardL
       .filter((c): c is SummaryCard => c !== undefined)
       .map((c) => ({ id: c.id, service: cardServiceName(c) || c.service, status: c.status }));
 
+  // A proposal the board already has (the templates' 訪問介護 and 共生型通所介護) counts, arrow or not.
+  const drawnFor = (ids: readonly string[], counterparts: readonly string[]) =>
+    cards
+      .filter((c) => !ids.includes(c.id) && counterparts.some((cp) => proposesCounterpart(c, cp)))
+      .map((c) => ({ id: c.id, service: cardServiceName(c) || c.service, status: c.status }));
   const moves = summary.moves.map((item, i) => {
     const cardIds = cardsFor(item.input, item.serviceId);
-    const proposals = proposalsFor(cardIds);
+    const linked = proposalsFor(cardIds);
+    const proposals = [...linked, ...drawnFor(cardIds, item.counterparts).filter((d) => !linked.some((l) => l.id === d.id))];
     const title = `${item.name ?? item.input} → ${item.counterparts.join('・')}`;
     return { key: `moves-${i}`, title, note: item.note, cardIds, proposals, needsProposal: proposals.length === 0 };
   });
