@@ -8,7 +8,7 @@ import { useShapeTexts } from '../shapes/texts.ts';
 import { addTransitionProposal } from './addProposal.ts';
 import { allServiceCards, arrowLinks, showShapes } from './boardQueries.ts';
 import { proposesCounterpart } from './summaryView.ts';
-import { canKeepProvider, cardServiceName, transitionViewFor } from './transitionView.ts';
+import { canKeepProvider, cardServiceName, serviceLabel, transitionViewFor } from './transitionView.ts';
 
 /** The one selected service card, or null. */
 function useSelectedCard(editor: Editor): ServiceCardShape | null {
@@ -32,7 +32,8 @@ export function TransitionPanel({ editor }: { editor: Editor }) {
 function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCardShape }) {
   const { s, locale } = useShapeTexts();
   const readonly = useValue('rb-readonly', () => editor.getIsReadonly(), [editor]);
-  const view = transitionViewFor(card.props);
+  const view = transitionViewFor(card.props, locale);
+  const label = (name: string) => serviceLabel(name, locale);
   const detail = view.kind === 'detail' ? view.detail : null;
   const [picked, setChoice] = useState<string>('');
   // The card's service can change while it stays selected: fall back to its first counterpart.
@@ -66,7 +67,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
     return (
       <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
         <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
-        <p className="rb-hint">{s.serviceOtherSystem.replace('{service}', view.service.name).replace('{system}', systemLabel(view.service.system, locale))}</p>
+        <p className="rb-hint">{s.serviceOtherSystem.replace('{service}', label(view.service.name)).replace('{system}', systemLabel(view.service.system, locale))}</p>
       </section>
     );
   }
@@ -77,14 +78,14 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
         <p className="rb-hint">{s.transitionUnknown}</p>
       ) : (
         <>
-          <p className="rb-transition__service">{detail.serviceName}</p>
+          <p className="rb-transition__service">{label(detail.serviceName)}</p>
           <dl className="rb-transition__facts">
             <dt>{s.counterparts}</dt>
-            <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.join('・') : s.counterpartsNone}</dd>
+            <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.map(label).join(locale === 'en' ? ', ' : '・') : s.counterpartsNone}</dd>
             <dt>{s.continues}</dt>
             <dd>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : detail.outcome === 'depends' ? s.continuesDepends : s.continuesNa}</dd>
             <dt>{s.kyoseigata}</dt>
-            <dd>{detail.kyoseigata ? `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）` : s.kyoseigataNo}</dd>
+            <dd>{detail.kyoseigata ? (locale === 'en' ? `${s.kyoseigataYes} (${detail.kyoseigataWith.map(label).join(', ')})` : `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）`) : s.kyoseigataNo}</dd>
             <dt>{s.why}</dt>
             <dd data-testid="transition-reason">{detail.reason}</dd>
           </dl>
@@ -116,7 +117,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
                   <select id={`rb-cp-${card.id}`} value={choice} disabled={readonly} onChange={(e) => setChoice(e.currentTarget.value)}>
                     {detail.counterparts.map((c) => (
                       <option key={c} value={c}>
-                        {c}
+                        {label(c)}
                       </option>
                     ))}
                   </select>

@@ -10,14 +10,15 @@ import { useShapeTexts, type ShapeTextKey } from '../texts.ts';
 import { cardServiceLink, catalogueFor, serviceUpdate, type CardServiceLink } from './catalogue.ts';
 
 /** The one line the panel says about the service name (never two that disagree). */
-function linkHint(link: CardServiceLink, s: Record<ShapeTextKey, string>, systemName: (id: SystemId) => string): string {
+function linkHint(link: CardServiceLink, s: Record<ShapeTextKey, string>, systemName: (id: SystemId) => string, locale: 'ja' | 'en'): string {
+  const name = (service: { name: string; nameEn: string }) => (locale === 'en' ? service.nameEn : service.name);
   switch (link.kind) {
     case 'empty':
       return s.serviceHint;
     case 'linked':
-      return `${s.serviceLinked}：${link.service.name}`;
+      return locale === 'en' ? `${s.serviceLinked}: ${name(link.service)}` : `${s.serviceLinked}：${name(link.service)}`;
     case 'other-system':
-      return (s.serviceOtherSystem).replace('{service}', link.service.name).replace('{system}', systemName(link.service.system));
+      return s.serviceOtherSystem.replace('{service}', name(link.service)).replace('{system}', systemName(link.service.system));
     case 'free':
       return s.serviceFree;
   }
@@ -66,7 +67,7 @@ export function ServiceCardPanel({ editor, shape, readonly }: { editor: Editor; 
         list={listId}
         testId="service-name"
         onCommit={(v) => set(serviceUpdate(v, p.system))}
-        hint={linkHint(link, s, systemName)}
+        hint={linkHint(link, s, systemName, locale)}
       />
       {link.kind === 'other-system' && !readonly && (
         <button type="button" className="rb-link-button" onClick={() => setSystem(link.service.system)} data-testid="service-use-system">
