@@ -116,3 +116,53 @@ describe('cards land in place', () => {
     }
   });
 });
+
+describe('the transition helper’s proposals land in place', () => {
+  it('two proposals for 短期入所 go into サービスの提案 of 移行後・提案, one under the other, on nothing else', async () => {
+    const board = await e2e.server.createBoard({ title: '山本さん 移行支援会議', template: 'exercise-1' });
+    const { page } = await e2e.participant({ viewport: { width: 1400, height: 900 } });
+    await openBoard(page, board.links.owner, { name: '田中 相談員', role: 'soudan' });
+    const added: string[] = [];
+    for (const counterpart of ['短期入所生活介護', '介護予防短期入所生活介護']) {
+      await page.evaluate(() => void (window as BoardWindow).editor!.select('shape:svc-tanki' as never));
+      const panel = page.getByTestId('transition-panel');
+      await panel.waitFor();
+      await panel.locator('select').selectOption(counterpart);
+      const before = new Set(await page.evaluate(() => [...(window as BoardWindow).editor!.getCurrentPageShapeIds()] as string[]));
+      await page.getByTestId('add-proposal').click();
+      const id = await page.evaluate(
+        (prev) => (window as BoardWindow).editor!.getCurrentPageShapes().find((s) => s.type === 'rb-service' && !prev.includes(s.id))?.id as string | undefined,
+        [...before],
+      );
+      expect(id, `a ${counterpart} proposal`).toBeDefined();
+      added.push(id!);
+    }
+    const placed = await page.evaluate((ids) => {
+      const editor = (window as BoardWindow).editor!;
+      const box = (id: string) => {
+        const b = editor.getShapePageBounds(id as never)!;
+        return { x: b.x, y: b.y, w: b.w, h: b.h };
+      };
+      return ids.map((id) => {
+        const s = editor.getShape(id as never)!;
+        const parent = editor.getShape(s.parentId as never)!;
+        const head = editor.getSortedChildIdsForParent(parent.id).find((c) => (editor.getShape(c)?.meta as { rbColumn?: string }).rbColumn === 'proposal-services');
+        const siblings = editor.getSortedChildIdsForParent(parent.id).filter((c) => c !== id && editor.getShape(c)?.type !== 'arrow');
+        return { id, parentName: (parent.props as { name?: string }).name ?? null, box: box(id), frame: box(parent.id), head: head ? box(head) : null, siblings: siblings.map(box) };
+      });
+    }, added);
+    for (const p of placed) {
+      expect(p.parentName).toBe('移行後・提案');
+      expect(within(p.box, p.frame), 'fully inside the frame').toBe(true);
+      expect(p.head, 'the frame has its サービスの提案 column').not.toBeNull();
+      expect(p.box.x >= p.head!.x && p.box.x + p.box.w <= p.head!.x + p.head!.w, 'in the サービスの提案 column').toBe(true);
+      expect(p.siblings.filter((o) => overlap(p.box, o)), `${p.id} overlaps nothing`).toEqual([]);
+    }
+    await page.evaluate(() => {
+      const editor = (window as BoardWindow).editor!;
+      editor.selectNone();
+      editor.zoomToBounds(editor.getShapePageBounds('shape:frame-proposals' as never)!, { animation: { duration: 0 }, inset: 40 });
+    });
+    await screenshot(page, 'cards-land-in-place/transition-proposals');
+  });
+});
