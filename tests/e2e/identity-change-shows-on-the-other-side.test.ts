@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasPoint, openBoard, screenshot, type BoardWindow } from '../helpers/browser.ts';
+import { canvasPoint, openBoard, screenshot, seriousAxeViolations, type BoardWindow } from '../helpers/browser.ts';
 import { useE2E } from './harness.ts';
 
 const e2e = useE2E();
@@ -22,7 +22,7 @@ describe('a participant changes who they are from the board', () => {
   it('a new name and role show in the other side’s panel and on the cursor, and “not you?” makes a new participant', async () => {
     const board = await e2e.server.createBoard({ title: '名前を変える' });
     const a = await e2e.participant();
-    const b = await e2e.participant();
+    const b = await e2e.participant({ bypassCSP: true }); // for the injected axe script
     await openBoard(a.page, board.links.owner, { name: '山田 太郎', role: 'soudan' });
     await openBoard(b.page, board.links.edit, { name: '佐藤 花子', role: 'caremanager' });
     await wiggle(b.page);
@@ -36,6 +36,7 @@ describe('a participant changes who they are from the board', () => {
     await dialog.getByTestId('identity-name').fill('佐藤 花子（家族）');
     await dialog.getByTestId('identity-role').selectOption('provider');
     await screenshot(b.page, 'identity-change/01-b-changes-name-and-role');
+    expect(await seriousAxeViolations(b.page), 'the dialog over the board is accessible').toEqual([]);
     await dialog.getByTestId('identity-enter').click();
     await dialog.waitFor({ state: 'detached' });
     await wiggle(b.page);
