@@ -62,6 +62,18 @@ describe('the board in English', () => {
     await page.getByTestId('transition-summary').scrollIntoViewIfNeeded();
     await screenshot(page, 'english/02b-transition-summary');
 
+    // The other kinds of card: their panels are English around what the case wrote.
+    for (const id of ['shape:basic-info', 'shape:plan-kobo', 'shape:voice-0', 'shape:lifeline', 'shape:svc-koudou']) {
+      const selected = await page.evaluate((shapeId) => (window as BoardWindow).editor!.select(shapeId as never).getSelectedShapeIds() as string[], id);
+      expect(selected, 'the case has this card').toEqual([id]);
+      await page.getByTestId('shape-panel').waitFor();
+      const values = await page.locator('.rb-board__side input, .rb-board__side textarea, .rb-board__side select').evaluateAll((els) =>
+        els.flatMap((e) => [(e as HTMLInputElement).value, ...(e instanceof HTMLSelectElement ? [e.selectedOptions[0]?.textContent ?? ''] : [])]),
+      );
+      const left = (await chromeTexts(page, '.rb-board__side')).filter((t) => JAPANESE.test(t) && !values.includes(t));
+      expect(left, `Japanese left in the panels of ${id}`).toEqual([]);
+    }
+
     // The toolbar's case tools have words, not a single kanji.
     await page.locator('.tlui-toolbar__overflow, [data-testid="tools.more-button"]').first().click().catch(() => undefined);
     const tools = await chromeTexts(page, '.tlui-toolbar');
