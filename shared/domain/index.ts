@@ -65,6 +65,7 @@ export {
 export {
   AGE_THRESHOLDS,
   DEFAULT_STAGES,
+  stageLabel,
   SPECIALIST_SCOPES,
   collaborationArea,
   scopeOverlap,

@@ -74,6 +74,17 @@ describe('the board in English', () => {
       expect(left, `Japanese left in the panels of ${id}`).toEqual([]);
     }
 
+    // The cards' own labels on the canvas (system, status, life stages, ages) are English too.
+    await page.evaluate(() => {
+      const editor = (window as BoardWindow).editor!;
+      editor.selectNone();
+      editor.zoomToBounds(editor.getShapePageBounds('shape:frame-life' as never)!, { animation: { duration: 0 }, inset: 20 });
+    });
+    const band = await chromeTexts(page, '.tl-shape[data-shape-type="rb-lifeline"]');
+    expect(band.length, 'the life band is drawn').toBeGreaterThan(0);
+    expect(band.filter((t) => JAPANESE.test(t)), 'Japanese on the life band').toEqual([]);
+    await screenshot(page, 'english/04-life-band');
+
     // The toolbar's case tools have words, not a single kanji.
     await page.locator('.tlui-toolbar__overflow, [data-testid="tools.more-button"]').first().click().catch(() => undefined);
     const tools = await chromeTexts(page, '.tlui-toolbar');
