@@ -10,14 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { Cleanup } from './lib/Cleanup.ts';
 import { machineInfo } from './lib/proc.ts';
 import { provenance } from './lib/provenance.ts';
-import { coldTable, fanoutSummaryTable, judge, markdown, memoryTable, verdictTable, type RunReport } from './lib/report.ts';
+import { coldTable, fanoutSummaryTable, idleServerTable, judge, markdown, memoryTable, verdictTable, type RunReport } from './lib/report.ts';
 import type { AwarenessMode } from './lib/loadgen.ts';
-import { isOurs, SERVER_KINDS, ServerUnderTest, type ServerKind, type StartServerOptions } from './lib/servers.ts';
+import { DEFAULT_SERVER_KINDS, isOurs, SERVER_KINDS, ServerUnderTest, type ServerKind, type StartServerOptions } from './lib/servers.ts';
 import { runColdLoad, type ColdLoadParams } from './scenarios/coldLoad.ts';
 import { runFanout, type FanoutParams } from './scenarios/fanout.ts';
 import { runIdleMemory, type IdleMemoryParams } from './scenarios/idleMemory.ts';
+import { runIdleServer, type IdleServerParams } from './scenarios/idleServer.ts';
 
-type ScenarioId = 'training' | 'meeting' | 'cold' | 'memory';
+type ScenarioId = 'training' | 'meeting' | 'cold' | 'memory' | 'idle';
 
 interface BenchConfig {
   seconds: number;
@@ -29,6 +30,7 @@ interface BenchConfig {
   awareness: AwarenessMode;
   cold: ColdLoadParams;
   memory: IdleMemoryParams;
+  idle: IdleServerParams;
   oursNodeFlags: string[];
   referenceNodeFlags: string[];
   tolerance: number;
@@ -69,11 +71,13 @@ function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
     rounds: Math.max(1, Math.round(num('BENCH_ROUNDS', 2))),
     warmupSeconds,
     drainMs,
-    scenarios: list<ScenarioId>('BENCH_SCENARIOS', ['training', 'meeting', 'cold', 'memory']),
-    servers: env.BENCH_SERVERS ? list<ServerKind>('BENCH_SERVERS', SERVER_KINDS) : ['renkei', 'reference'],
+    scenarios: list<ScenarioId>('BENCH_SCENARIOS', ['training', 'meeting', 'cold', 'memory', 'idle']),
+    servers: env.BENCH_SERVERS ? list<ServerKind>('BENCH_SERVERS', SERVER_KINDS) : [...DEFAULT_SERVER_KINDS],
     awareness: (list<AwarenessMode>('BENCH_AWARENESS', ['stock', 'off'])[0] ?? 'stock'),
     cold: { shapes: num('BENCH_COLD_SHAPES', 5000), batch: 250, repeats: num('BENCH_COLD_REPEATS', 5), unloadWaitMs: 1000 },
     memory: { boards: num('BENCH_IDLE_BOARDS', 200), shapesPerBoard: 5, warmupBoards: 10, settleMs: 1500 },
+    // V8's memory reducer shrinks the young generation some 30 s after start-up work ends.
+    idle: { settleMs: num('BENCH_IDLE_SETTLE_MS', 40_000) },
     oursNodeFlags: flags('BENCH_NODE_FLAGS'),
     referenceNodeFlags: flags('BENCH_REF_NODE_FLAGS'),
     tolerance: num('BENCH_TOLERANCE', 1.1),
@@ -123,6 +127,7 @@ async function main(): Promise<number> {
       bigMeeting: meeting,
       coldLoad: cfg.cold,
       idleMemory: cfg.memory,
+      idleServer: cfg.idle,
       oursNodeFlags: cfg.oursNodeFlags,
       referenceNodeFlags: cfg.referenceNodeFlags,
       tolerance: cfg.tolerance,
@@ -131,6 +136,7 @@ async function main(): Promise<number> {
     fanout: [],
     coldLoad: [],
     idleMemory: [],
+    idleServer: [],
     errors: [],
     verdicts: [],
   };
@@ -198,6 +204,17 @@ async function main(): Promise<number> {
     }
   }
 
+  if (cfg.scenarios.includes('idle')) {
+    // Both fresh servers sit idle side by side: the wait is the same for each.
+    await Promise.all(
+      cfg.servers.map((kind) =>
+        withServer('idle-server', kind, {}, async (s) => {
+          report.idleServer.push(await runIdleServer(s, cfg.idle, log));
+        }),
+      ),
+    );
+  }
+
   report.finishedAt = new Date().toISOString();
   report.verdicts = judge(report, cfg.tolerance);
   fs.mkdirSync(cfg.resultsDir, { recursive: true });
@@ -209,7 +226,7 @@ async function main(): Promise<number> {
   fs.writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(mdPath, markdown(report, cfg.tolerance));
   process.stdout.write(
-    ['', fanoutSummaryTable(report.fanout), '', coldTable(report.coldLoad), '', memoryTable(report.idleMemory), '', verdictTable(report.verdicts), ''].join('\n'),
+    ['', fanoutSummaryTable(report.fanout), '', coldTable(report.coldLoad), '', memoryTable(report.idleMemory), '', idleServerTable(report.idleServer), '', verdictTable(report.verdicts), ''].join('\n'),
   );
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), jsonPath)} and ${path.relative(process.cwd(), mdPath)}\n`);
   if (report.errors.length > 0) log(`bench: ${report.errors.length} scenario(s) did not complete; see the report`);

@@ -8,17 +8,27 @@ import { processCpuMs, processRssKiB } from './proc.ts';
 import { withTimeout } from './time.ts';
 
 /**
- * Which server a child runs: ours, the stock `@y/websocket-server` in memory, or (for
- * diagnostics, never by default) ours with its update append ablated (bench/ablationServer.ts).
+ * Which server a child runs: ours, the stock `@y/websocket-server` in memory, the same stock
+ * server with its own persistence (`YPERSISTENCE`, y-leveldb: every update written to LevelDB),
+ * or (for diagnostics, never by default) ours with its update append ablated
+ * (bench/ablationServer.ts).
  */
-export type ServerKind = 'renkei' | 'reference' | 'renkei-nostore' | 'renkei-groupcommit' | 'renkei-exclusive';
+export type ServerKind = 'renkei' | 'reference' | 'reference-leveldb' | 'renkei-nostore' | 'renkei-groupcommit' | 'renkei-exclusive';
 
 /** Every server kind, in the order a run uses them. */
-export const SERVER_KINDS: readonly ServerKind[] = ['renkei', 'reference', 'renkei-nostore', 'renkei-groupcommit', 'renkei-exclusive'];
+export const SERVER_KINDS: readonly ServerKind[] = ['renkei', 'reference', 'reference-leveldb', 'renkei-nostore', 'renkei-groupcommit', 'renkei-exclusive'];
+
+/** The kinds a run uses unless BENCH_SERVERS names others. */
+export const DEFAULT_SERVER_KINDS: readonly ServerKind[] = ['renkei', 'reference', 'reference-leveldb'];
+
+/** Whether a kind is the stock `@y/websocket-server` (in memory or on LevelDB). */
+export function isReference(kind: ServerKind): boolean {
+  return kind === 'reference' || kind === 'reference-leveldb';
+}
 
 /** Whether a kind is our server (boards through the API, SQLite data directory). */
 export function isOurs(kind: ServerKind): boolean {
-  return kind !== 'reference';
+  return !isReference(kind);
 }
 
 /** What a provider needs to join one room: its name and the URL parameters. */
@@ -45,6 +55,7 @@ const LOG_TAIL_LINES = 40;
 const SCRIPTS: Record<ServerKind, string> = {
   renkei: fileURLToPath(new URL('../../server/main.js', import.meta.url)),
   reference: fileURLToPath(new URL('../referenceServer.js', import.meta.url)),
+  'reference-leveldb': fileURLToPath(new URL('../referenceServer.js', import.meta.url)),
   'renkei-nostore': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
   'renkei-groupcommit': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
   'renkei-exclusive': fileURLToPath(new URL('../ablationServer.js', import.meta.url)),
@@ -61,7 +72,7 @@ export class ServerUnderTest {
   readonly baseUrl: string;
   /** The provider's `serverUrl`: rooms live at `<wsUrl>/<room>`. */
   readonly wsUrl: string;
-  /** Ours only: the SQLite data directory. */
+  /** Ours: the SQLite data directory; reference-leveldb: its LevelDB directory. */
   readonly dataDir: string | undefined;
   readonly inspector: Inspector | undefined;
   private readonly child: ChildProcess;
@@ -83,13 +94,19 @@ export class ServerUnderTest {
 
   /** Start a server child on a free port and wait until it says where it listens. */
   static async start(opts: StartServerOptions): Promise<ServerUnderTest> {
-    const dataDir = isOurs(opts.kind) ? opts.cleanup.tempDir('renkei-bench-data-') : undefined;
+    const dataDir = isOurs(opts.kind)
+      ? opts.cleanup.tempDir('renkei-bench-data-')
+      : opts.kind === 'reference-leveldb'
+        ? opts.cleanup.tempDir('renkei-bench-leveldb-')
+        : undefined;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/tmp',
       PORT: '0',
       HOST: '127.0.0.1',
       ...(isOurs(opts.kind) ? { DATA_DIR: dataDir as string, LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_BOARD: '10000' } : {}),
+      // @y/websocket-server reads YPERSISTENCE when its utils load and then stores every update with y-leveldb.
+      ...(opts.kind === 'reference-leveldb' ? { YPERSISTENCE: dataDir as string } : {}),
       ...(ABLATION[opts.kind] ? { BENCH_ABLATION: ABLATION[opts.kind] as string } : {}),
       ...(process.env.BENCH_GROUP_COMMIT_MS ? { BENCH_GROUP_COMMIT_MS: process.env.BENCH_GROUP_COMMIT_MS } : {}),
       ...opts.env,
@@ -112,7 +129,7 @@ export class ServerUnderTest {
 
   /** Open a new, empty room: on ours a board created through the API, joined with its edit token. */
   async newRoom(): Promise<RoomAccess> {
-    if (this.kind === 'reference') return { room: `bench-${process.pid}-${++this.roomCounter}`, params: {} };
+    if (isReference(this.kind)) return { room: `bench-${process.pid}-${++this.roomCounter}`, params: {} };
     const res = await fetch(`${this.baseUrl}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -21,6 +21,7 @@ import { assetUrls } from './assets.ts';
 import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
+import { FacilitatorNotesPanel } from './FacilitatorNotesPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { publishParticipant, syncPresence } from './presence.ts';
 import { IdentityDialog } from './IdentityDialog.tsx';
@@ -205,7 +206,8 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} onChangeSelf={props.onIdentityChange && (() => setChangingIdentity(true))} />
           <CaseBoardPanels editor={editor} />
-          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} />
+          {info.role === 'owner' && <FacilitatorNotesPanel boardId={info.id} ownerToken={token} />}
+          <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} editor={editor} author={identity.name} />
           <ExportMenu editor={editor} title={info.title} tldrPath={`/api/boards/${info.id}/export.tldr`} token={token} />
         </aside>
       </div>

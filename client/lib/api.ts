@@ -14,6 +14,8 @@ import {
   CreateBoardResponseSchema,
   RotateLinksResponseSchema,
   CurrentLinksResponseSchema,
+  FacilitatorNotesResponseSchema,
+  type FacilitatorNotesResponse,
   TemplateInfoSchema,
   type BoardInfo,
   type Capability,
@@ -73,6 +75,11 @@ export const api = {
   /** Mark the board 研修用 (training) or a real meeting (owner). */
   setTraining: (id: string, ownerToken: string, training: boolean): Promise<ApiResult<BoardInfo>> =>
     call(BoardInfoSchema, `/api/boards/${encodeURIComponent(id)}/training`, { method: 'POST', token: ownerToken, body: JSON.stringify({ training }) }),
+  /** The board's 講師メモ (owner only; kept apart from the document). */
+  facilitatorNotes: (id: string, ownerToken: string): Promise<ApiResult<FacilitatorNotesResponse>> =>
+    call(FacilitatorNotesResponseSchema, `/api/boards/${encodeURIComponent(id)}/facilitator-notes`, { token: ownerToken }),
+  saveFacilitatorNotes: (id: string, ownerToken: string, body: string): Promise<ApiResult<FacilitatorNotesResponse>> =>
+    call(FacilitatorNotesResponseSchema, `/api/boards/${encodeURIComponent(id)}/facilitator-notes`, { method: 'PUT', token: ownerToken, body: JSON.stringify({ body }) }),
   rotateLinks: (id: string, token: string, roles: Capability[]): Promise<ApiResult<RotateLinksResponse>> =>
     call(RotateLinksResponseSchema, `/api/boards/${encodeURIComponent(id)}/links/rotate`, { method: 'POST', token, body: JSON.stringify({ roles }) }),
 };
@@ -97,14 +104,16 @@ export async function fetchWithToken(path: string, token: string): Promise<Respo
   return fetch(path, { headers: { Authorization: `Bearer ${token}` } });
 }
 
+const FieldChangeSchema = z.object({ field: z.string(), before: z.string(), after: z.string() });
 const CardChangeSchema = z.object({
   id: z.string(),
   type: z.string(),
   label: z.string(),
   fields: z.array(z.string()),
   statusChange: z.object({ from: z.string(), to: z.string() }).optional(),
+  changes: z.array(FieldChangeSchema).optional(),
 });
-const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema) });
+const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z.array(CardChangeSchema), changed: z.array(CardChangeSchema), record: z.array(FieldChangeSchema).optional() });
 export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;
 
 // --- Workshops (issue #6) ---

@@ -1,45 +1,77 @@
 import type { RecordDiffInfo } from '../lib/api.ts';
 import { useI18n } from '../i18n/index.ts';
-import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS } from '../../shared/shapes/index.ts';
+import { fieldLabel, valueLabel } from './diffLabels.ts';
 import { useRecordTexts } from './texts.ts';
 
-function statusLabel(value: string, locale: 'ja' | 'en'): string {
-  const all: Record<string, { ja: string; en: string }> = { ...SERVICE_STATUS_LABELS, ...PLAN_STATE_LABELS };
-  return all[value]?.[locale] ?? value;
+type Change = { field: string; before: string; after: string };
+
+/** One value's change, before → after, in the UI language. */
+function ChangeLine({ change, cardType }: { change: Change; cardType: string | null }) {
+  const t = useRecordTexts();
+  const { locale } = useI18n();
+  const before = valueLabel(change.field, change.before, locale);
+  const after = valueLabel(change.field, change.after, locale);
+  return (
+    <li className="rb-diff__change" data-testid="diff-change">
+      <strong>{fieldLabel(change.field, cardType, locale)}</strong>: <del>{before || t('noValue')}</del> → <ins>{after || t('noValue')}</ins>
+    </li>
+  );
 }
 
-/** What changed in cards and plan items between two records; status changes shown as such. */
+/** What changed between two records: the records' memo and 会議の要点, then cards and plan items, before → after. */
 export function DiffView({ diff }: { diff: RecordDiffInfo }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
-  const empty = diff.added.length + diff.removed.length + diff.changed.length === 0;
+  const record = diff.record ?? [];
+  const empty = diff.added.length + diff.removed.length + diff.changed.length + record.length === 0;
+  const name = (label: string) => label || t('untitled');
   return (
     <section className="rb-diff" aria-labelledby="rb-diff-h" data-testid="record-diff">
       <h3 id="rb-diff-h">{t('diffHeading')}</h3>
       {empty && <p>{t('nothingChanged')}</p>}
+      {record.length > 0 && (
+        <>
+          <h4>{t('recordChanges')}</h4>
+          <ul>
+            {record.map((c) => (
+              <ChangeLine key={c.field} change={c} cardType={null} />
+            ))}
+          </ul>
+        </>
+      )}
       {diff.added.length > 0 && (
         <>
           <h4>{t('added')}</h4>
-          <ul>{diff.added.map((c) => <li key={c.id}>＋ {c.label}</li>)}</ul>
+          <ul>{diff.added.map((c) => <li key={c.id}>＋ {name(c.label)}</li>)}</ul>
         </>
       )}
       {diff.removed.length > 0 && (
         <>
           <h4>{t('removed')}</h4>
-          <ul>{diff.removed.map((c) => <li key={c.id}>− {c.label}</li>)}</ul>
+          <ul>{diff.removed.map((c) => <li key={c.id}>− {name(c.label)}</li>)}</ul>
         </>
       )}
       {diff.changed.length > 0 && (
         <>
           <h4>{t('changed')}</h4>
           <ul>
-            {diff.changed.map((c) => (
-              <li key={c.id}>
-                {c.label}
-                {c.statusChange ? ` — ${t('statusChanged')}: ${statusLabel(c.statusChange.from, locale)} → ${statusLabel(c.statusChange.to, locale)}` : ''}
-                {c.fields.filter((f) => f !== 'status' && f !== 'state').length > 0 && <span className="rb-hint"> ({c.fields.filter((f) => f !== 'status' && f !== 'state').join(', ')})</span>}
-              </li>
-            ))}
+            {diff.changed.map((c) => {
+              const statusField = c.type === 'rb-service' ? 'status' : 'state';
+              const others = (c.changes ?? c.fields.map((f) => ({ field: f, before: '', after: '' }))).filter((x) => x.field !== statusField);
+              return (
+                <li key={c.id}>
+                  {name(c.label)}
+                  {c.statusChange ? ` — ${t('statusChanged')}: ${valueLabel(statusField, c.statusChange.from, locale)} → ${valueLabel(statusField, c.statusChange.to, locale)}` : ''}
+                  {others.length > 0 && (
+                    <ul>
+                      {others.map((x) => (
+                        <ChangeLine key={x.field} change={x} cardType={c.type} />
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Editor } from 'tldraw';
 import { extractCase } from '../../shared/records/index.ts';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { fetchWithToken } from '../lib/api.ts';
 import { downloadBlob, safeFileName } from './download.ts';
+import { pngExportSize } from './exportSize.ts';
 import { useRecordTexts } from './texts.ts';
 
 type Format = 'tldr' | 'png' | 'svg' | 'json';
+
+const PADDING = 32;
 
 /**
  * Exports of the board on screen (or of a record): the tldraw file from the server, PNG
@@ -17,6 +20,16 @@ export function ExportMenu({ editor, title, tldrPath, token }: { editor: Editor 
   const t = useRecordTexts();
   const [busy, setBusy] = useState<Format | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Seconds since the export began, told in a polite live region: tldraw reports no progress of
+  // its own, and a big board takes a moment (bench/results/export-latest.md).
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (busy === null) return;
+    setElapsed(0);
+    const started = performance.now();
+    const timer = window.setInterval(() => setElapsed(Math.floor((performance.now() - started) / 1000)), 1000);
+    return () => window.clearInterval(timer);
+  }, [busy]);
   const name = safeFileName(title);
 
   const run = async (format: Format) => {
@@ -30,10 +43,12 @@ export function ExportMenu({ editor, title, tldrPath, token }: { editor: Editor 
       } else if (editor) {
         const ids = [...editor.getCurrentPageShapeIds()];
         if (format === 'png') {
-          const { blob } = await editor.toImage(ids, { format: 'png', background: true, padding: 32 });
+          const bounds = editor.getCurrentPageBounds();
+          const size = pngExportSize(bounds?.w ?? 0, bounds?.h ?? 0, PADDING);
+          const { blob } = await editor.toImage(ids, { format: 'png', background: true, padding: PADDING, ...size });
           downloadBlob(blob, `${name}.png`);
         } else if (format === 'svg') {
-          const svg = await editor.getSvgString(ids, { background: true, padding: 32 });
+          const svg = await editor.getSvgString(ids, { background: true, padding: PADDING });
           if (!svg) throw new Error('empty');
           downloadBlob(new Blob([svg.svg], { type: 'image/svg+xml' }), `${name}.svg`);
         } else {
@@ -64,6 +79,9 @@ export function ExportMenu({ editor, title, tldrPath, token }: { editor: Editor 
           </button>
         ))}
       </div>
+      <p role="status" className="rb-hint" data-testid="export-status">
+        {busy !== null ? t('exportingFor').replace('{s}', String(elapsed)) : ''}
+      </p>
       {error && (
         <p className="rb-error" role="alert">
           {error}

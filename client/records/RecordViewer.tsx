@@ -10,7 +10,9 @@ import { useI18n } from '../i18n/index.ts';
 import { fetchWithToken, recordsApi } from '../lib/api.ts';
 import { tokenFromHash } from '../lib/links.ts';
 import { rememberBoard } from '../lib/localBoards.ts';
+import { MEETING_DETAILS_TYPE, type MeetingDetailsShape } from '../../shared/shapes/index.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { MeetingSummary } from './MeetingSummary.tsx';
 import { openMinutes } from './minutes.ts';
 import { useRecordTexts } from './texts.ts';
 
@@ -112,6 +114,14 @@ export function RecordViewer({ boardId, recordId, navigate, settings }: { boardI
               {forking ? t('forking') : t('fork')}
             </button>
           </section>
+          <MeetingSummary details={load.info.meeting ?? (load.records.find((r): r is MeetingDetailsShape => r.typeName === 'shape' && r.type === MEETING_DETAILS_TYPE)?.props.details ?? null)} />
+          {load.info.note && (
+            <section className="rb-panel" aria-label={t('memo')}>
+              <p className="rb-records__memo" data-testid="record-viewer-memo">
+                {t('memo')}: {load.info.note}
+              </p>
+            </section>
+          )}
           <ExportMenu editor={editor} title={load.info.title} tldrPath={`/api/boards/${boardId}/records/${recordId}/export.tldr`} token={token} />
         </aside>
       </div>

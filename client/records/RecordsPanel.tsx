@@ -1,5 +1,6 @@
 import { Paths } from '../../shared/protocol/index.ts';
 import { useCallback, useEffect, useState } from 'react';
+import type { Editor } from 'tldraw';
 import type { Capability, RecordInfo } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api, recordsApi, type RecordDiffInfo } from '../lib/api.ts';
@@ -9,19 +10,20 @@ import { SaveRecordDialog } from './SaveRecordDialog.tsx';
 import { useRecordTexts } from './texts.ts';
 
 /** The board's records: save one, open, print minutes, compare two. */
-export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean }) {
+export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining, editor, author }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean; editor?: Editor | null; author?: string }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
   const [records, setRecords] = useState<RecordInfo[]>([]);
   const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // Kept as what happened, not as a sentence, so that it follows a language switch.
+  const [status, setStatus] = useState<{ kind: 'saved'; title: string } | { kind: 'error'; message: string } | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [diff, setDiff] = useState<RecordDiffInfo | null>(null);
   const [training, setTraining] = useState(initialTraining);
   const markTraining = async (next: boolean) => {
     const r = await api.setTraining(boardId, token, next);
     if (r.ok) setTraining(r.value.training ?? next);
-    else setStatus(`${t('error')}: ${r.message}`);
+    else setStatus({ kind: 'error', message: r.message });
   };
 
   const refresh = useCallback(() => {
@@ -57,7 +59,7 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
           {t('trainingToggle')}
         </label>
       )}
-      {status && <p role="status">{status}</p>}
+      {status && <p role="status">{status.kind === 'saved' ? `${t('saved')}: ${status.title}` : `${t('error')}: ${status.message}`}</p>}
       {records.length === 0 ? (
         <p>{t('none')}</p>
       ) : (
@@ -70,6 +72,11 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
                   <strong>{r.title}</strong>
                   <br />
                   <time dateTime={r.createdAt}>{fmt.format(new Date(r.createdAt))}</time>
+                  {r.note && (
+                    <span className="rb-records__memo" data-testid="record-memo">
+                      {t('memo')}: {r.note}
+                    </span>
+                  )}
                 </span>
               </label>
               <div className="rb-row">
@@ -99,10 +106,12 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
           boardTitle={boardTitle}
           token={token}
           training={training}
+          editor={editor ?? null}
+          author={author ?? ''}
           onClose={() => setSaving(false)}
           onSaved={(rec) => {
             setSaving(false);
-            setStatus(`${t('saved')}: ${rec.title}`);
+            setStatus({ kind: 'saved', title: rec.title });
             refresh();
           }}
         />

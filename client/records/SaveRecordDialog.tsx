@@ -1,17 +1,34 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { AttendeeInfo, CreatedRecord } from '../../shared/protocol/index.ts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Editor } from 'tldraw';
+import { MEETING_LABELS, MeetingDetailsSchema, type AttendeeInfo, type CreatedRecord, type MeetingDetails } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { recordsApi } from '../lib/api.ts';
 import { roleOptions } from '../lib/roles.ts';
 import { ConsentFields, consentFromDraft, initialConsent, type ConsentDraft } from './ConsentFields.tsx';
+import { MeetingDetailsFields } from './MeetingDetailsFields.tsx';
+import { asMeetingAttendee, initialMeeting, nowParts, writeMeetingToBoard } from './meetingDraft.ts';
 import { useRecordTexts } from './texts.ts';
 
-/** Save the board as a record: title, note, and the attendee list as the user corrects it. */
-export function SaveRecordDialog(props: { boardId: string; boardTitle: string; token: string; training: boolean; onSaved(record: CreatedRecord): void; onClose(): void }) {
+/** The default title as the server writes it (server/records: 2026年4月13日（月） 10:30 board title). */
+function defaultTitle(boardTitle: string): string {
+  const { date, time } = nowParts();
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = '日月火水木金土'[new Date(y, m - 1, d).getDay()];
+  return `${y}年${m}月${d}日（${weekday}） ${time} ${boardTitle}`.slice(0, 200);
+}
+
+/**
+ * Save the board as a record: title, note, the attendee list as the user corrects it, the
+ * 会議の要点 (from the board's card, confirmed here and written back to it) and the consent.
+ */
+export function SaveRecordDialog(props: { boardId: string; boardTitle: string; token: string; training: boolean; editor?: Editor | null; author?: string; onSaved(record: CreatedRecord): void; onClose(): void }) {
   const t = useRecordTexts();
   const { locale } = useI18n();
-  const day = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long' }).format(new Date());
-  const [title, setTitle] = useState(`${day} ${props.boardTitle}`.slice(0, 200));
+  const editor = props.editor ?? null;
+  // Left as proposed, the title is the server's default, which adds a serial when two records share a minute.
+  const proposedTitle = useRef(defaultTitle(props.boardTitle));
+  const [title, setTitle] = useState(proposedTitle.current);
+  const [meeting, setMeeting] = useState<MeetingDetails>(() => initialMeeting(editor, { author: props.author ?? '', present: [], locale }));
   const [note, setNote] = useState('');
   const [attendees, setAttendees] = useState<AttendeeInfo[]>([]);
   const [busy, setBusy] = useState(false);
@@ -25,17 +42,44 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
       if (!r.ok) return;
       setAttendees(r.value);
       setConsent((c) => (c.rows.every((row) => !row.name.trim()) ? initialConsent(r.value) : c));
+      setMeeting((m) => ({
+        ...m,
+        attendees: m.attendees.length ? m.attendees : r.value.map((a) => asMeetingAttendee(a, locale)),
+        clientAttendance: m.clientAttendance || (r.value.some((a) => a.role === 'client') ? 'present' : ''),
+        familyAttendance: m.familyAttendance || (r.value.some((a) => a.role === 'family') ? 'present' : ''),
+      }));
     });
   }, [props.boardId, props.token]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    const details = MeetingDetailsSchema.safeParse({
+      ...meeting,
+      attendees: meeting.attendees.filter((a) => a.name.trim() || a.affiliation.trim()),
+      absentees: meeting.absentees.filter((a) => a.name.trim() || a.affiliation.trim() || a.inquiry.trim()),
+    });
+    if (!details.success) {
+      // Name the fields as the form does (開催日, 開始時刻…), not by their keys.
+      const named = details.error.issues.map((i) => {
+        const key = String(i.path[i.path.length - 1] === undefined ? '' : i.path[0] === 'monitoring' ? i.path[1] : i.path[0]);
+        return key in MEETING_LABELS ? MEETING_LABELS[key as keyof typeof MEETING_LABELS][locale] : key;
+      });
+      return setError(`${t('meetingInvalid')}: ${[...new Set(named)].join(locale === 'ja' ? '、' : ', ')}`);
+    }
     const checked = props.training ? undefined : consentFromDraft(consent, locale);
     if (checked && !checked.ok) return setError(checked.message);
     setBusy(true);
+    writeMeetingToBoard(editor, details.data);
     const clean = attendees.map((a) => ({ name: a.name.trim(), role: a.role })).filter((a) => a.name);
-    const r = await recordsApi.create(props.boardId, props.token, { title: title.trim() || undefined, note: note.trim() || undefined, attendees: clean, ...(checked?.ok ? { consent: checked.value } : {}) });
+    const typed = title.trim();
+    const r = await recordsApi.create(props.boardId, props.token, {
+      title: typed && typed !== proposedTitle.current ? typed : undefined,
+      note: note.trim() || undefined,
+      attendees: clean,
+      meeting: details.data,
+      ...(checked?.ok ? { consent: checked.value } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(`${t('error')}: ${r.message}`);
     props.onSaved(r.value);
@@ -77,6 +121,19 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
           <button type="button" onClick={() => setAttendees((l) => [...l, { name: '', role: '' }])}>
             {t('addAttendee')}
           </button>
+        </fieldset>
+        <fieldset className="rb-meeting-confirm" data-testid="record-meeting">
+          <legend>{t('meetingLegend')}</legend>
+          <p className="rb-hint">{t('meetingIntro')}</p>
+          <MeetingDetailsFields
+            value={meeting}
+            onChange={(m) => {
+              setMeeting(m);
+              setError(null);
+              // One place says whether the meeting was online: the consent follows the details.
+              if (m.online !== meeting.online || m.onlineTool !== meeting.onlineTool) setConsent((c) => ({ ...c, online: m.online, onlineTool: m.onlineTool }));
+            }}
+          />
         </fieldset>
         {props.training ? <p className="rb-hint" data-testid="training-note">{t('trainingNoConsent')}</p> : <ConsentFields draft={consent} onChange={(c) => {
               setConsent(c);

@@ -1,5 +1,5 @@
 import { useValue, type Editor, type TLShape } from 'tldraw';
-import { BASIC_INFO_TYPE, CLIENT_VOICE_TYPE, ECOMAP_PERSON_TYPE, ECOMAP_TIE_TYPE, LIFE_STAGE_TYPE, PLAN_ITEM_TYPE, SERVICE_CARD_TYPE } from '../../shared/shapes/index.ts';
+import { BASIC_INFO_TYPE, MEETING_DETAILS_TYPE, CLIENT_VOICE_TYPE, ECOMAP_PERSON_TYPE, ECOMAP_TIE_TYPE, LIFE_STAGE_TYPE, PLAN_ITEM_TYPE, SERVICE_CARD_TYPE } from '../../shared/shapes/index.ts';
 import { createAtViewportCenter } from './common/shapeOps.ts';
 import { useShapeTexts, type ShapeTextKey } from './texts.ts';
 
@@ -12,6 +12,7 @@ export const CASE_MENU_ITEMS: readonly { type: TLShape['type']; text: ShapeTextK
   { type: ECOMAP_PERSON_TYPE, text: 'addPerson' },
   { type: ECOMAP_TIE_TYPE, text: 'addTie' },
   { type: BASIC_INFO_TYPE, text: 'addBasicInfo' },
+  { type: MEETING_DETAILS_TYPE, text: 'addMeeting' },
 ];
 
 /** ケース会議: one button per shape; each places it in the middle of the view and selects it. */

@@ -4,6 +4,7 @@ import { BasicInfoPanel } from './basicInfo/BasicInfoPanel.tsx';
 import { ClientVoicePanel } from './clientVoice/ClientVoicePanel.tsx';
 import { EcomapPersonPanel } from './ecomapPerson/EcomapPersonPanel.tsx';
 import { EcomapTiePanel } from './ecomapTie/EcomapTiePanel.tsx';
+import { MeetingDetailsPanel } from './meetingDetails/MeetingDetailsPanel.tsx';
 import { LifeStagePanel } from './lifeStage/LifeStagePanel.tsx';
 import { PlanItemPanel } from './planItem/PlanItemPanel.tsx';
 import { ServiceCardPanel } from './serviceCard/ServiceCardPanel.tsx';
@@ -19,6 +20,7 @@ const HEADINGS: Record<RenkeiShapeType, ShapeTextKey> = {
   'rb-person': 'shapePerson',
   'rb-tie': 'shapeTie',
   'rb-basic-info': 'shapeBasicInfo',
+  'rb-meeting': 'shapeMeeting',
 };
 
 /** True when a shape is one of the board's case-conference shapes. */
@@ -69,6 +71,8 @@ function ShapeForm({ editor, shape, readonly }: { editor: Editor; shape: TLShape
       return <EcomapTiePanel editor={editor} shape={shape} readonly={readonly} />;
     case 'rb-basic-info':
       return <BasicInfoPanel editor={editor} shape={shape} readonly={readonly} />;
+    case 'rb-meeting':
+      return <MeetingDetailsPanel editor={editor} shape={shape} readonly={readonly} />;
     default:
       return null;
   }

@@ -8,6 +8,8 @@ import { EcomapPersonShapeUtil } from './ecomapPerson/EcomapPersonShapeUtil.tsx'
 import { EcomapPersonTool } from './ecomapPerson/EcomapPersonTool.ts';
 import { EcomapTieShapeUtil } from './ecomapTie/EcomapTieShapeUtil.tsx';
 import { EcomapTieTool } from './ecomapTie/EcomapTieTool.ts';
+import { MeetingDetailsShapeUtil } from './meetingDetails/MeetingDetailsShapeUtil.tsx';
+import { MeetingDetailsTool } from './meetingDetails/MeetingDetailsTool.ts';
 import { LifeStageShapeUtil } from './lifeStage/LifeStageShapeUtil.tsx';
 import { LifeStageTool } from './lifeStage/LifeStageTool.ts';
 import { PlanItemShapeUtil } from './planItem/PlanItemShapeUtil.tsx';
@@ -15,8 +17,8 @@ import { PlanItemTool } from './planItem/PlanItemTool.ts';
 import { ServiceCardShapeUtil } from './serviceCard/ServiceCardShapeUtil.tsx';
 import { ServiceCardTool } from './serviceCard/ServiceCardTool.ts';
 
-export { BasicInfoShapeUtil, ClientVoiceShapeUtil, EcomapPersonShapeUtil, EcomapTieShapeUtil, LifeStageShapeUtil, PlanItemShapeUtil, ServiceCardShapeUtil };
-export { BasicInfoTool, ClientVoiceTool, EcomapPersonTool, EcomapTieTool, LifeStageTool, PlanItemTool, ServiceCardTool };
+export { BasicInfoShapeUtil, MeetingDetailsShapeUtil, ClientVoiceShapeUtil, EcomapPersonShapeUtil, EcomapTieShapeUtil, LifeStageShapeUtil, PlanItemShapeUtil, ServiceCardShapeUtil };
+export { BasicInfoTool, MeetingDetailsTool, ClientVoiceTool, EcomapPersonTool, EcomapTieTool, LifeStageTool, PlanItemTool, ServiceCardTool };
 
 /** The ShapeUtils of the case-conference shapes, for `<Tldraw shapeUtils>` and the store. */
 export const renkeiShapeUtils: readonly TLAnyShapeUtilConstructor[] = [
@@ -27,6 +29,7 @@ export const renkeiShapeUtils: readonly TLAnyShapeUtilConstructor[] = [
   EcomapPersonShapeUtil,
   EcomapTieShapeUtil,
   BasicInfoShapeUtil,
+  MeetingDetailsShapeUtil,
 ];
 
 /** Tools that place each shape on the canvas (ids = shape types), for `<Tldraw tools>`. */
@@ -38,6 +41,7 @@ export const renkeiTools: readonly TLStateNodeConstructor[] = [
   EcomapPersonTool,
   EcomapTieTool,
   BasicInfoTool,
+  MeetingDetailsTool,
 ];
 
 export { CaseBoardPanels } from './CaseBoardPanels.tsx';

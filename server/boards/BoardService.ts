@@ -4,10 +4,12 @@ import {
   type BoardInfo,
   type Capability,
   type CreateBoardResponse,
+  type FacilitatorNotesResponse,
 } from '../../shared/protocol/index.ts';
 import type { TLRecord } from '@tldraw/tlschema';
 import type { StoredRecord } from '../../shared/doc/index.ts';
 import { findTemplate } from '../../shared/templates/index.ts';
+import { defaultFacilitatorNotes } from '../../shared/templates/facilitatorNotes.ts';
 import { isTrainingTemplate } from '../../shared/templates/training.ts';
 import { deriveLinkToken, DERIVED_ROLES } from '../auth/linkTokens.ts';
 import { capabilityForHash, newId, hashToken, newToken } from '../auth/tokens.ts';
@@ -149,6 +151,24 @@ export class BoardService {
   /** Mark the board 研修用 or a real meeting (its owner's choice; see shared/templates/training.ts). */
   async setTraining(boardId: string, training: boolean): Promise<void> {
     await this.storage.setTraining(boardId, training);
+  }
+
+  /**
+   * The board's 講師メモ for its owner: what the owner saved, else the template's notes (the
+   * exercises have some), else nothing. Kept apart from the document, so no participant's
+   * client receives them (shared/templates/facilitatorNotes.ts).
+   */
+  async facilitatorNotes(board: BoardRow): Promise<FacilitatorNotesResponse> {
+    const saved = await this.storage.getFacilitatorNotes(board.id);
+    if (saved) return { body: saved.body, edited: true, updatedAt: saved.updatedAt.toISOString() };
+    return { body: defaultFacilitatorNotes(board.template) ?? '', edited: false, updatedAt: null };
+  }
+
+  /** Save the owner's 講師メモ (the body is validated at the edge). */
+  async saveFacilitatorNotes(board: BoardRow, body: string): Promise<FacilitatorNotesResponse> {
+    const at = new Date();
+    await this.storage.setFacilitatorNotes(board.id, body, at);
+    return { body, edited: true, updatedAt: at.toISOString() };
   }
 
   /**

@@ -71,8 +71,11 @@ export function recordRouter(deps: RecordRouteDeps): Router {
     const { board } = boardLocals(res);
     const row = await loadRecord(board.id, req.params.recordId);
     const lang = req.query.lang === 'en' ? 'en' : 'ja';
+    // 第4表 (the default) or the 相談支援 side's モニタリング報告; the page can switch between them.
+    const format = req.query.format === undefined ? 'form4' : req.query.format;
+    if (format !== 'form4' && format !== 'monitoring') throw new HttpError(ApiErrorCode.BadRequest, 'format: form4 (第4表, the default) or monitoring (モニタリング報告)', 'format');
     res.setHeader('Cache-Control', 'private, max-age=3600, immutable');
-    res.type('html').send(records.minutes(board, row, lang));
+    res.type('html').send(records.minutes(board, row, lang, format));
   });
 
   r.get('/:recordId/export.tldr', requireBoard(boards, 'view'), async (req, res) => {

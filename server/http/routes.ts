@@ -5,6 +5,7 @@ import {
   CreateBoardRequestSchema,
   ImportBoardRequestSchema,
   RotateLinksRequestSchema,
+  PutFacilitatorNotesRequestSchema,
   SetTrainingRequestSchema,
   type Capability,
   type ClientConfig,
@@ -177,6 +178,20 @@ export function apiRouter(deps: ApiDeps): Router {
     const { board } = boardLocals(res);
     await boards.setTraining(board.id, body.training);
     res.json(boards.info({ ...board, training: body.training }, 'owner'));
+  });
+
+  // 講師メモ: the owner's alone (issue 14); never part of the document the relay sends.
+  r.get('/boards/:id/facilitator-notes', requireBoard(boards, 'owner'), async (_req, res) => {
+    const { board } = boardLocals(res);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await boards.facilitatorNotes(board));
+  });
+
+  r.put('/boards/:id/facilitator-notes', requireBoard(boards, 'owner'), async (req, res) => {
+    const body = parseBody(PutFacilitatorNotesRequestSchema, req.body);
+    const { board } = boardLocals(res);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await boards.saveFacilitatorNotes(board, body.body));
   });
 
   r.get('/boards/:id/export.tldr', requireBoard(boards, 'view'), async (_req, res) => {

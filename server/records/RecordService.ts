@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { roleIdFrom } from '../../shared/domain/roles.ts';
 import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
-import type { AttendeeInfo, CreatedRecord, RecordConsent } from '../../shared/protocol/index.ts';
-import { diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
+import type { AttendeeInfo, CreatedRecord, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
+import { diffRecordInfo, diffRecords, extractCase, readableRecords, type CaseContent, type ReadableRecords, type RecordDiff, type SkippedRecord } from '../../shared/records/index.ts';
 import { newId } from '../auth/tokens.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
 import { isTraining } from '../boards/BoardService.ts';
 import type { Attendee, BoardRow, MeetingRecordMeta, MeetingRecordRow, RecordStore } from '../storage/index.ts';
-import { minutesHtml, type MinutesLang } from './minutes.ts';
+import { minutesHtml, printedMoment, type MinutesFormat, type MinutesLang } from './minutes.ts';
 
 /** Options of the record service. */
 export interface RecordServiceOptions {
@@ -33,15 +33,18 @@ export class RecordService {
   }
 
   /** Save the board as it is now as an immutable record. */
-  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; consent?: RecordConsent | undefined; now?: Date }): Promise<CreatedRecord> {
+  async create(board: BoardRow, input: { title?: string | undefined; note?: string | undefined; attendees?: AttendeeInfo[] | undefined; consent?: RecordConsent | undefined; meeting?: MeetingDetails | undefined; now?: Date }): Promise<CreatedRecord> {
     const now = input.now ?? new Date();
     const state = await this.documents.state(board.id);
     const participants = this.presentParticipants(board.id);
-    const day = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(now);
+    // Records are told apart by their titles: the default has the time, and when another record
+    // of the board already has it (two saved in one minute) a serial: （2）, （3）… A title the
+    // user wrote is kept as written.
+    const title = input.title ?? distinctTitle(`${printedMoment(now, 'ja')} ${board.title}`, new Set((await this.storage.listRecords(board.id)).map((r) => r.title)));
     const row: MeetingRecordRow = {
       id: newId(),
       boardId: board.id,
-      title: input.title ?? `${day} ${board.title}`,
+      title,
       note: input.note ?? '',
       createdAt: now,
       state,
@@ -49,6 +52,7 @@ export class RecordService {
       participants,
       attendees: input.attendees ?? participants,
       consent: input.consent ?? null,
+      meeting: input.meeting ?? null,
     };
     await this.storage.createRecord(row);
     return toInfo(row);
@@ -88,9 +92,9 @@ export class RecordService {
   }
 
   /** The printable minutes of a record; skipped records are named in them. */
-  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang): string {
+  minutes(board: BoardRow, row: MeetingRecordRow, lang: MinutesLang, format: MinutesFormat = 'form4'): string {
     const { records, skipped } = this.readable(row);
-    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang, training: isTraining(board) });
+    return minutesHtml({ boardTitle: board.title, record: toMeta(row), records, skipped, lang, format, training: isTraining(board) });
   }
 
   /** The domain items of a record, as structured JSON, and the stored records left out. */
@@ -99,9 +103,22 @@ export class RecordService {
     return { content: extractCase(records), skipped };
   }
 
-  /** What changed in cards and plan items from one record to another. */
+  /** What changed in cards and plan items from one record to another, and in the records' memo, title and 会議の要点. */
   diff(from: MeetingRecordRow, to: MeetingRecordRow): RecordDiff {
-    return diffRecords(this.recordsOf(from), this.recordsOf(to));
+    const fromMeeting = from.meeting ?? extractCase(this.recordsOf(from)).meeting;
+    const toMeeting = to.meeting ?? extractCase(this.recordsOf(to)).meeting;
+    return { ...diffRecords(this.recordsOf(from), this.recordsOf(to)), record: diffRecordInfo({ ...from, meeting: fromMeeting }, { ...to, meeting: toMeeting }) };
+  }
+}
+
+/** `title`, or `title（n）` with the smallest n ≥ 2 that no other record of the board has (max 200 characters). */
+export function distinctTitle(title: string, taken: ReadonlySet<string>): string {
+  const base = title.slice(0, 200);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `（${n}）`;
+    const candidate = `${base.slice(0, 200 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
   }
 }
 
@@ -122,5 +139,6 @@ export function toInfo(row: MeetingRecordMeta): CreatedRecord {
     note: row.note,
     attendees: row.attendees,
     consent: row.consent ?? null,
+    meeting: row.meeting ?? null,
   };
 }

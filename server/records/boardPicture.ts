@@ -39,7 +39,13 @@ function fillOf(s: Shape): { fill: string; stroke: string; label: string } {
     case 'frame':
       return { fill: 'none', stroke: '#8c959f', label: String(s.props.name ?? '') };
     case 'rb-service':
-      return { fill: sys?.tint ?? '#eee', stroke: sys?.color ?? '#555', label: String(s.props.service ?? '') };
+      return { fill: sys?.tint ?? '#eee', stroke: sys?.color ?? '#555', label: [s.props.service, s.props.provider, s.props.amount].map((v) => String(v ?? '').trim()).filter(Boolean).join('\n') };
+    case 'rb-basic-info':
+      return { fill: '#f6f8fa', stroke: '#424a53', label: `基本情報\n${String(s.props.name ?? '')}` };
+    case 'rb-meeting': {
+      const d = (s.props.details ?? {}) as { date?: string; conclusion?: string };
+      return { fill: '#f5f8ff', stroke: '#3b5bdb', label: ['会議の要点', d.date ?? '', d.conclusion ?? ''].filter(Boolean).join('\n') };
+    }
     case 'rb-plan':
       return { fill: '#eef3ff', stroke: '#3b5bdb', label: String(s.props.need ?? '') };
     case 'rb-voice':
@@ -55,12 +61,46 @@ function fillOf(s: Shape): { fill: string; stroke: string; label: string } {
   }
 }
 
+/** Wrap a label into lines that fit `w` at `fontSize` (a CJK character is about one em wide), at most `maxLines`. */
+function wrapLabel(label: string, w: number, fontSize: number, maxLines: number): string[] {
+  const perLine = Math.max(2, Math.floor((w - 12) / (fontSize * 1.0)));
+  const out: string[] = [];
+  for (const para of label.split('\n')) {
+    const chars = [...para.trim()];
+    if (chars.length === 0) continue;
+    for (let i = 0; i < chars.length; i += perLine) out.push(chars.slice(i, i + perLine).join(''));
+  }
+  if (out.length > maxLines) {
+    const kept = out.slice(0, Math.max(1, maxLines));
+    kept[kept.length - 1] = `${[...(kept[kept.length - 1] ?? '')].slice(0, perLine - 1).join('')}…`;
+    return kept;
+  }
+  return out;
+}
+
+/** The ids of a frame and of every shape inside it (at any depth). */
+function insideFrame(frameId: string, all: readonly Shape[]): Set<string> {
+  const children = new Map<string, Shape[]>();
+  for (const s of all) children.set(s.parentId, [...(children.get(s.parentId) ?? []), s]);
+  const out = new Set<string>([frameId]);
+  const stack = [frameId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    for (const c of children.get(id) ?? []) {
+      if (out.has(c.id)) continue; // a cycle in a malformed document
+      out.add(c.id);
+      stack.push(c.id);
+    }
+  }
+  return out;
+}
+
 /**
  * A schematic picture of a board's first page as SVG, built from its records on the server
  * (frames, cards coloured by system, notes, texts), for the minutes. Not a screenshot:
  * it is what the records say, drawn plainly.
  */
-export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?: number; pageId?: string; thumbnail?: boolean } = {}): string {
+export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?: number; pageId?: string; thumbnail?: boolean; frameId?: string } = {}): string {
   const all: Shape[] = [];
   let firstPage: { id: string; index: string } | undefined;
   for (const r of records) {
@@ -84,8 +124,10 @@ export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?:
     abs.set(s.id, p);
     return p;
   };
+  const only = opts.frameId ? insideFrame(opts.frameId, all) : undefined;
   const boxes: Box[] = [];
   for (const s of all) {
+    if (only && !only.has(s.id)) continue;
     const p = position(s);
     if (!p || s.type === 'arrow' || s.type === 'draw' || s.type === 'line' || s.type === 'highlight') continue;
     // A thumbnail shows the work, not the template's scaffolding (grid cells, instructions).
@@ -102,17 +144,28 @@ export function boardPictureSvg(records: Iterable<StoredRecord>, opts: { width?:
   boxes.sort((a, b) => (a.shape.type === 'frame' ? 0 : 1) - (b.shape.type === 'frame' ? 0 : 1));
   const parts = boxes.map(({ shape, x, y, w, h }) => {
     const { fill, stroke, label } = fillOf(shape);
-    const short = label.replace(/\s+/g, ' ').slice(0, shape.type === 'frame' ? 40 : 24);
+    // The whole board's picture names each shape by its first line (a service card by its service).
+    const short = (shape.type === 'frame' || shape.type === 'note' || shape.type === 'rb-voice' ? label : (label.split('\n')[0] ?? '')).replace(/\s+/g, ' ').slice(0, shape.type === 'frame' ? 40 : 24);
     if (shape.type === 'rb-tie') return '';
     if (shape.type === 'frame') {
       return `<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="none" stroke="${stroke}" stroke-width="2" rx="6"/><text x="${x + 4}" y="${y - 8}" font-size="22" font-weight="bold" fill="#1f2328">${esc(short)}</text></g>`;
     }
-    const fontSize = Math.max(12, Math.min(20, h / 4));
     // Text of cards is unreadable at thumbnail size; the coloured boxes tell the story.
     if (opts.thumbnail) return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="${stroke}" stroke-width="4" rx="4"/>`;
+    // A frame's own picture is printed large enough to read: labels wrap inside their shape.
+    if (only) {
+      const fontSize = Math.max(14, Math.min(22, h / 5));
+      const guide = (shape.meta as { rbRole?: unknown } | undefined)?.rbRole === 'guide';
+      const lines = wrapLabel(label, w, fontSize, Math.max(1, Math.floor((h - 8) / (fontSize * 1.25))));
+      const text = lines.length
+        ? `<text x="${x + 6}" y="${y + fontSize + 4}" font-size="${fontSize}" fill="${guide ? '#57606a' : '#1f2328'}">${lines.map((l, i) => `<tspan x="${x + 6}" dy="${i === 0 ? 0 : fontSize * 1.25}">${esc(l)}</tspan>`).join('')}</text>`
+        : '';
+      return `<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${guide && fill === 'none' ? 'none' : fill}" stroke="${stroke}" stroke-width="2" rx="4"/>${text}</g>`;
+    }
+    const fontSize = Math.max(12, Math.min(20, h / 4));
     return `<g><rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${fill}" stroke="${stroke}" stroke-width="2" rx="4"/>${short ? `<text x="${x + 6}" y="${y + fontSize + 4}" font-size="${fontSize}" fill="#1f2328">${esc(short)}</text>` : ''}</g>`;
   });
   const vw = maxX - minX;
   const vh = maxY - minY;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${vw} ${vh}" width="${opts.width ?? 1000}" role="img" aria-label="ボードの全体図" font-family="'Noto Sans CJK JP','Noto Sans JP',sans-serif">${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${vw} ${vh}" width="${opts.width ?? 1000}" role="img" aria-label="${only ? 'ボードの枠の図' : 'ボードの全体図'}" font-family="'Noto Sans CJK JP','Noto Sans JP',sans-serif">${parts.join('')}</svg>`;
 }

@@ -1,3 +1,3 @@
 export { RecordService, toInfo, type RecordServiceOptions } from './RecordService.ts';
-export { minutesHtml, type MinutesLang } from './minutes.ts';
+export { minutesHtml, printedMoment, type MinutesFormat, type MinutesLang } from './minutes.ts';
 export { boardPictureSvg } from './boardPicture.ts';

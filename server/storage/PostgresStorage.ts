@@ -1,9 +1,9 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
+import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 import { PG_MIGRATIONS } from './pgMigrations.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Attendee, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
+import type { Attendee, BoardRow, FacilitatorNotesRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, Storage, StorageHealth, StoredDocument, WorkshopRow } from './Storage.ts';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStorageOptions {
@@ -28,6 +28,7 @@ interface RecordPgRow {
   participants: Attendee[];
   attendees: Attendee[];
   consent: RecordConsent | null;
+  meeting: MeetingDetails | null;
 }
 
 /**
@@ -166,6 +167,19 @@ export class PostgresStorage implements Storage {
     await this.pool.query('UPDATE boards SET updated_at = GREATEST(updated_at, $2) WHERE id = $1', [id, at]);
   }
 
+  async getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined> {
+    const { rows } = await this.pool.query<{ body: string; updated_at: Date }>('SELECT body, updated_at FROM facilitator_notes WHERE board_id = $1', [boardId]);
+    const row = rows[0];
+    return row ? { body: row.body, updatedAt: row.updated_at } : undefined;
+  }
+
+  async setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO facilitator_notes (board_id, body, updated_at) VALUES ($1, $2, $3) ON CONFLICT (board_id) DO UPDATE SET body = EXCLUDED.body, updated_at = EXCLUDED.updated_at',
+      [boardId, body, at],
+    );
+  }
+
   async loadDocument(boardId: string): Promise<StoredDocument> {
     // Every remaining row, not only those above the snapshot's mark: a row that committed
     // late with a lower seq was not folded into the snapshot and must still be read.
@@ -233,14 +247,14 @@ export class PostgresStorage implements Storage {
 
   async createRecord(record: MeetingRecordRow): Promise<void> {
     await this.pool.query(
-      `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees), record.consent ? JSON.stringify(record.consent) : null],
+      `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent, meeting) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [record.id, record.boardId, record.title, record.note, record.createdAt, Buffer.from(record.state), record.sha256, JSON.stringify(record.participants), JSON.stringify(record.attendees), record.consent ? JSON.stringify(record.consent) : null, record.meeting ? JSON.stringify(record.meeting) : null],
     );
   }
 
   async listRecords(boardId: string): Promise<MeetingRecordMeta[]> {
     const { rows } = await this.pool.query<RecordPgRow>(
-      `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent, meeting FROM meeting_records WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
       [boardId],
     );
     return rows.map(toRecordMeta);
@@ -314,5 +328,5 @@ async function insertBoard(c: pg.PoolClient, board: NewBoard, initialState: Uint
 }
 
 function toRecordMeta(r: RecordPgRow): MeetingRecordMeta {
-  return { id: r.id, boardId: r.board_id, title: r.title, note: r.note, createdAt: r.created_at, sha256: r.sha256, participants: r.participants, attendees: r.attendees, consent: r.consent ?? null };
+  return { id: r.id, boardId: r.board_id, title: r.title, note: r.note, createdAt: r.created_at, sha256: r.sha256, participants: r.participants, attendees: r.attendees, consent: r.consent ?? null, meeting: r.meeting ?? null };
 }

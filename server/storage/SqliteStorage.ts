@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
+import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { StorageUnavailableError, type Attendee, type BoardRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
+import { StorageUnavailableError, type Attendee, type BoardRow, type FacilitatorNotesRow, type LinkGenerations, type MeetingRecordMeta, type MeetingRecordRow, type MemberRow, type NewBoard, type Storage, type StorageHealth, type StoredDocument, type WorkshopRow } from './Storage.ts';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 
 interface RecordDbRow {
@@ -20,6 +20,7 @@ interface RecordDbRow {
   participants: string;
   attendees: string;
   consent: string | null;
+  meeting: string | null;
 }
 
 interface BoardDbRow {
@@ -204,11 +205,11 @@ export class SqliteStorage implements Storage {
         `DELETE FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id <= ((? << ${SEQ_BITS}) | ?)`,
       ),
       insertRecord: this.db.prepare(
-        `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent)
-         VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees, @consent)`,
+        `INSERT INTO meeting_records (id, board_id, title, note, created_at, state, sha256, participants, attendees, consent, meeting)
+         VALUES (@id, @board_id, @title, @note, @created_at, @state, @sha256, @participants, @attendees, @consent, @meeting)`,
       ),
       listRecords: this.db.prepare<[string], RecordDbRow>(
-        `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent FROM meeting_records
+        `SELECT id, board_id, title, note, created_at, sha256, participants, attendees, consent, meeting FROM meeting_records
          WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
       ),
       getRecord: this.db.prepare<[string, string], RecordDbRow>('SELECT * FROM meeting_records WHERE board_id = ? AND id = ?'),
@@ -357,6 +358,19 @@ export class SqliteStorage implements Storage {
     await this.write(() => this.stmts.touch.run(at.getTime(), id));
   }
 
+  async getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined> {
+    const row = this.db.prepare<[string], { body: string; updated_at: number }>('SELECT body, updated_at FROM facilitator_notes WHERE board_id = ?').get(boardId);
+    return row ? { body: row.body, updatedAt: new Date(row.updated_at) } : undefined;
+  }
+
+  async setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void> {
+    await this.write(() =>
+      this.db
+        .prepare('INSERT INTO facilitator_notes (board_id, body, updated_at) VALUES (?, ?, ?) ON CONFLICT (board_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .run(boardId, body, at.getTime()),
+    );
+  }
+
   /** The board's stream number, or undefined for an unknown board. */
   private streamOf(boardId: string): number | undefined {
     return this.tips.get(boardId)?.num ?? this.stmts.stream.get(boardId)?.num;
@@ -481,6 +495,7 @@ export class SqliteStorage implements Storage {
       participants: JSON.stringify(record.participants),
       attendees: JSON.stringify(record.attendees),
       consent: record.consent ? JSON.stringify(record.consent) : null,
+      meeting: record.meeting ? JSON.stringify(record.meeting) : null,
     }));
   }
 
@@ -533,6 +548,8 @@ function toRecordMeta(row: RecordDbRow): MeetingRecordMeta {
     attendees: JSON.parse(row.attendees) as Attendee[],
     // Written by createRecord from a validated RecordConsent; a row is never updated.
     consent: row.consent ? (JSON.parse(row.consent) as RecordConsent) : null,
+    // Written by createRecord from validated MeetingDetails; a row is never updated.
+    meeting: row.meeting ? (JSON.parse(row.meeting) as MeetingDetails) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DocKind } from '../../shared/doc/index.ts';
-import type { Capability, RecordConsent } from '../../shared/protocol/index.ts';
+import type { Capability, MeetingDetails, RecordConsent } from '../../shared/protocol/index.ts';
 
 /** A board's row: its metadata and the hashes of its three capability tokens. */
 export interface BoardRow {
@@ -100,6 +100,8 @@ export interface MeetingRecordRow {
   attendees: Attendee[];
   /** The consent confirmed when saving (shared/protocol/consent.ts); null when none was needed. */
   consent?: RecordConsent | null;
+  /** The 会議の要点 confirmed when saving (shared/protocol/meeting.ts); null for a record saved before. */
+  meeting?: MeetingDetails | null;
 }
 
 /** A record's metadata, without its state. */
@@ -155,6 +157,12 @@ export interface DocumentStore {
   touchBoard(id: string, at: Date): Promise<void>;
 }
 
+/** A board's 講師メモ as stored. */
+export interface FacilitatorNotesRow {
+  body: string;
+  updatedAt: Date;
+}
+
 /** Boards and their capability tokens (hashes only, SPEC S5). */
 export interface BoardStore {
   /** Store a new board with its initial document state. */
@@ -165,8 +173,22 @@ export interface BoardStore {
   setTokenHashes(id: string, hashes: Partial<Record<Capability, Buffer>>, generations?: Partial<LinkGenerations>): Promise<void>;
   /** Mark a board 研修用 (training) or a real meeting. */
   setTraining(id: string, training: boolean): Promise<void>;
+  /** The owner's 講師メモ of a board (kept apart from its document), or undefined if never saved. */
+  getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined>;
+  /** Save a board's 講師メモ, replacing what was there. */
+  setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void>;
   /** Record that the board's document changed at `at`. */
   touchBoard(id: string, at: Date): Promise<void>;
+  /** The owner's 講師メモ of a board (kept apart from its document), or undefined if never saved. */
+  getFacilitatorNotes(boardId: string): Promise<FacilitatorNotesRow | undefined>;
+  /** Save a board's 講師メモ, replacing what was there. */
+  setFacilitatorNotes(boardId: string, body: string, at: Date): Promise<void>;
+}
+
+/** A board's 講師メモ as stored. */
+export interface FacilitatorNotesRow {
+  body: string;
+  updatedAt: Date;
 }
 
 /** Immutable meeting records. */

@@ -1,4 +1,4 @@
-export type { Attendee, BoardRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, WorkshopRow, Storage, StorageHealth, StoredDocument, DocumentStore, BoardStore, RecordStore, WorkshopStore } from './Storage.ts';
+export type { Attendee, BoardRow, FacilitatorNotesRow, LinkGenerations, MeetingRecordMeta, MeetingRecordRow, MemberRow, NewBoard, WorkshopRow, Storage, StorageHealth, StoredDocument, DocumentStore, BoardStore, RecordStore, WorkshopStore } from './Storage.ts';
 export { StorageUnavailableError, isStorageUnavailable } from './Storage.ts';
 export { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage.ts';
 // PostgresStorage is imported from './PostgresStorage.ts' where it is used, so an instance on

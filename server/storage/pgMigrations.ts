@@ -110,4 +110,24 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_members_workshop ON workshop_members (workshop_id, created_at);
     `,
   },
+  {
+    // Issue 13: the 会議の要点 confirmed when a record is saved (shared/protocol/meeting.ts).
+    version: 9,
+    name: 'record-meeting-details',
+    sql: `
+      ALTER TABLE meeting_records ADD COLUMN meeting JSONB;
+    `,
+  },
+  {
+    // 講師メモ: owner-only text kept beside the board, never in its document (issue 14).
+    version: 10,
+    name: 'facilitator-notes',
+    sql: `
+      CREATE TABLE facilitator_notes (
+        board_id TEXT PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
 ];

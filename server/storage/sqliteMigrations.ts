@@ -149,4 +149,26 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX workshop_members_workshop ON workshop_members (workshop_id, created_at);
     `,
   },
+  {
+    // Issue 13: the 会議の要点 (第4表 and モニタリング facts) confirmed when a record is saved
+    // (shared/protocol/meeting.ts, JSON); NULL for a record saved before, whose minutes read
+    // the 会議の要点 card of its snapshot if it has one.
+    version: 9,
+    name: 'record-meeting-details',
+    sql: `
+      ALTER TABLE meeting_records ADD COLUMN meeting TEXT;
+    `,
+  },
+  {
+    // 講師メモ: owner-only text kept beside the board, never in its document (issue 14).
+    version: 10,
+    name: 'facilitator-notes',
+    sql: `
+      CREATE TABLE facilitator_notes (
+        board_id TEXT PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

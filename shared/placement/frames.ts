@@ -10,6 +10,7 @@ export const HOME_FRAME: Readonly<Record<string, FrameKey>> = {
   'rb-person': 'ecomap',
   'rb-tie': 'ecomap',
   'rb-basic-info': 'summary',
+  'rb-meeting': 'summary',
 };
 
 /** True when a frame's name marks it as the template frame `key` (names are prefixes; people may add to them). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { FACILITATOR_NOTES_MAX_CHARS } from '../templates/facilitatorNotes.ts';
 import { RecordConsentSchema } from './consent.ts';
+import { MeetingDetailsSchema } from './meeting.ts';
 
 /** Board ids are URL-safe random strings (base64url of 16 bytes → 22 chars). */
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid board id');
@@ -65,6 +67,22 @@ export type CurrentLinksResponse = RotateLinksResponse;
 export const SetTrainingRequestSchema = z.object({ training: z.boolean() }).strict();
 export type SetTrainingRequest = z.infer<typeof SetTrainingRequestSchema>;
 
+/**
+ * Answer of `GET /api/boards/:id/facilitator-notes` (owner only): the 講師メモ the server keeps
+ * apart from the board's document. `body` is the owner's text, or the template's own notes until
+ * the owner saves some (`edited` false, `updatedAt` null); a board without notes has `body` ''.
+ */
+export const FacilitatorNotesResponseSchema = z.object({
+  body: z.string(),
+  edited: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type FacilitatorNotesResponse = z.infer<typeof FacilitatorNotesResponseSchema>;
+
+/** Body of `PUT /api/boards/:id/facilitator-notes` (owner only). */
+export const PutFacilitatorNotesRequestSchema = z.object({ body: z.string().max(FACILITATOR_NOTES_MAX_CHARS) }).strict();
+export type PutFacilitatorNotesRequest = z.infer<typeof PutFacilitatorNotesRequestSchema>;
+
 /** Body of `POST /api/boards/:id/links/rotate`: which links to rotate (default: edit and view). */
 export const RotateLinksRequestSchema = z
   .object({
@@ -126,6 +144,8 @@ export const CreateRecordRequestSchema = z
     attendees: z.array(AttendeeSchema).max(200).optional(),
     /** Required on a real meeting board (400 naming `consent` without it); see consent.ts. */
     consent: RecordConsentSchema.optional(),
+    /** The 会議の要点 as confirmed in the save dialog (第4表 and モニタリング); see meeting.ts. */
+    meeting: MeetingDetailsSchema.optional(),
   })
   .strict();
 export type CreateRecordRequest = z.infer<typeof CreateRecordRequestSchema>;
@@ -142,6 +162,8 @@ export const CreatedRecordSchema = z.object({
   attendees: z.array(AttendeeSchema),
   /** The consent confirmed when saving; null on a training board (or a record made before). */
   consent: RecordConsentSchema.nullable().optional(),
+  /** The 会議の要点 confirmed when saving; null for a record saved without them (or before). */
+  meeting: MeetingDetailsSchema.nullable().optional(),
 });
 export type CreatedRecord = z.infer<typeof CreatedRecordSchema>;
 

@@ -4,3 +4,4 @@ export { MessageType, SyncStep, Paths, boardLink } from './messages.ts';
 export * from './api.ts';
 export { ParticipantUserSchema, participantOf, MAX_PARTICIPANT_NAME, type ParticipantUser } from './awareness.ts';
 export * from './consent.ts';
+export * from './meeting.ts';

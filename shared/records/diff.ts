@@ -1,4 +1,5 @@
 import type { StoredRecord } from '../doc/index.ts';
+import type { MeetingDetails } from '../protocol/meeting.ts';
 import { PLAN_ITEM_TYPE, SERVICE_CARD_TYPE } from '../shapes/index.ts';
 
 /** One card that differs between two records of a board. */
@@ -10,6 +11,15 @@ export interface CardChange {
   /** Props whose value changed (status/state changes are also reported in `statusChange`). */
   fields: string[];
   statusChange?: { from: string; to: string };
+  /** Each changed prop's value before and after, as text (only on changed cards). */
+  changes?: FieldChange[];
+}
+
+/** One value that changed: the prop or field, and its value before and after, as text. */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
 }
 
 /** What changed in the cards and plan items between two records. */
@@ -17,6 +27,11 @@ export interface RecordDiff {
   added: CardChange[];
   removed: CardChange[];
   changed: CardChange[];
+  /**
+   * What changed in the records themselves (their memo, title and 会議の要点): fields named
+   * `title`, `note`, or `meeting.<field>` (see {@link diffRecordInfo}).
+   */
+  record?: FieldChange[];
 }
 
 type Card = StoredRecord & { type: string; props: Record<string, unknown> };
@@ -32,7 +47,8 @@ function cards(records: Iterable<StoredRecord>): Map<string, Card> {
 }
 
 function labelOf(c: Card): string {
-  return String(c.type === SERVICE_CARD_TYPE ? c.props.service : c.props.need) || '（無題）';
+  // An untitled card has an empty label: the reader names it in their own language.
+  return String(c.type === SERVICE_CARD_TYPE ? c.props.service : c.props.need);
 }
 
 function statusKey(c: Card): string {
@@ -57,10 +73,52 @@ export function diffRecords(before: Iterable<StoredRecord>, after: Iterable<Stor
     const fields = [...keys].filter((k) => !IGNORED.has(k) && JSON.stringify(old.props[k]) !== JSON.stringify(card.props[k])).sort();
     if (fields.length === 0) continue;
     const sk = statusKey(card);
-    const change: CardChange = { id, type, label: labelOf(card), fields };
+    const change: CardChange = { id, type, label: labelOf(card), fields, changes: fields.map((f) => ({ field: f, before: asText(old.props[f]), after: asText(card.props[f]) })) };
     if (fields.includes(sk)) change.statusChange = { from: String(old.props[sk]), to: String(card.props[sk]) };
     out.changed.push(change);
   }
   for (const [id, card] of a) if (!b.has(id)) out.removed.push({ id, type: card.type as CardChange['type'], label: labelOf(card), fields: [] });
+  return out;
+}
+
+/** A prop's value as text: strings as they are, null as empty, anything else as JSON. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** What a record says about itself, as {@link diffRecordInfo} compares it. */
+export interface RecordInfoForDiff {
+  title: string;
+  note: string;
+  meeting?: MeetingDetails | null;
+}
+
+/**
+ * What changed between two records' own fields (pure): `title`, `note` (the memo), and each
+ * 会議の要点 field as `meeting.<field>` (lists as one line per person, monitoring items as
+ * `meeting.monitoring.<field>`).
+ */
+export function diffRecordInfo(before: RecordInfoForDiff, after: RecordInfoForDiff): FieldChange[] {
+  const out: FieldChange[] = [];
+  const push = (field: string, a: string, b: string) => {
+    if (a !== b) out.push({ field, before: a, after: b });
+  };
+  push('title', before.title, after.title);
+  push('note', before.note, after.note);
+  const flat = (m: MeetingDetails | null | undefined): Map<string, string> => {
+    const map = new Map<string, string>();
+    if (!m) return map;
+    for (const [k, v] of Object.entries(m)) {
+      if (k === 'monitoring') for (const [mk, mv] of Object.entries(v as Record<string, unknown>)) map.set(`meeting.monitoring.${mk}`, asText(mv));
+      else if (Array.isArray(v)) map.set(`meeting.${k}`, v.map((p: Record<string, unknown>) => Object.values(p).filter((x) => x !== '').join(' / ')).join('\n'));
+      else map.set(`meeting.${k}`, typeof v === 'boolean' ? (v ? 'true' : '') : asText(v));
+    }
+    return map;
+  };
+  const a = flat(before.meeting);
+  const b = flat(after.meeting);
+  for (const key of new Set([...a.keys(), ...b.keys()])) push(key, a.get(key) ?? '', b.get(key) ?? '');
   return out;
 }

@@ -1,8 +1,12 @@
 import { summarizeTransition, type TransitionSummary } from '../domain/transition.ts';
 import type { SystemId } from '../domain/systems.ts';
 import type { StoredRecord } from '../doc/index.ts';
+import type { MeetingDetails } from '../protocol/meeting.ts';
 import {
+  BASIC_INFO_TYPE,
   CLIENT_VOICE_TYPE,
+  MEETING_DETAILS_TYPE,
+  type BasicInfoProps,
   ECOMAP_PERSON_TYPE,
   PLAN_ITEM_TYPE,
   SERVICE_CARD_TYPE,
@@ -11,6 +15,7 @@ import {
   type PlanItemProps,
   type ServiceCardProps,
 } from '../shapes/index.ts';
+import { authorOf } from '../workshop/author.ts';
 import { plainTextOf } from './richText.ts';
 
 /** A shape's id, the frame it sits in, and its props. */
@@ -29,10 +34,14 @@ export interface CaseContent {
   voices: Placed<ClientVoiceProps>[];
   persons: Placed<EcomapPersonProps>[];
   /** Notes and texts placed in a 論点 frame: the open questions. */
-  openQuestions: Placed<{ text: string }>[];
-  /** Every other note or text, by frame. */
-  notes: Placed<{ text: string }>[];
+  openQuestions: Placed<{ text: string; author?: string }>[];
+  /** Every other note or text, by frame; `author` when a workshop member shared it (meta.author). */
+  notes: Placed<{ text: string; author?: string }>[];
   transition: TransitionSummary;
+  /** The board's 基本情報 card (the first in reading order), if it has one. */
+  basicInfo: BasicInfoProps | null;
+  /** The board's 会議の要点 card (the first in reading order), if it has one. */
+  meeting: MeetingDetails | null;
 }
 
 interface ShapeLike extends StoredRecord {
@@ -88,7 +97,7 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
     const f = frameOf(s, byId);
     return f ? String(f.props.name ?? '') : null;
   };
-  const out: CaseContent = { pages, frames: [], services: [], plans: [], voices: [], persons: [], openQuestions: [], notes: [], transition: summarizeTransition([]) };
+  const out: CaseContent = { pages, frames: [], services: [], plans: [], voices: [], persons: [], openQuestions: [], notes: [], transition: summarizeTransition([]), basicInfo: null, meeting: null };
   for (const s of shapes) {
     // Template scaffolding (instructions, headers, grid labels) is not what the meeting said.
     if ((s.meta as { rbRole?: unknown } | undefined)?.rbRole === 'guide') continue;
@@ -106,6 +115,12 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
       case CLIENT_VOICE_TYPE:
         out.voices.push({ id: s.id, frame, props: s.props as unknown as ClientVoiceProps });
         break;
+      case BASIC_INFO_TYPE:
+        out.basicInfo ??= s.props as unknown as BasicInfoProps;
+        break;
+      case MEETING_DETAILS_TYPE:
+        out.meeting ??= (s.props as { details: MeetingDetails }).details;
+        break;
       case ECOMAP_PERSON_TYPE:
         out.persons.push({ id: s.id, frame, props: s.props as unknown as EcomapPersonProps });
         break;
@@ -114,7 +129,8 @@ export function extractCase(records: Iterable<StoredRecord>): CaseContent {
       case 'geo': {
         const text = plainTextOf(s.props.richText ?? s.props.text);
         if (!text) break;
-        (frame && QUESTION_FRAME.test(frame) ? out.openQuestions : out.notes).push({ id: s.id, frame, props: { text } });
+        const author = authorOf(s.meta)?.name;
+        (frame && QUESTION_FRAME.test(frame) ? out.openQuestions : out.notes).push({ id: s.id, frame, props: author ? { text, author } : { text } });
         break;
       }
       default:

@@ -25,8 +25,11 @@ import { addWeeklyContent, addWeeklyForm } from './weekly.ts';
 const GAP = 16;
 const HEADER_H = 60;
 
-/** The records of a case-conference board: the nine frames, filled with `content`. */
-export function buildCaseBoard(content: CaseBoardContent): TLRecord[] {
+/**
+ * The records of a case-conference board: the nine frames, filled with `content`; `extend`
+ * adds a template's own frames (the handover exercise's role cards and sheet) to the same set.
+ */
+export function buildCaseBoard(content: CaseBoardContent, extend?: (set: ShapeSet) => void): TLRecord[] {
   const set = createShapeSet();
   addHeading(set, content);
   const frames = addStandardFrames(set, content.guides);
@@ -41,6 +44,7 @@ export function buildCaseBoard(content: CaseBoardContent): TLRecord[] {
   addHandover(set, frames.handover);
   addQuestions(set, frames.questions, content);
   addBasicInfo(set, content.basicInfo);
+  extend?.(set);
   return [...baseRecords(content.pageName), ...set.shapes()];
 }
 

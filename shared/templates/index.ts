@@ -2,6 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema';
 import { buildBlank } from './blank.ts';
 import { buildExercise1 } from './exercise1.ts';
 import { buildExercise2 } from './exercise2.ts';
+import { buildHandover } from './handover.ts';
 import { buildMeeting } from './meeting.ts';
 import { TEMPLATE_TEXTS } from './texts.ts';
 
@@ -9,6 +10,7 @@ export { FIRST_PAGE_ID, baseRecords, indexKey, templateRoleOf, TEMPLATE_ROLE_KEY
 export { FRAME_KEYS, FRAME_LAYOUT, FRAME_NAMES, type FrameKey } from './frames.ts';
 export { EXERCISE_1_CASE, EXERCISE_1_CONTENT } from './exercise1.ts';
 export { EXERCISE_2_CASE, EXERCISE_2_CONTENT } from './exercise2.ts';
+export { HANDOVER_CASE, HANDOVER_CONTENT, HANDOVER_ROLE_CARDS } from './handover.ts';
 export { MEETING_CONTENT } from './meeting.ts';
 export { ecomapLegend } from './ecomap.ts';
 export type { CaseBoardContent } from './content.ts';
@@ -38,6 +40,12 @@ const TEMPLATES: readonly BoardTemplate[] = [
     title: TEMPLATE_TEXTS['blank'].title.ja,
     description: TEMPLATE_TEXTS['blank'].description.ja,
     build: buildBlank,
+  },
+  {
+    id: 'handover',
+    title: TEMPLATE_TEXTS['handover'].title.ja,
+    description: TEMPLATE_TEXTS['handover'].description.ja,
+    build: buildHandover,
   },
   {
     id: 'exercise-1',

@@ -19,6 +19,13 @@ export const TEMPLATE_TEXTS = {
     title: { ja: '白紙のボード', en: 'Blank board' },
     description: { ja: '何も置かれていないボードです。自由に使えます。', en: 'An empty board to use as you like.' },
   },
+  handover: {
+    title: { ja: '情報連携（引継ぎ）の演習', en: 'Handover exercise (information sharing)' },
+    description: {
+      ja: '相談支援専門員から介護支援専門員に何を引き継ぐかを、課題分析標準項目（23項目）ごとに考え、役割カードで演じる演習です（1時間30分）。架空の事例（佐々木 はるみさん、64歳）が入っています。',
+      en: 'What the disability support planner hands over to the care manager, worked out item by item of the 23 standard assessment items and played with role cards (1.5 hours). Comes with a fictional case (Harumi Sasaki, 64).',
+    },
+  },
   'exercise-1': {
     title: { ja: '事例演習1：障害福祉サービスの利用者が介護保険サービスを使い始める', en: 'Case exercise 1: a disability-services user starts using long-term care insurance' },
     description: {

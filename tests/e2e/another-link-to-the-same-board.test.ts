@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { canvasPoint, openBoard, screenshot, shapeIds, waitForShape, type BoardWindow } from '../helpers/browser.ts';
+import { openBoard, screenshot, waitForShape, type BoardWindow } from '../helpers/browser.ts';
+import { expectForcedWritesReachedNobody, forceWrites } from './forcedWrites.ts';
 import { useE2E } from './harness.ts';
 
 const e2e = useE2E();
@@ -32,67 +32,19 @@ describe('links to one board', () => {
     expect(await switcher.page.evaluate(() => (window as BoardWindow).editor!.getInstanceState().isReadonly)).toBe(true);
     await screenshot(switcher.page, 'another-link/01-after-switch-read-only');
 
-    // Forcing writes after the switch: the editor API, and the store underneath it.
-    const forced = await switcher.page.evaluate(() => {
-      const editor = (window as BoardWindow).editor!;
-      const outcome: string[] = [];
-      try {
-        editor.createShape({ type: 'geo', x: 400, y: 300, props: { w: 100, h: 100 } });
-        outcome.push(`createShape: ${editor.getCurrentPageShapes().length} shapes locally`);
-      } catch (err) {
-        outcome.push(`createShape threw: ${(err as Error).message}`);
-      }
-      try {
-        const template = editor.getCurrentPageShapes()[0]!;
-        editor.store.put([{ ...template, id: 'shape:forced-after-switch' as typeof template.id, x: 700 }]);
-        outcome.push(`store.put: ${editor.getCurrentPageShapes().length} shapes locally`);
-      } catch (err) {
-        outcome.push(`store.put threw: ${(err as Error).message}`);
-      }
-      return outcome;
-    });
-    // Both attempts ran (each either threw or changed the local page): the refusal below is the server's.
+    const forced = await forceWrites(switcher.page, 'shape:forced-after-switch');
+    // Both attempts ran (each either threw or changed the local page): the refusal is the server's.
     expect(forced).toHaveLength(2);
     console.info('edit→view switch, forcing writes:', forced.join('; '));
-
-    // Barrier on the document channel: the owner's next change reaches the switched page...
-    const marker = await owner.page.evaluate(() => {
-      const editor = (window as BoardWindow).editor!;
-      editor.createShape({ type: 'note', x: 100, y: 400 });
-      return editor.getCurrentPageShapes().find((s) => s.type === 'note')!.id as string;
+    await expectForcedWritesReachedNobody({
+      writer: owner,
+      forcer: switcher,
+      forcerName: SWITCHER,
+      boardId: board.id,
+      ownerToken: board.tokens.owner,
+      baseUrl: e2e.server.baseUrl,
+      expected: [beforeSwitch],
+      shots: 'another-link/02',
     });
-    await waitForShape(switcher.page, marker);
-    // ...and the switched page's awareness, sent after its forced writes, reaches the owner:
-    // by then the server has read everything the page sent before it.
-    await moveAndAwaitCursor(switcher.page, owner.page);
-    expect(await shapeIds(owner.page)).toEqual([beforeSwitch, marker].sort());
-    await screenshot(owner.page, 'another-link/02-owner-sees-no-forced-shape');
-
-    // The server's copy: a reload and the export hold only the two legitimate shapes.
-    await switcher.context.close();
-    await owner.page.reload();
-    await owner.page.waitForFunction(() => !!(window as BoardWindow).editor);
-    await owner.page.locator('[data-testid=connection-status][data-status=synced]').waitFor();
-    expect(await shapeIds(owner.page)).toEqual([beforeSwitch, marker].sort());
-    const exported = (await (
-      await fetch(`${e2e.server.baseUrl}/api/boards/${board.id}/export.tldr`, { headers: { authorization: `Bearer ${board.tokens.owner}` } })
-    ).json()) as { records: Array<{ id: string; typeName: string }> };
-    expect(exported.records.filter((r) => r.typeName === 'shape').map((r) => r.id).sort()).toEqual([beforeSwitch, marker].sort());
-    await screenshot(owner.page, 'another-link/03-owner-after-reload');
   });
 });
-
-/** Move the switched page's mouse somewhere new and wait until the other page shows its cursor there. */
-async function moveAndAwaitCursor(mover: Page, watcher: Page): Promise<void> {
-  const to = await canvasPoint(mover, 0.7, 0.3);
-  await mover.mouse.move(to.x, to.y, { steps: 3 });
-  const at = await mover.evaluate(() => {
-    const p = (window as BoardWindow).editor!.inputs.currentPagePoint;
-    return { x: p.x, y: p.y };
-  });
-  await watcher.waitForFunction(
-    ({ name, x, y }) =>
-      (window as BoardWindow).editor!.getCollaborators().some((c) => c.userName === name && c.cursor && Math.abs(c.cursor.x - x) < 1 && Math.abs(c.cursor.y - y) < 1),
-    { name: SWITCHER, x: at.x, y: at.y },
-  );
-}

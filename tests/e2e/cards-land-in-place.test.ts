@@ -32,6 +32,7 @@ const KINDS: readonly { type: string; frame: string; column?: string }[] = [
   { type: 'rb-lifeline', frame: 'ライフステージ' },
   { type: 'rb-person', frame: 'エコマップ' },
   { type: 'rb-basic-info', frame: '事例概要' },
+  { type: 'rb-meeting', frame: '事例概要' },
 ];
 
 describe('cards land in place', () => {

@@ -174,8 +174,9 @@ describe('meeting records in the browser', () => {
   it('opens the minutes from the viewer in a new tab', async () => {
     const [tab] = await Promise.all([context.waitForEvent('page'), page.getByTestId('viewer-minutes').click()]);
     await tab.waitForLoadState();
-    await tab.locator('h1', { hasText: FIRST_TITLE }).waitFor();
-    expect(await tab.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['出席者', '本人の言葉', '現在のサービス']));
+    await tab.locator('h1', { hasText: 'サービス担当者会議の要点' }).waitFor();
+    await tab.locator('dl.meta dd', { hasText: FIRST_TITLE }).waitFor();
+    expect(await tab.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['会議出席者', '本人の言葉', '現在のサービス（制度別）']));
     await shot(tab, '06-minutes-tab', true);
     await tab.close();
   });
@@ -195,8 +196,7 @@ describe('meeting records in the browser', () => {
       const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
       fs.writeFileSync(path.join(ARTIFACTS, 'minutes.txt'), text);
       const flat = squash(text);
-      expect(flat).toMatch(/会議の記録|出席者/);
-      for (const heading of ['出席者', '本人の言葉', '現在のサービス', '支援計画の項目']) expect(flat, heading).toContain(heading);
+      for (const heading of ['サービス担当者会議の要点', '会議出席者', '本人の言葉', '現在のサービス', '支援計画の項目']) expect(flat, heading).toContain(heading);
       expect(flat).toContain(squash(FIRST_TITLE));
       expect(flat).toContain(squash(PARTICIPANT));
       expect(flat).toContain(squash(String(changedCard!.props.service)));

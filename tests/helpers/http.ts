@@ -8,7 +8,7 @@ export interface ApiAnswer {
 /** Call the API; `json` is sent as JSON, `rawBody` verbatim as application/json. */
 export async function api(
   baseUrl: string,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   opts: { token?: string; json?: unknown; rawBody?: string } = {},
 ): Promise<ApiAnswer> {

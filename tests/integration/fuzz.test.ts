@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { CloseCode, type CreateBoardResponse } from '../../shared/protocol/index.ts';
 import { connectClient, putRecord, shapeRecord, type TestClient } from '../helpers/clients.ts';
-import { syncStep1Frame, syncUpdateFrame } from '../helpers/frames.ts';
+import { syncUpdateFrame } from '../helpers/frames.ts';
 import { expectsStep2, FuzzStream, type FuzzKind } from '../helpers/fuzzFrames.ts';
 import { api } from '../helpers/http.ts';
 import { layoutViolations, loadStoredDoc } from '../helpers/layout.ts';
 import { mulberry32 } from '../helpers/prng.ts';
+import { sendAndProbe } from '../helpers/probe.ts';
 import { providerBarrier, whileConnected } from '../helpers/providerSocket.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
@@ -49,22 +50,9 @@ class FuzzConnection {
       refusedResyncs++;
     }
   }
-  /**
-   * Send a fuzz frame followed by a probe (sync step 1 for what the mirror already has), and
-   * wait for every step 2 owed: frames of a socket are handled in order, so once the probe is
-   * answered the fuzz frame was handled and accepted; if the socket closes instead, it was refused.
-   */
-  async sendAndSettle(frame: Uint8Array): Promise<'accepted' | 'closed'> {
-    this.raw.send(frame);
-    this.raw.send(syncStep1Frame(Y.encodeStateVector(this.mirror)));
-    const owed = 1 + (expectsStep2(frame) ? 1 : 0);
-    try {
-      for (let i = 0; i < owed; i++) Y.applyUpdate(this.mirror, (await this.raw.next('sync-step2')).update);
-      return 'accepted';
-    } catch {
-      await this.raw.closed;
-      return 'closed';
-    }
+  /** Send a fuzz frame and wait until the server has handled it (tests/helpers/probe.ts). */
+  sendAndSettle(frame: Uint8Array): Promise<'accepted' | 'closed'> {
+    return sendAndProbe(this.raw, this.mirror, frame, { frameOwesStep2: expectsStep2(frame) });
   }
 }
 

@@ -5,10 +5,11 @@ import { CloseCode, type CreateBoardResponse } from '../../shared/protocol/index
 import { findDocumentRepairs, validateRecord } from '../../shared/records/index.ts';
 import { connectClient, putRecord, shapeRecord, type TestClient } from '../helpers/clients.ts';
 import { DocFuzz, REFUSED, type DocMutation } from '../helpers/docFuzz.ts';
-import { syncStep1Frame, syncUpdateFrame } from '../helpers/frames.ts';
+import { syncUpdateFrame } from '../helpers/frames.ts';
 import { api } from '../helpers/http.ts';
 import { loadStoredDoc } from '../helpers/layout.ts';
 import { mulberry32 } from '../helpers/prng.ts';
+import { sendAndProbe } from '../helpers/probe.ts';
 import { providerBarrier, whileConnected } from '../helpers/providerSocket.ts';
 import { boardWsUrl, RawClient } from '../helpers/rawSocket.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
@@ -21,24 +22,6 @@ const SOCKETS = 8;
 // over the network, so the same rules are fuzzed with fewer mutations there.
 const MUTATIONS = Number(process.env.DOC_FUZZ_MUTATIONS ?? (TEST_ON_POSTGRES ? 2_000 : 10_000));
 const EDIT_EVERY = 100;
-
-/**
- * A raw connection that keeps `mirror` equal to the server's document: after each mutation it
- * asks (sync step 1) for what the mirror lacks; frames of a socket are handled in order, so the
- * answer says the mutation was accepted (and carries any repair the server made), a close says
- * it was refused.
- */
-async function send(raw: RawClient, mirror: Y.Doc, update: Uint8Array): Promise<'accepted' | 'closed'> {
-  raw.send(syncUpdateFrame(update, 'update'));
-  raw.send(syncStep1Frame(Y.encodeStateVector(mirror)));
-  try {
-    Y.applyUpdate(mirror, (await raw.next('sync-step2')).update);
-    return 'accepted';
-  } catch {
-    await raw.closed;
-    return 'closed';
-  }
-}
 
 describe('fuzzing the document (SPEC D1–D3)', () => {
   let srv: TestServer;
@@ -84,7 +67,8 @@ describe('fuzzing the document (SPEC D1–D3)', () => {
           Y.applyUpdate(mirror, await raw.sync());
         }
         const { update, kind } = fuzz.next(mirror);
-        const outcome = await send(raw, mirror, update);
+        // The answer to the probe carries any repair the server made after the mutation.
+        const outcome = await sendAndProbe(raw, mirror, syncUpdateFrame(update, 'update'));
         tally.set(`${kind}:${outcome}`, (tally.get(`${kind}:${outcome}`) ?? 0) + 1);
         if (++sent % EDIT_EVERY === 0) {
           rounds++;

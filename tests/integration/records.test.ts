@@ -256,7 +256,7 @@ describe('meeting records API', () => {
     expect(roleIdFrom(roleOf('佐藤 花子'))).toBe('soudan');
     expect(roleIdFrom(roleOf('山本 和夫'))).toBe('client');
     const minutes = await api(srv.baseUrl, 'GET', recordsPath(board.id, `/${rec.id}/minutes.html`), { token: board.tokens.view });
-    expect(String(minutes.body)).toMatch(/本人の出席<\/dt><dd>あり</);
+    expect(String(minutes.body)).toMatch(/本人：【出席】/);
   });
 
   it('lists a board’s records newest first, without their states', async () => {

@@ -11,7 +11,7 @@ import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, type ClientVoiceProps, type P
 import { findTemplate, templateRoleOf } from '../../shared/templates/index.ts';
 import { api } from '../helpers/http.ts';
 import { removeDir, startServer, type TestServer } from '../helpers/server.ts';
-import { attendeesByRole, headerValue, parseMinutes, rowsUnder, section, sectionText, subsections } from '../unit/records/minutesDom.ts';
+import { headerValue, parseMinutes, rowsUnder, section, sectionText, subsections } from '../unit/records/minutesDom.ts';
 
 type Shape<P = Record<string, unknown>> = StoredRecord & { type: string; parentId: string; meta?: Record<string, unknown>; props: P };
 
@@ -87,19 +87,21 @@ describe('minutes of a record of the exercise-1 board', () => {
     const { res } = await minutes();
     expect(res.headers.get('content-type')).toMatch(/^text\/html;\s*charset=utf-8/i);
     expect(ja.documentElement.lang).toBe('ja');
-    expect(norm(ja.querySelector('h1')?.textContent)).toBe('第1回 移行支援会議');
+    expect(norm(ja.querySelector('h1')?.textContent)).toBe('サービス担当者会議の要点');
+    expect(headerValue(ja, '記録')).toBe('第1回 移行支援会議');
     expect(ja.body.textContent).toContain(expected.title);
     expect(ja.body.textContent).toContain(rec.sha256);
     expect(ja.body.textContent).toContain('次回は認定結果が出てから。');
   });
 
-  it('lists the attendees by role and says that 本人 attended', () => {
-    const byRole = attendeesByRole(ja, '出席者');
-    expect(byRole.get(ROLES.client.label)).toBe('山本 和夫');
-    expect(byRole.get(ROLES.family.label)).toBe('山本 トシ子');
-    expect(byRole.get(ROLES.soudan.label)).toBe('田中');
-    expect(byRole.get(ROLES.caremanager.label)).toBe('佐藤');
-    expect(headerValue(ja, '本人の出席')).toBe('あり');
+  it('lists the attendees as 所属（職種）・氏名 and says that 本人 and 家族 attended', () => {
+    expect(rowsUnder(section(ja, '会議出席者'))).toEqual([
+      [ROLES.client.label, '山本 和夫'],
+      [ROLES.family.label, '山本 トシ子'],
+      [ROLES.soudan.label, '田中'],
+      [ROLES.caremanager.label, '佐藤'],
+    ]);
+    expect(norm(ja.querySelector('.layout-form4 .attendance')?.textContent)).toBe('本人：【出席】 家族：【出席】');
   });
 
   it('quotes every 本人の言葉 card of the template, and shows inferred ones unquoted', () => {
@@ -110,16 +112,22 @@ describe('minutes of a record of the exercise-1 board', () => {
     expect(new Set(inferred)).toEqual(new Set(expected.voices.filter((v) => v.props.source === 'inferred').map((v) => unquoted(v.props.text))));
   });
 
-  it('lists every service card under its system, with its status', () => {
+  it('lists every service card under its system, with its status, proposals apart from services in use', () => {
     expect(expected.services.length).toBeGreaterThan(0);
-    const bySystem = subsections(ja, '現在のサービス');
-    const systems = new Set(expected.services.map((s) => s.props.system));
-    expect(new Set(bySystem.keys())).toEqual(new Set([...systems].map((id) => SYSTEMS[id].label)));
-    for (const system of systems) {
-      const rows = rowsUnder(bySystem.get(SYSTEMS[system as SystemId].label)).map((r) => `${r[0]}|${r[1]}|${r[3]}`);
-      const want = expected.services.filter((s) => s.props.system === system).map((s) => `${norm(s.props.service)}|${norm(s.props.provider)}|${SERVICE_STATUS_LABELS[s.props.status].ja}`);
-      expect(rows.sort(), SYSTEMS[system as SystemId].label).toEqual(want.sort());
-    }
+    const check = (heading: string, services: typeof expected.services) => {
+      const bySystem = subsections(ja, heading);
+      const systems = new Set(services.map((s) => s.props.system));
+      expect(new Set(bySystem.keys())).toEqual(new Set([...systems].map((id) => SYSTEMS[id].label)));
+      for (const system of systems) {
+        const rows = rowsUnder(bySystem.get(SYSTEMS[system as SystemId].label)).map((r) => `${r[0]}|${r[1]}|${r[3]}`);
+        const want = services.filter((s) => s.props.system === system).map((s) => `${norm(s.props.service)}|${norm(s.props.provider)}|${SERVICE_STATUS_LABELS[s.props.status].ja}`);
+        expect(rows.sort(), SYSTEMS[system as SystemId].label).toEqual(want.sort());
+      }
+    };
+    const proposed = expected.services.filter((s) => s.props.status === 'proposed');
+    expect(proposed.length).toBeGreaterThan(0);
+    check('現在のサービス（制度別）', expected.services.filter((s) => s.props.status !== 'proposed'));
+    check('提案（移行後の案・まだ使っていないサービス）', proposed);
   });
 
   it('lists every plan item under its 担当’s role label, with its state', () => {
@@ -168,18 +176,18 @@ describe('minutes of a record of the exercise-1 board', () => {
     const en = parseMinutes((await minutes('?lang=en')).html);
     expect(en.documentElement.lang).toBe('en');
     const headings = [...en.querySelectorAll('h2')].map((h) => norm(h.textContent));
-    expect(headings).toEqual(expect.arrayContaining(['Attendees', "The person's own words", 'Current services', 'Plan items by owner', 'Transition summary', 'Open questions for the municipality']));
+    expect(headings).toEqual(expect.arrayContaining(['Attendees', "The person's own words", 'Current services, by system', 'Plan items by owner', 'Transition summary', 'Open questions for the municipality']));
     expect(headings.join(' ')).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-    expect(attendeesByRole(en, 'Attendees').get(ROLES.soudan.labelEn)).toBe('田中');
-    expect(headerValue(en, 'The person attended')).toBe('yes');
-    const systems = new Set(expected.services.map((s) => SYSTEMS[s.props.system].labelEn));
-    expect(new Set(subsections(en, 'Current services').keys())).toEqual(systems);
+    expect(rowsUnder(section(en, 'Attendees'))).toContainEqual([ROLES.soudan.labelEn, '田中']);
+    expect(norm(en.querySelector('.layout-form4 .attendance')?.textContent)).toBe('The person: Present · Family: Present');
+    const systems = new Set(expected.services.filter((s) => s.props.status !== 'proposed').map((s) => SYSTEMS[s.props.system].labelEn));
+    expect(new Set(subsections(en, 'Current services, by system').keys())).toEqual(systems);
     const states = rowsUnder([...subsections(en, 'Plan items by owner').values()].flat()).map((r) => r[5]);
     expect(new Set(states)).toEqual(new Set(expected.plans.map((p) => PLAN_STATE_LABELS[p.props.state].en)));
 
     const other = parseMinutes((await minutes('?lang=fr')).html);
     expect(other.documentElement.lang).toBe('ja');
-    expect(sectionText(other, '出席者')).toContain('田中');
+    expect(sectionText(other, '会議出席者')).toContain('田中');
   });
 
   it('offers the same content as structured JSON', async () => {

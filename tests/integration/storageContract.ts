@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewBoard, Storage } from '../../server/storage/index.ts';
+import { emptyMeetingDetails } from '../../shared/protocol/index.ts';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { putRecord, shapeRecord } from '../helpers/clients.ts';
 
@@ -124,6 +125,20 @@ export function storageContractSuite(name: string, factory: () => Promise<Storag
         expect((await storage.getBoard(board.id))!.updatedAt.getTime()).toBe(later.getTime());
       });
 
+      // 講師メモ (issue 14): kept per board beside it, replaced whole, none until saved.
+      it('keeps a board’s facilitator notes apart, replacing them whole', async () => {
+        const a = newBoard();
+        const b = newBoard();
+        await storage.createBoard(a, new DocWriter().put('a'));
+        await storage.createBoard(b, new DocWriter().put('b'));
+        expect(await storage.getFacilitatorNotes(a.id)).toBeUndefined();
+        const first = new Date(a.createdAt.getTime() + 5000);
+        await storage.setFacilitatorNotes(a.id, '【想定される論点】\n・一つ目', first);
+        const second = new Date(first.getTime() + 5000);
+        await storage.setFacilitatorNotes(a.id, '書き直した', second);
+        expect(await storage.getFacilitatorNotes(a.id)).toEqual({ body: '書き直した', updatedAt: second });
+        expect(await storage.getFacilitatorNotes(b.id)).toBeUndefined();
+      });
     });
 
     // DocumentStore: what the relay needs (DocumentPipeline).
@@ -337,6 +352,18 @@ export function storageContractSuite(name: string, factory: () => Promise<Storag
         expect(got?.participants).toEqual([{ name: '山田', role: 'soudan' }]);
         expect(await storage.getRecord('another-board', 'rec-1')).toBeUndefined();
         await expect(storage.createRecord({ ...base, id: 'rec-1', title: 'again', createdAt: new Date(), state: new Uint8Array([9]) })).rejects.toThrow();
+      });
+
+      it('keeps a record’s 会議の要点 (migration 9) and reads null for a record saved without it', async () => {
+        const board = newBoard();
+        await storage.createBoard(board, new Uint8Array([0, 0]));
+        const meeting = { ...emptyMeetingDetails(), date: '2026-04-13', start: '10:00', conclusion: '訪問介護で進める', attendees: [{ affiliation: '相談支援専門員', name: '田中' }] };
+        const base = { boardId: board.id, note: '', sha256: 'cd'.repeat(32), participants: [], attendees: [], state: new Uint8Array([1]) };
+        await storage.createRecord({ ...base, id: 'rec-m', title: '要点あり', createdAt: new Date('2026-04-13T01:00:00Z'), meeting });
+        await storage.createRecord({ ...base, id: 'rec-n', title: '要点なし', createdAt: new Date('2026-04-13T02:00:00Z') });
+        expect((await storage.getRecord(board.id, 'rec-m'))?.meeting).toEqual(meeting);
+        expect((await storage.getRecord(board.id, 'rec-n'))?.meeting).toBeNull();
+        expect((await storage.listRecords(board.id)).map((r) => [r.title, r.meeting?.conclusion ?? null])).toEqual([['要点なし', null], ['要点あり', '訪問介護で進める']]);
       });
     });
   });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
@@ -288,6 +289,15 @@ describe('workshops', () => {
     const minutes = await api(srv.baseUrl, 'GET', `/api/workshops/${w.id}/minutes.html`, { token: w.tokens.facilitator });
     expect(minutes.status).toBe(200);
     expect(String(minutes.body).match(/class="group-minutes"/g)).toHaveLength(3);
+    // Each group's minutes hold its own notes as text (issue 15), and each shows one layout: the
+    // layout switches of the groups are apart (a shared radio group would leave all but one unchecked).
+    const all = new DOMParser().parseFromString(String(minutes.body), 'text/html');
+    const sections = [...all.querySelectorAll('section.group-minutes')];
+    for (const [g, section] of sections.entries()) {
+      const notes = [...section.querySelectorAll('ul.notes li')].map((li) => li.textContent ?? '');
+      for (let k = g * 3; k < g * 3 + 3; k++) expect(notes, `group ${g}`).toContain(`グループの意見-${k}`);
+      expect(section.querySelector<HTMLInputElement>('input.fmt-form4')?.checked, `group ${g}`).toBe(true);
+    }
     const overview = await api(srv.baseUrl, 'GET', `/api/workshops/${w.id}/overview`, { token: w.tokens.facilitator });
     const groups = (overview.body as { groups: { shapeCount: number; svg: string }[] }).groups;
     expect(groups).toHaveLength(3);

@@ -49,6 +49,9 @@ export function ensureServerBuilt(): string {
   if (!fs.existsSync(SERVER_ENTRY) || fs.statSync(SERVER_ENTRY).mtimeMs < builtAt) {
     throw new Error(`server build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
+  // Then the same bundle `npm run build:server` makes: the instances run what a deployment runs.
+  const bundled = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundleServer.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (bundled.status !== 0) throw new Error(`server bundle failed (exit ${bundled.status}):\n${bundled.stdout}\n${bundled.stderr}`);
   return SERVER_ENTRY;
 }
 

@@ -1,6 +1,7 @@
 // diffRecords: what changed in the cards and plan items between two records of a board.
 import { describe, expect, it } from 'vitest';
-import { diffRecords } from '../../../shared/records/index.ts';
+import { emptyMeetingDetails } from '../../../shared/protocol/index.ts';
+import { diffRecordInfo, diffRecords } from '../../../shared/records/index.ts';
 import { basics, note, plan, service, withProps } from './fixtures.ts';
 
 const kyotaku = service('kyotaku', { system: 'shogai', service: '居宅介護', status: 'in-use', amount: '週3回' });
@@ -32,7 +33,7 @@ describe('diffRecords', () => {
 
   it('reports a service card’s status change as a statusChange', () => {
     const d = diffRecords([kyotaku], [withProps(kyotaku, { status: 'ending' })]);
-    expect(d.changed).toEqual([{ id: 'shape:kyotaku', type: 'rb-service', label: '居宅介護', fields: ['status'], statusChange: { from: 'in-use', to: 'ending' } }]);
+    expect(d.changed).toEqual([{ id: 'shape:kyotaku', type: 'rb-service', label: '居宅介護', fields: ['status'], statusChange: { from: 'in-use', to: 'ending' }, changes: [{ field: 'status', before: 'in-use', after: 'ending' }] }]);
   });
 
   it('reports a plan item’s state change as a statusChange', () => {
@@ -53,9 +54,40 @@ describe('diffRecords', () => {
     expect(d.changed[0]?.statusChange).toEqual({ from: 'in-use', to: 'proposed' });
   });
 
-  it('labels an untitled card so a reader can still see it changed', () => {
-    const blank = service('blank', { service: '' });
-    const d = diffRecords([], [blank]);
-    expect(d.added[0]?.label.length).toBeGreaterThan(0);
+});
+
+describe('what changed, before → after', () => {
+  it('gives each changed prop of a card its value before and after, as text', () => {
+    const before = [...basics(), kyotaku, kobo];
+    const after = [...basics(), withProps(kyotaku, { note: '院内介助は別に相談', status: 'ending' }), withProps(kobo, { priority: 1 })];
+    const d = diffRecords(before, after);
+    const card = d.changed.find((c) => c.id === 'shape:kyotaku');
+    expect(card?.changes).toEqual([
+      { field: 'note', before: '', after: '院内介助は別に相談' },
+      { field: 'status', before: 'in-use', after: 'ending' },
+    ]);
+    expect(card?.statusChange).toEqual({ from: 'in-use', to: 'ending' });
+    expect(d.changed.find((c) => c.id === 'shape:kobo')?.changes).toEqual([{ field: 'priority', before: '', after: '1' }]);
+  });
+
+  // The label was 「（無題）」 once: Japanese in the English UI. DiffView names it (「（名前なし）」 / "(untitled)").
+  it('leaves an untitled card’s label empty, for the reader to name in their language', () => {
+    const nameless = service('nameless', { service: '' });
+    expect(diffRecords([...basics()], [...basics(), nameless]).added[0]?.label).toBe('');
+  });
+
+  it('compares the records’ memo, title and 会議の要点 field by field', () => {
+    const meeting = { ...emptyMeetingDetails(), date: '2026-04-13', conclusion: '訪問介護で進める', attendees: [{ affiliation: '相談支援専門員', name: '田中' }] };
+    const changes = diffRecordInfo(
+      { title: '第1回', note: '初回', meeting },
+      { title: '第1回', note: '認定結果を待つ', meeting: { ...meeting, conclusion: '訪問介護と工房の併用', attendees: [...meeting.attendees, { affiliation: '介護支援専門員', name: '佐藤' }], monitoring: { ...meeting.monitoring, planChange: 'needed' } } },
+    );
+    expect(changes).toEqual([
+      { field: 'note', before: '初回', after: '認定結果を待つ' },
+      { field: 'meeting.attendees', before: '相談支援専門員 / 田中', after: '相談支援専門員 / 田中\n介護支援専門員 / 佐藤' },
+      { field: 'meeting.conclusion', before: '訪問介護で進める', after: '訪問介護と工房の併用' },
+      { field: 'meeting.monitoring.planChange', before: '', after: 'needed' },
+    ]);
+    expect(diffRecordInfo({ title: 'a', note: '', meeting: null }, { title: 'a', note: '' })).toEqual([]);
   });
 });

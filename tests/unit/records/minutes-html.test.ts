@@ -6,8 +6,8 @@ import { ROLES } from '../../../shared/domain/roles.ts';
 import { SYSTEMS } from '../../../shared/domain/systems.ts';
 import type { StoredRecord } from '../../../shared/doc/index.ts';
 import { PLAN_STATE_LABELS, SERVICE_STATUS_LABELS, VOICE_SOURCE_LABELS } from '../../../shared/shapes/index.ts';
-import { basics, frame, note, plan, recordMeta, service, voice } from './fixtures.ts';
-import { attendeesByRole, headerValue, parseMinutes, rowsUnder, section, sectionText, subsections } from './minutesDom.ts';
+import { basics, frame, note, plan, recordMeta, service, text, voice } from './fixtures.ts';
+import { headerValue, parseMinutes, rowsUnder, section, sectionText, subsections } from './minutesDom.ts';
 
 const BOARD_TITLE = '山本さんの移行支援会議';
 
@@ -35,14 +35,14 @@ function caseRecords(): StoredRecord[] {
 describe('minutesHtml', () => {
   it('names the record and the board', () => {
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: caseRecords() }));
-    expect(doc.querySelector('h1')?.textContent).toBe('第1回 移行支援会議');
+    expect(doc.querySelector('h1')?.textContent).toBe('サービス担当者会議の要点');
+    expect(headerValue(doc, '記録')).toBe('第1回 移行支援会議');
+    expect(headerValue(doc, '保存日時')).toBe('2026年4月13日（月） 10:30');
     expect(doc.documentElement.lang).toBe('ja');
     expect(doc.body.textContent).toContain(BOARD_TITLE);
     expect(doc.body.textContent).toContain('ab'.repeat(32));
   });
 
-  // The header list has a 'ボード' label (L.ja.board) that is never used: the board title is
-  // shown under 「会議の記録（議事録）」 instead (server/records/minutes.ts, the <dl class="meta">).
   it('labels the board title as the board', () => {
     const ja = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: caseRecords() }));
     expect(headerValue(ja, 'ボード')).toBe(BOARD_TITLE);
@@ -50,7 +50,8 @@ describe('minutesHtml', () => {
     expect(headerValue(en, 'Board')).toBe(BOARD_TITLE);
   });
 
-  it('lists attendees grouped under their role’s label, whether the role came as id or label', () => {
+  // Without 会議の要点, 第4表's 会議出席者 is the record's attendee list: 所属（職種） is the role's label.
+  it('lists the record\'s attendees as 所属（職種）・氏名 with their role’s label, whether the role came as id or label', () => {
     const record = recordMeta({
       attendees: [
         { name: '田中', role: 'soudan' },
@@ -61,12 +62,14 @@ describe('minutesHtml', () => {
       ],
     });
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record, records: caseRecords() }));
-    const byRole = attendeesByRole(doc, '出席者');
-    expect(byRole.get(ROLES.soudan.label)).toMatch(/^田中\s*、\s*佐藤$/);
-    expect(byRole.get(ROLES.client.label)).toBe('山本 和夫');
-    expect(byRole.get(ROLES.caremanager.label)).toBe('鈴木');
-    expect([...byRole.values()].join()).toContain('見学の人');
-    expect(byRole.size).toBe(4);
+    const rows = rowsUnder(section(doc, '会議出席者'));
+    expect(rows).toEqual([
+      [ROLES.soudan.label, '田中'],
+      [ROLES.client.label, '山本 和夫'],
+      [ROLES.soudan.label, '佐藤'],
+      [ROLES.caremanager.label, '鈴木'],
+      ['—', '見学の人'],
+    ]);
   });
 
   it('says whether 本人 attended', () => {
@@ -74,29 +77,32 @@ describe('minutesHtml', () => {
     const without = recordMeta({ attendees: [{ name: '田中', role: 'soudan' }, { name: '母', role: 'family' }] });
     const byLabel = recordMeta({ attendees: [{ name: '山本', role: '本人' }] });
     const html = (record: ReturnType<typeof recordMeta>) => parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record, records: caseRecords() }));
-    expect(headerValue(html(withClient), '本人の出席')).toBe('あり');
-    expect(headerValue(html(without), '本人の出席')).toBe('なし');
-    expect(headerValue(html(byLabel), '本人の出席')).toBe('あり');
+    const line = (doc: Document) => doc.querySelector('.layout-form4 .attendance')?.textContent;
+    expect(line(html(withClient))).toMatch(/^本人：【出席】\s*家族：【（記入なし）】$/);
+    expect(line(html(without))).toMatch(/^本人：【（記入なし）】\s*家族：【出席】$/);
+    expect(line(html(byLabel))).toMatch(/^本人：【出席】/);
   });
 
   it('falls back to who was present when no attendee list was given', () => {
     const record = recordMeta({ attendees: [], participants: [{ name: '山本', role: 'client' }, { name: '田中', role: 'soudan' }] });
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record, records: caseRecords() }));
-    expect(attendeesByRole(doc, '出席者').get(ROLES.soudan.label)).toBe('田中');
-    expect(headerValue(doc, '本人の出席')).toBe('あり');
+    expect(rowsUnder(section(doc, '会議出席者'))).toContainEqual([ROLES.soudan.label, '田中']);
+    expect(doc.querySelector('.layout-form4 .attendance')?.textContent).toMatch(/^本人：【出席】/);
   });
 
-  it('puts each service under its own system, with its status label', () => {
+  it('puts each service under its own system, with its status label, and proposals apart', () => {
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: caseRecords() }));
-    const bySystem = subsections(doc, '現在のサービス');
-    expect([...bySystem.keys()]).toEqual([SYSTEMS.shogai.label, SYSTEMS.kaigo.label, SYSTEMS.iryo.label]);
+    const bySystem = subsections(doc, '現在のサービス（制度別）');
+    expect([...bySystem.keys()]).toEqual([SYSTEMS.shogai.label, SYSTEMS.iryo.label]);
+    const proposals = subsections(doc, '提案（移行後の案・まだ使っていないサービス）');
+    expect([...proposals.keys()]).toEqual([SYSTEMS.kaigo.label]);
     const rows = (system: keyof typeof SYSTEMS) => rowsUnder(bySystem.get(SYSTEMS[system].label));
     expect(rows('shogai').map((r) => [r[0], r[3]])).toEqual([
       ['居宅介護', SERVICE_STATUS_LABELS['in-use'].ja],
       ['就労継続支援B型', SERVICE_STATUS_LABELS['in-use'].ja],
     ]);
     expect(rows('shogai')[0]).toEqual(expect.arrayContaining(['あゆみ', '週3回']));
-    expect(rows('kaigo').map((r) => [r[0], r[3]])).toEqual([['訪問介護', SERVICE_STATUS_LABELS.proposed.ja]]);
+    expect(rowsUnder(proposals.get(SYSTEMS.kaigo.label)).map((r) => [r[0], r[3]])).toEqual([['訪問介護', SERVICE_STATUS_LABELS.proposed.ja]]);
     expect(rows('iryo').map((r) => [r[0], r[3]])).toEqual([['外来通院（内科）', SERVICE_STATUS_LABELS.ending.ja]]);
   });
 
@@ -169,9 +175,9 @@ describe('minutesHtml', () => {
     expect(doc.querySelectorAll('script, img').length).toBe(0);
     expect(doc.querySelectorAll('[onerror]').length).toBe(0);
     // The text reads as typed.
-    expect(doc.querySelector('h1')?.textContent).toBe(`記録${evil}`);
+    expect(headerValue(doc, '記録')).toBe(`記録${evil}`);
     expect(doc.body.textContent).toContain(`メモ${evil}`);
-    expect(sectionText(doc, '出席者')).toContain(`田中${evil}`);
+    expect(sectionText(doc, '会議出席者')).toContain(`田中${evil}`);
     expect(doc.title).toContain(`記録${evil}`);
   });
 
@@ -180,19 +186,19 @@ describe('minutesHtml', () => {
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record, records: caseRecords(), lang: 'en' }));
     expect(doc.documentElement.lang).toBe('en');
     const headings = [...doc.querySelectorAll('h2')].map((h) => h.textContent);
-    expect(headings).toEqual(expect.arrayContaining(['Attendees', "The person's own words", 'Current services', 'Plan items by owner', 'Transition summary']));
+    expect(headings).toEqual(expect.arrayContaining(['Attendees', "The person's own words", 'Current services, by system', 'Plan items by owner', 'Transition summary']));
     expect(headings.join()).not.toMatch(/[出席者本人現在]/);
-    expect(attendeesByRole(doc, 'Attendees').get(ROLES.soudan.labelEn)).toBe('Tanaka');
-    expect([...subsections(doc, 'Current services').keys()]).toContain(SYSTEMS.shogai.labelEn);
-    expect(headerValue(doc, 'The person attended')).toBe('no');
+    expect(rowsUnder(section(doc, 'Attendees'))).toEqual([[ROLES.soudan.labelEn, 'Tanaka']]);
+    expect([...subsections(doc, 'Current services, by system').keys()]).toContain(SYSTEMS.shogai.labelEn);
+    expect(doc.querySelector('.layout-form4 .attendance')?.textContent).toMatch(/^The person: \(not entered\) · Family: \(not entered\)$/);
     expect(subsections(doc, 'Plan items by owner').has(`Owner: ${ROLES.soudan.labelEn}`)).toBe(true);
   });
 
   it('says so when a board has no cards, voices or attendees', () => {
     const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: basics() }));
-    expect(sectionText(doc, '出席者')).toBe('（記録なし）');
+    expect(sectionText(doc, '会議出席者')).toMatch(/^（記入なし）/);
     expect(sectionText(doc, '本人の言葉')).toBe('（本人の言葉は書かれていません）');
-    expect(sectionText(doc, '現在のサービス')).toBe('（なし）');
+    expect(sectionText(doc, '現在のサービス（制度別）')).toBe('（なし）');
     expect(sectionText(doc, '支援計画の項目（担当別）')).toBe('（なし）');
   });
 
@@ -202,5 +208,51 @@ describe('minutesHtml', () => {
     expect(svg).not.toBeNull();
     const labels = [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent);
     expect(labels).toEqual(expect.arrayContaining(['居宅介護', '現在のサービス', '論点・行政への確認事項']));
+  });
+});
+
+describe('distinctTitle', () => {
+  it('keeps a free title, and gives a taken one the smallest free serial', async () => {
+    const { distinctTitle } = await import('../../../server/records/RecordService.ts');
+    expect(distinctTitle('2026年4月13日（月） 10:30 会議', new Set())).toBe('2026年4月13日（月） 10:30 会議');
+    expect(distinctTitle('A', new Set(['A']))).toBe('A（2）');
+    expect(distinctTitle('A', new Set(['A', 'A（2）', 'A（3）']))).toBe('A（4）');
+    const long = 'あ'.repeat(200);
+    const serial = distinctTitle(long, new Set([long]));
+    expect(serial).toHaveLength(200);
+    expect(serial.endsWith('（2）')).toBe(true);
+  });
+});
+
+describe('sticky notes and texts in the minutes', () => {
+  it('lists each note by its frame, leaves out a template prompt nobody filled in, and keeps a filled one', async () => {
+    const { unfilledPrompt } = await import('../../../server/records/minutes.ts');
+    expect(unfilledPrompt('【お金】\n収入：\nこれまでの利用者負担：')).toBe(true);
+    expect(unfilledPrompt('【お金】\n収入：障害基礎年金2級\nこれまでの利用者負担：')).toBe(false);
+    expect(unfilledPrompt('母の担当ケアマネにも伝える')).toBe(false);
+    const records = [
+      ...basics(),
+      frame('h', '引継ぎ情報', { x: 0, y: 0 }),
+      note('n1', '母の担当ケアマネにも伝える', { parent: 'shape:h', y: 10 }),
+      text('t1', '【お金】\n収入：\nこれまでの利用者負担：', { parent: 'shape:h', y: 20 }),
+      text('t2', '【お金】\n収入：障害基礎年金2級', { parent: 'shape:h', y: 30 }),
+      note('loose', '枠の外のメモ', { y: 900 }),
+    ];
+    const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records }));
+    const byFrame = subsections(doc, '付箋・メモ（枠ごと）');
+    expect([...byFrame.keys()]).toEqual(['引継ぎ情報', '枠の外']);
+    expect(byFrame.get('引継ぎ情報')?.flatMap((e) => [...e.querySelectorAll('li')]).map((li) => li.textContent)).toEqual(['母の担当ケアマネにも伝える', '【お金】収入：障害基礎年金2級']);
+    // A frame holding what was written is also drawn on its own, its labels readable.
+    const pictures = [...doc.querySelectorAll('.frame-picture')];
+    expect(pictures.map((p) => p.querySelector('h3')?.textContent)).toEqual(['引継ぎ情報']);
+    expect(pictures[0]?.querySelector('svg')?.textContent).toContain('母の担当ケアマネにも伝える');
+  });
+});
+
+describe('notes shared in a workshop group', () => {
+  it('say who wrote them', () => {
+    const shared = { ...note('shared', '院内介助は誰がするのか', { y: 10 }), meta: { author: { name: '鈴木 花', role: 'caremanager' } } };
+    const doc = parseMinutes(minutesHtml({ boardTitle: BOARD_TITLE, record: recordMeta(), records: [...basics(), shared] }));
+    expect(sectionText(doc, '付箋・メモ（枠ごと）')).toContain('院内介助は誰がするのか （鈴木 花）');
   });
 });

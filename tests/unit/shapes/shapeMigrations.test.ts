@@ -5,6 +5,7 @@ import {
   CUSTOM_SHAPE_SCHEMAS,
   CUSTOM_SHAPE_TYPES,
   basicInfoDefaults,
+  meetingDetailsDefaults,
   clientVoiceDefaults,
   ecomapPersonDefaults,
   ecomapTieDefaults,
@@ -21,6 +22,7 @@ const DEFAULTS: Record<(typeof CUSTOM_SHAPE_TYPES)[number], () => object> = {
   'rb-person': ecomapPersonDefaults,
   'rb-tie': ecomapTieDefaults,
   'rb-basic-info': basicInfoDefaults,
+  'rb-meeting': meetingDetailsDefaults,
 };
 
 function shapeRecord(type: string, props: object): TLRecord {

@@ -4,6 +4,7 @@ import {
   CUSTOM_SHAPE_SCHEMAS,
   CUSTOM_SHAPE_TYPES,
   basicInfoDefaults,
+  meetingDetailsDefaults,
   clientVoiceDefaults,
   ecomapPersonDefaults,
   ecomapTieDefaults,
@@ -20,6 +21,7 @@ const DEFAULTS: Record<(typeof CUSTOM_SHAPE_TYPES)[number], () => object> = {
   'rb-person': ecomapPersonDefaults,
   'rb-tie': ecomapTieDefaults,
   'rb-basic-info': basicInfoDefaults,
+  'rb-meeting': meetingDetailsDefaults,
 };
 
 describe('client ShapeUtils and the shared schema halves', () => {

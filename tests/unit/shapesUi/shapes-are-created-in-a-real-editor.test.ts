@@ -29,7 +29,10 @@ describe('our shapes in a real tldraw Editor', () => {
     expect(() => editor.createShape({ type: 'rb-service', props: { status: 'maybe' as never } })).toThrow();
   });
 
-  it.each(CUSTOM_SHAPE_TYPES)('a %s can be edited in place, but not on a read-only board', (type) => {
+  // The 会議の要点 is a form of twenty-odd fields: it is edited in its side panel (and the save dialog), not in place.
+  const IN_PLACE = CUSTOM_SHAPE_TYPES.filter((type) => type !== 'rb-meeting');
+
+  it.each(IN_PLACE)('a %s can be edited in place, but not on a read-only board', (type) => {
     const id = createShapeId();
     editor.createShape({ id, type });
     editor.select(id);

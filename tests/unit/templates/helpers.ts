@@ -3,7 +3,7 @@ import { plainTextOf } from '../../../shared/records/richText.ts';
 import { findTemplate, listTemplates } from '../../../shared/templates/index.ts';
 
 /** The ids of the templates that carry the standard frames. */
-export const CASE_TEMPLATE_IDS = ['exercise-1', 'exercise-2', 'meeting'] as const;
+export const CASE_TEMPLATE_IDS = ['handover', 'exercise-1', 'exercise-2', 'meeting'] as const;
 
 /** The records of a template by id (fails the test when the id is unknown). */
 export function recordsOf(id: string): TLRecord[] {

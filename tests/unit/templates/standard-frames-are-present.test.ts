@@ -5,6 +5,9 @@ import { SYSTEMS } from '../../../shared/domain/index.ts';
 import { FRAME_LAYOUT, FRAME_NAMES } from '../../../shared/templates/index.ts';
 import { CASE_TEMPLATE_IDS, frameNamed, frameOf, propsOf, recordsOf, shapesOf, textOf } from './helpers.ts';
 
+// Frames a template adds to the standard nine (the handover exercise's role cards and sheet).
+const EXTRA_FRAMES: Partial<Record<(typeof CASE_TEMPLATE_IDS)[number], number>> = { handover: 2 };
+
 const REQUIRED = ['事例概要', '本人の思い', 'ライフステージ', '現在のサービス', '週間サービス計画', 'エコマップ', '引継ぎ情報'];
 
 describe.each(CASE_TEMPLATE_IDS)('template %s', (id) => {
@@ -15,7 +18,7 @@ describe.each(CASE_TEMPLATE_IDS)('template %s', (id) => {
     for (const name of REQUIRED) expect(frameNamed(records, name)?.parentId, name).toBe('page:main');
     expect(frames.filter((f) => String(propsOf(f).name).startsWith('移行後'))).toHaveLength(1);
     expect(frames.filter((f) => String(propsOf(f).name).startsWith('論点'))).toHaveLength(1);
-    expect(frames).toHaveLength(Object.keys(FRAME_NAMES).length);
+    expect(frames).toHaveLength(Object.keys(FRAME_NAMES).length + (EXTRA_FRAMES[id] ?? 0));
   });
 
   it('lays the frames out without overlaps', () => {
