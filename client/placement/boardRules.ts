@@ -1,4 +1,4 @@
-import { react, type Editor, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw';
+import type { Editor, TLEventInfo, TLFrameShape, TLShape, TLShapeId } from 'tldraw';
 import { fitToFrame } from '../../shared/placement/frameEdge.ts';
 import { laneAt, laneSystemOf } from '../../shared/placement/frames.ts';
 import type { SystemId } from '../../shared/domain/systems.ts';
@@ -48,9 +48,6 @@ export function settleAtFrameEdges(editor: Editor, ids: readonly TLShapeId[]): v
 /** Space kept between a shape moved in and the frame's edge it crossed. */
 const EDGE_MARGIN = 16;
 
-// The states in which a shape is being moved, sized or drawn; leaving them settles it.
-const BUSY = ['select.translating', 'select.resizing', 'select.dragging_handle'] as const;
-
 /**
  * The board's placement rules for what people do by hand: a new blank service card drawn in
  * a system's column takes that system, and shapes are never left cut off by a frame's edge.
@@ -64,21 +61,18 @@ export function registerPlacementRules(editor: Editor): () => void {
     const lane = laneUnder(editor, card.parentId, { x: card.x, y: card.y, w: card.props.w, h: card.props.h });
     return lane && lane !== card.props.system ? { ...card, props: { ...card.props, system: lane } } : shape;
   });
-  let busy: TLShapeId[] | null = null;
-  const stopWatch = react('settle at frame edges', () => {
-    const now = editor.isInAny(...BUSY) || editor.getCurrentToolId() !== 'select';
-    if (now) {
-      busy = [...editor.getSelectedShapeIds()];
-      return;
-    }
-    if (!busy) return;
-    busy = null;
-    // What the gesture ended with: the selection (a drawn shape is selected once drawn).
+  // A gesture (drag, resize, drawing) ends with the pointer going up; the editor has handled
+  // it (a drop into a frame included) before telling listeners. Not a `react` on the editor's
+  // state: an effect kept on its signals makes the editor too deep for the browser tests'
+  // `page.evaluate` to return it.
+  const onEvent = (info: TLEventInfo) => {
+    if (info.type !== 'pointer' || info.name !== 'pointer_up') return;
     const ids = [...editor.getSelectedShapeIds()];
-    queueMicrotask(() => settleAtFrameEdges(editor, ids));
-  });
+    if (ids.length > 0) queueMicrotask(() => settleAtFrameEdges(editor, ids));
+  };
+  editor.on('event', onEvent);
   return () => {
     stopCreate();
-    stopWatch();
+    editor.off('event', onEvent);
   };
 }
