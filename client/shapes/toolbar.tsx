@@ -11,15 +11,15 @@ const TOOL_WORDS: Record<string, ShapeTextKey> = {
   'rb-person': 'toolPerson',
   'rb-tie': 'toolTie',
   'rb-basic-info': 'toolBasicInfo',
+  'rb-meeting': 'toolMeeting',
 };
 
 /** The word on a case tool's button, in the current language. */
-function ToolWord({ type }: { type: string }) {
+function ToolWord({ type, fallback }: { type: string; fallback: ShapeTextKey }) {
   const { s } = useShapeTexts();
-  const key = TOOL_WORDS[type];
   return (
     <span className="rb-tool-icon" aria-hidden="true">
-      {key ? s[key] : type}
+      {s[TOOL_WORDS[type] ?? fallback]}
     </span>
   );
 }
@@ -34,7 +34,7 @@ export const renkeiUiOverrides: TLUiOverrides = {
       next[item.type] = {
         id: item.type,
         label: labelKey(item.type),
-        icon: <ToolWord type={item.type} />,
+        icon: <ToolWord type={item.type} fallback={item.text} />,
         readonlyOk: false,
         onSelect: () => editor.setCurrentTool(item.type),
       };
