@@ -153,6 +153,10 @@ export function BoardPage({ boardId, outline = false, navigate, licenseKey, sett
         knownTokens={known}
         headerExtra={settings}
         layout={outline ? 'outline' : 'canvas'}
+        onIdentityChange={(next) => {
+          saveIdentity(next);
+          setIdentity(next);
+        }}
         // The other view of the same board, same link (the token stays in the fragment).
         onSwitchLayout={navigate && (() => navigate(`${outline ? Paths.board(boardId) : Paths.outline(boardId)}${location.hash}`))}
       />

@@ -23,7 +23,8 @@ import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { FacilitatorNotesPanel } from './FacilitatorNotesPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
-import { syncPresence } from './presence.ts';
+import { publishParticipant, syncPresence } from './presence.ts';
+import { IdentityDialog } from './IdentityDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { PrivacyDialog, usePrivacyTexts } from '../privacy/index.ts';
 import { boardShapeUtils } from './shapeUtils.ts';
@@ -33,6 +34,7 @@ import { markLoad } from '../lib/loadMarks.ts';
 import { OutlineView, useLargeTextZoom, useOutlineTexts } from '../outline/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useLayoutSwitch } from './useLayoutSwitch.ts';
+import { registerPlacementRules } from '../placement/boardRules.ts';
 
 // Module-level so tldraw sees the same object on every render. Shapes out of view get their
 // content drawn when they first come into view (DeferredShapeWrapper.tsx).
@@ -59,6 +61,8 @@ export type BoardViewProps = {
   layout?: 'canvas' | 'outline';
   /** Go to the other layout (the header's link and Alt+Shift+O). */
   onSwitchLayout?: (() => void) | undefined;
+  /** The participant chose a new name or role (or is someone else): remember it. Without it, who you are is fixed here. */
+  onIdentityChange?: ((identity: Identity) => void) | undefined;
 };
 
 /**
@@ -98,6 +102,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
   const [status, ready, schemaReason] = snapshot.split('|') as [typeof connection.status, string, string];
   const [editor, setEditor] = useState<Editor | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [changingIdentity, setChangingIdentity] = useState(false);
   const shareButton = useRef<HTMLButtonElement>(null);
   const [privacyOpen, setPrivacyOpen] = useState(false);
   const privacyButton = useRef<HTMLButtonElement>(null);
@@ -117,15 +122,18 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
     $user.set(UserRecordType.create({ id: createUserId(identity.id), name: identity.name, color }));
   }, [identity.id, identity.name, color, locale, $user]);
 
+  // Who we are, as the others see it; kept current without restarting presence, so a new
+  // name or role reaches their participants panel and our cursor's label at once.
+  const participant = useMemo(() => ({ id: identity.id, name: identity.name, role: identity.role, color }), [identity.id, identity.name, identity.role, color]);
+  const participantNow = useRef(participant);
+  participantNow.current = participant;
   useEffect(() => {
     if (ready !== 'true') return;
-    return syncPresence({
-      store: connection.store,
-      awareness: connection.provider.awareness,
-      $user,
-      user: { id: identity.id, name: identity.name, role: identity.role, color },
-    });
-  }, [ready, connection, $user, identity.id, identity.name, identity.role, color]);
+    return syncPresence({ store: connection.store, awareness: connection.provider.awareness, $user, user: participantNow.current });
+  }, [ready, connection, $user]);
+  useEffect(() => {
+    if (ready === 'true') publishParticipant(connection.provider.awareness, participant);
+  }, [ready, connection, participant]);
 
   useEffect(() => {
     editor?.updateInstanceState({ isReadonly: readOnly });
@@ -191,11 +199,13 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             {...(props.licenseKey ? { licenseKey: props.licenseKey } : {})}
             onMount={(e) => {
               e.updateInstanceState({ isReadonly: readOnly });
+              const stopRules = registerPlacementRules(e);
               markLoad('editor-mounted');
               window.editor = e;
               setEditor(e);
               props.onEditor?.(e);
               return () => {
+                stopRules();
                 if (window.editor === e) delete window.editor;
                 props.onEditor?.(null);
               };
@@ -203,7 +213,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           />
         </div>
         <aside className="rb-board__side" hidden={layout === 'outline'}>
-          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} boardId={info.id} token={token} />
+          <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} boardId={info.id} token={token} onChangeSelf={props.onIdentityChange && (() => setChangingIdentity(true))} />
           <CaseBoardPanels editor={editor} />
           {info.role === 'owner' && <FacilitatorNotesPanel boardId={info.id} ownerToken={token} />}
           <RecordsPanel boardId={info.id} boardTitle={info.title} token={token} capability={info.role} training={info.training ?? false} editor={editor} author={identity.name} />
@@ -220,6 +230,16 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             privacyButton.current?.focus();
           }}
           onDeleted={() => location.assign('/')}
+        />
+      )}
+      {changingIdentity && props.onIdentityChange && (
+        <IdentityDialog
+          initial={identity}
+          mode={{ kind: 'change', onCancel: () => setChangingIdentity(false) }}
+          onDone={(next) => {
+            setChangingIdentity(false);
+            props.onIdentityChange?.(next);
+          }}
         />
       )}
       {sharing && (

@@ -44,8 +44,8 @@ function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
   return out.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.name.localeCompare(b.name, 'ja')));
 }
 
-/** Who is here: role colour, name, idle; choose one to follow their view. */
-export function ParticipantsPanel({ awareness, editor, boardId, token }: { awareness: Awareness; editor: Editor | null; boardId?: string; token?: string }) {
+/** Who is here: role colour, name, idle; choose one to follow their view, or change your own name and role. */
+export function ParticipantsPanel({ awareness, editor, boardId, token, onChangeSelf }: { awareness: Awareness; editor: Editor | null; boardId?: string; token?: string; onChangeSelf?: (() => void) | undefined }) {
   const { t, locale } = useI18n();
   const privacy = usePrivacyTexts();
   // Issue 17: the name of the personal link someone came with, beside the name they chose.
@@ -82,7 +82,7 @@ export function ParticipantsPanel({ awareness, editor, boardId, token }: { aware
       </h2>
       <ul>
         {list.map((p) => (
-          <li key={p.clientId} className={p.idle ? 'is-idle' : undefined}>
+          <li key={p.clientId} className={p.idle ? 'is-idle' : undefined} data-testid={p.self ? 'participant-self' : 'participant'}>
             <span className="rb-swatch" style={{ background: p.color }} aria-hidden="true" />
             <span className="rb-name">
               {p.name}
@@ -95,6 +95,11 @@ export function ParticipantsPanel({ awareness, editor, boardId, token }: { aware
             )}
             <span className="rb-role">{roleLabel(p.role, locale)}</span>
             {p.idle && <span className="rb-idle">{t('participantsIdle')}</span>}
+            {p.self && onChangeSelf && (
+              <button type="button" className="rb-link-button" onClick={onChangeSelf} data-testid="identity-change">
+                {t('identityChange')}
+              </button>
+            )}
             {!p.self && p.userId && (
               <button type="button" className="rb-link-button" onClick={() => toggleFollow(p.userId as string)} aria-pressed={following === p.userId}>
                 {following === p.userId ? t('participantsStopFollow') : t('participantsFollow')}

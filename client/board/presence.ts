@@ -19,6 +19,13 @@ export interface ParticipantState {
   presence?: TLInstancePresence | null;
 }
 
+/** Tell the others who we are (name, role, colour); a change shows in their panel at once. */
+export function publishParticipant(awareness: Awareness, user: ParticipantUser): void {
+  const now = (awareness.getLocalState() as ParticipantState | null)?.user;
+  if (now && now.id === user.id && now.name === user.name && now.role === user.role && now.color === user.color) return;
+  awareness.setLocalStateField('user', user);
+}
+
 /**
  * Publish our tldraw presence (cursor, selection, camera) into awareness, and mirror the
  * other participants' presence into the store as remote changes, so tldraw draws their
@@ -26,7 +33,7 @@ export interface ParticipantState {
  */
 export function syncPresence(opts: { store: TLStore; awareness: Awareness; $user: Signal<TLUser | null>; user: ParticipantUser }): () => void {
   const { store, awareness } = opts;
-  awareness.setLocalStateField('user', opts.user);
+  publishParticipant(awareness, opts.user);
   const $presence = createPresenceStateDerivation(opts.$user)(store);
   let frame = 0;
   const stopReact = react('publish presence', () => {

@@ -6,10 +6,11 @@ import { api } from '../lib/api.ts';
 import { parseBoardLink } from '../lib/links.ts';
 import { ImportBoard } from '../records/ImportBoard.tsx';
 import { bestToken, forgetBoard, listLocalBoards, rememberBoard, type LocalBoard } from '../lib/localBoards.ts';
+import { templateDescription, templateTitle } from '../../shared/templates/texts.ts';
 
 /** Home: create a board from a template, reopen one used here, or open a pasted link. */
 export function HomePage({ navigate }: { navigate(href: string): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState('blank');
@@ -64,13 +65,13 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
             <select id={ids.template} value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="home-template" aria-describedby={selected ? `${ids.template}-desc` : undefined}>
               {templates.map((tp) => (
                 <option key={tp.id} value={tp.id}>
-                  {tp.title}
+                  {templateTitle(tp.id, locale) ?? tp.title}
                 </option>
               ))}
             </select>
             {selected && (
               <p id={`${ids.template}-desc`} className="rb-hint">
-                {selected.description}
+                {templateDescription(selected.id, locale) ?? selected.description}
               </p>
             )}
           </div>

@@ -1,6 +1,6 @@
 import { createShapeId, type Editor, type TLFrameShape, type TLParentId, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw';
 import { findFreeSpot, type Box } from '../../shared/placement/freeSpot.ts';
-import { HOME_FRAME, frameNameIs, laneFor, laneSystemOf } from '../../shared/placement/frames.ts';
+import { HOME_COLUMN, HOME_FRAME, columnOf, frameNameIs, laneFor, laneSystemOf } from '../../shared/placement/frames.ts';
 import type { SystemId } from '../../shared/domain/systems.ts';
 
 export interface PlaceRequest {
@@ -83,12 +83,33 @@ function inFrame(editor: Editor, frame: TLFrameShape, req: PlaceRequest): Placem
     }
     return { parentId: frame.id, x: spot.x, y: spot.y, resizes, system: lane.system };
   }
+  const column = inColumn(editor, frame, children, req);
+  if (column) return column;
   const box = { x: 0, y: 0, w: frame.props.w, h: frame.props.h };
   // Columns are guides for service cards; other shapes in the frame avoid what is drawn inside them.
   const occupied = children.filter((c) => laneSystemOf(c.id) === undefined).map((c) => localBox(editor, c));
   const spot = findFreeSpot(box, occupied, req, { gap: FRAME_SPACING, padding: FRAME_SPACING });
   const resizes = spot.containerH > frame.props.h ? [{ id: frame.id, h: spot.containerH }] : [];
   return { parentId: frame.id, x: spot.x, y: spot.y, resizes };
+}
+
+/**
+ * In the frame's column for this kind (本人の言葉 beside 家族の思い, サービスの提案 beside
+ * 支援の提案), below its header bar, when the frame has that column; the frame grows when the
+ * column is full.
+ */
+function inColumn(editor: Editor, frame: TLFrameShape, children: readonly TLShape[], req: PlaceRequest): Placement | undefined {
+  const want = HOME_COLUMN[req.kind];
+  const head = want ? children.find((c) => columnOf(c) === want) : undefined;
+  if (!head) return undefined;
+  const bar = localBox(editor, head);
+  const top = bar.y + bar.h + GAP;
+  const column = { x: bar.x, y: top, w: bar.w, h: Math.max(frame.props.h - FRAME_SPACING - top, 0) };
+  const occupied = children.filter((c) => c.id !== head.id && laneSystemOf(c.id) === undefined).map((c) => localBox(editor, c));
+  // No side padding: cards line up with the header bar's edges, as the template's do.
+  const spot = findFreeSpot(column, occupied, req, { gap: GAP, padding: 0 });
+  const need = top + spot.containerH + FRAME_SPACING;
+  return { parentId: frame.id, x: spot.x, y: spot.y, resizes: need > frame.props.h ? [{ id: frame.id, h: need }] : [] };
 }
 
 /** Near the view's centre: centred when that spot is free, else the first free spot in view. */

@@ -1,16 +1,28 @@
 import { DefaultToolbar, DefaultToolbarContent, ToolbarItem, type TLUiOverrides } from 'tldraw';
 import { CASE_MENU_ITEMS } from './CaseMenu.tsx';
-import { shapeTexts } from './texts.ts';
+import { shapeTexts, useShapeTexts, type ShapeTextKey } from './texts.ts';
 
-// A short glyph per tool: the toolbar has room for one character, not a label.
-const GLYPHS: Record<string, string> = {
-  'rb-service': 'サ',
-  'rb-plan': '計',
-  'rb-voice': '言',
-  'rb-lifeline': '齢',
-  'rb-person': '人',
-  'rb-tie': '線',
+// Each case tool shows a short word in the UI language (a single kanji told a newcomer nothing).
+const TOOL_WORDS: Record<string, ShapeTextKey> = {
+  'rb-service': 'toolService',
+  'rb-plan': 'toolPlan',
+  'rb-voice': 'toolVoice',
+  'rb-lifeline': 'toolLifeline',
+  'rb-person': 'toolPerson',
+  'rb-tie': 'toolTie',
+  'rb-basic-info': 'toolBasicInfo',
+  'rb-meeting': 'toolMeeting',
 };
+
+/** The word on a case tool's button, in the current language. */
+function ToolWord({ type, fallback }: { type: string; fallback: ShapeTextKey }) {
+  const { s } = useShapeTexts();
+  return (
+    <span className="rb-tool-icon" aria-hidden="true">
+      {s[TOOL_WORDS[type] ?? fallback]}
+    </span>
+  );
+}
 
 const labelKey = (type: string) => `rb-tool.${type}`;
 
@@ -22,11 +34,7 @@ export const renkeiUiOverrides: TLUiOverrides = {
       next[item.type] = {
         id: item.type,
         label: labelKey(item.type),
-        icon: (
-          <div className="rb-tool-icon" aria-hidden="true">
-            {GLYPHS[item.type]}
-          </div>
-        ),
+        icon: <ToolWord type={item.type} fallback={item.text} />,
         readonlyOk: false,
         onSelect: () => editor.setCurrentTool(item.type),
       };

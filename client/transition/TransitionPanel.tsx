@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
 import { SERVICE_CARD_TYPE, type ServiceCardShape } from '../../shared/shapes/index.ts';
+import { systemInfo, type SystemId } from '../../shared/domain/index.ts';
+
+const systemLabel = (id: SystemId, locale: 'ja' | 'en') => (locale === 'ja' ? systemInfo(id).label : systemInfo(id).labelEn);
 import { useShapeTexts } from '../shapes/texts.ts';
 import { addTransitionProposal } from './addProposal.ts';
-import { arrowLinks } from './boardQueries.ts';
-import { canKeepProvider, cardServiceName, transitionViewFor } from './transitionView.ts';
+import { allServiceCards, arrowLinks, showShapes } from './boardQueries.ts';
+import { proposesCounterpart } from './summaryView.ts';
+import { canKeepProvider, cardServiceName, serviceLabel, transitionViewFor } from './transitionView.ts';
 
 /** The one selected service card, or null. */
 function useSelectedCard(editor: Editor): ServiceCardShape | null {
@@ -26,26 +30,47 @@ export function TransitionPanel({ editor }: { editor: Editor }) {
 }
 
 function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCardShape }) {
-  const { s } = useShapeTexts();
+  const { s, locale } = useShapeTexts();
   const readonly = useValue('rb-readonly', () => editor.getIsReadonly(), [editor]);
-  const view = transitionViewFor(card.props);
+  const view = transitionViewFor(card.props, locale);
+  const label = (name: string) => serviceLabel(name, locale);
   const detail = view.kind === 'detail' ? view.detail : null;
   const [picked, setChoice] = useState<string>('');
   // The card's service can change while it stays selected: fall back to its first counterpart.
   const choice = detail?.counterparts.includes(picked) ? picked : (detail?.counterparts[0] ?? '');
   const [keep, setKeep] = useState(true);
+  // The proposals for this card's move already on the board: joined to it by an arrow, or a
+  // 提案 card naming the counterpart (as the templates draw them); their ids, by counterpart.
+  const counterparts = detail?.counterparts ?? [];
   const existing = useValue(
     'rb-existing-proposals',
-    () =>
-      arrowLinks(editor)
+    () => {
+      const linked = arrowLinks(editor)
         .filter((l) => l.from === card.id)
         .map((l) => editor.getShape(l.to as TLShapeId))
-        .filter((s): s is ServiceCardShape => s?.type === SERVICE_CARD_TYPE)
-        .map((s) => cardServiceName(s.props)),
-    [editor, card.id],
+        .filter((s): s is ServiceCardShape => s?.type === SERVICE_CARD_TYPE);
+      const cards = allServiceCards(editor).filter((c) => c.id !== card.id);
+      const out: Record<string, string> = {};
+      for (const cp of counterparts) {
+        const found = linked.find((s) => cardServiceName(s.props) === cp) ?? cards.find((c) => proposesCounterpart(c.props, cp));
+        if (found) out[cp] = found.id;
+      }
+      return out;
+    },
+    [editor, card.id, counterparts.join('|')],
   );
+  const existingId = existing[choice];
 
   if (view.kind === 'not-shogai') return null;
+  if (view.kind === 'other-system') {
+    // The service panel says the same and offers to change the card's system.
+    return (
+      <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
+        <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
+        <p className="rb-hint">{s.serviceOtherSystem.replace('{service}', label(view.service.name)).replace('{system}', systemLabel(view.service.system, locale))}</p>
+      </section>
+    );
+  }
   return (
     <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
       <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
@@ -53,14 +78,14 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
         <p className="rb-hint">{s.transitionUnknown}</p>
       ) : (
         <>
-          <p className="rb-transition__service">{detail.serviceName}</p>
+          <p className="rb-transition__service">{label(detail.serviceName)}</p>
           <dl className="rb-transition__facts">
             <dt>{s.counterparts}</dt>
-            <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.join('・') : s.counterpartsNone}</dd>
+            <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.map(label).join(locale === 'en' ? ', ' : '・') : s.counterpartsNone}</dd>
             <dt>{s.continues}</dt>
             <dd>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : detail.outcome === 'depends' ? s.continuesDepends : s.continuesNa}</dd>
             <dt>{s.kyoseigata}</dt>
-            <dd>{detail.kyoseigata ? `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）` : s.kyoseigataNo}</dd>
+            <dd>{detail.kyoseigata ? (locale === 'en' ? `${s.kyoseigataYes} (${detail.kyoseigataWith.map(label).join(', ')})` : `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）`) : s.kyoseigataNo}</dd>
             <dt>{s.why}</dt>
             <dd data-testid="transition-reason">{detail.reason}</dd>
           </dl>
@@ -92,7 +117,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
                   <select id={`rb-cp-${card.id}`} value={choice} disabled={readonly} onChange={(e) => setChoice(e.currentTarget.value)}>
                     {detail.counterparts.map((c) => (
                       <option key={c} value={c}>
-                        {c}
+                        {label(c)}
                       </option>
                     ))}
                   </select>
@@ -104,19 +129,27 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
                   {s.keepProvider}
                 </label>
               )}
-              {existing.includes(choice) && <p className="rb-hint">{s.proposalExists}</p>}
-              <button
-                type="button"
-                className="rb-primary"
-                disabled={readonly}
-                data-testid="add-proposal"
-                onClick={() => {
-                  const result = addTransitionProposal(editor, card.id, { counterpart: choice, keepProvider: keep });
-                  if (result.ok) editor.zoomToSelectionIfOffscreen(80, { animation: { duration: 200 } });
-                }}
-              >
-                {s.addProposal}
-              </button>
+              {existingId ? (
+                <>
+                  <p className="rb-hint" data-testid="proposal-exists">{s.proposalExists}</p>
+                  <button type="button" data-testid="show-proposal" onClick={() => showShapes(editor, [existingId])}>
+                    {s.showProposal}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="rb-primary"
+                  disabled={readonly}
+                  data-testid="add-proposal"
+                  onClick={() => {
+                    const result = addTransitionProposal(editor, card.id, { counterpart: choice, keepProvider: keep });
+                    if (result.ok) editor.zoomToSelectionIfOffscreen(80, { animation: { duration: 200 } });
+                  }}
+                >
+                  {s.addProposal}
+                </button>
+              )}
             </div>
           )}
         </>

@@ -6,9 +6,9 @@ import { summaryView, type SummaryEntry } from './summaryView.ts';
 
 /** 移行のまとめ: for all service cards of the board, what moves, what continues, what has no home yet. */
 export function TransitionSummaryPanel({ editor }: { editor: Editor }) {
-  const { s } = useShapeTexts();
+  const { s, locale } = useShapeTexts();
   const input = useValue('rb-summary-input', () => summaryInput(editor), [editor]);
-  const view = summaryView(input.cards, input.links);
+  const view = summaryView(input.cards, input.links, locale);
   return (
     <details className="rb-panel rb-case-section rb-summary" data-testid="transition-summary" open>
       <summary>
@@ -47,7 +47,7 @@ function Bucket(props: { title: string; entries: SummaryEntry[]; editor: Editor;
               {flag && <span className="rb-summary__flag">{flag}</span>}
               {e.proposals.map((p) => (
                 <button key={p.id} type="button" className="rb-summary__proposal" data-testid="summary-proposal" onClick={() => showShapes(props.editor, [p.id])}>
-                  {s.summaryProposal}：{p.service}（{SERVICE_STATUS_LABELS[p.status][locale]}）
+                  {locale === 'en' ? `${s.summaryProposal}: ${p.service} (${SERVICE_STATUS_LABELS[p.status].en})` : `${s.summaryProposal}：${p.service}（${SERVICE_STATUS_LABELS[p.status].ja}）`}
                 </button>
               ))}
             </li>

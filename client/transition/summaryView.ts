@@ -1,6 +1,6 @@
-import { nameKey, resolveService, summarizeTransition, type SystemId } from '../../shared/domain/index.ts';
+import { nameKey, resolveService, summarizeTransition, type SystemId, type TransitionLang } from '../../shared/domain/index.ts';
 import type { ServiceStatus } from '../../shared/shapes/index.ts';
-import { cardServiceName } from './transitionView.ts';
+import { cardServiceName, serviceLabel } from './transitionView.ts';
 
 /** What the summary needs of a service card. */
 export interface SummaryCard {
@@ -43,10 +43,21 @@ function keyOf(name: string): string {
   return found ? `id:${found.service.id}` : `key:${nameKey(name)}`;
 }
 
+/**
+ * True when `card` already proposes `counterpart` for after the move: a 提案 card of 介護保険
+ * or 共生型 naming it (「共生型通所介護」 proposes 通所介護), drawn with or without an arrow.
+ */
+export function proposesCounterpart(card: Pick<SummaryCard, 'system' | 'service' | 'serviceId' | 'status'>, counterpart: string): boolean {
+  if (card.status !== 'proposed' || (card.system !== 'kaigo' && card.system !== 'kyoseigata')) return false;
+  const name = nameKey(cardServiceName(card));
+  return name === nameKey(counterpart) || name === nameKey(`共生型${counterpart}`);
+}
+
 /** The board's transition summary: what moves (and whether a proposal is drawn), what continues, what has no home yet. */
-export function summaryView(cards: readonly SummaryCard[], links: readonly CardLink[]): SummaryView {
+export function summaryView(cards: readonly SummaryCard[], links: readonly CardLink[], lang: TransitionLang = 'ja'): SummaryView {
   const sources = cards.filter((c) => (c.system === 'shogai' || c.system === 'kyoseigata') && cardServiceName(c) !== '');
-  const summary = summarizeTransition(sources.map(cardServiceName));
+  const summary = summarizeTransition(sources.map(cardServiceName), lang);
+  const label = (name: string) => serviceLabel(name, lang);
   const byId = new Map(cards.map((c) => [c.id, c]));
   const cardsFor = (input: string, serviceId: string | null): string[] => {
     const key = serviceId ? `id:${serviceId}` : keyOf(input);
@@ -57,22 +68,29 @@ export function summaryView(cards: readonly SummaryCard[], links: readonly CardL
       .filter((l) => ids.includes(l.from) && !ids.includes(l.to))
       .map((l) => byId.get(l.to))
       .filter((c): c is SummaryCard => c !== undefined)
-      .map((c) => ({ id: c.id, service: cardServiceName(c) || c.service, status: c.status }));
+      .map((c) => ({ id: c.id, service: label(cardServiceName(c) || c.service), status: c.status }));
 
+  // A proposal the board already has (the templates' 訪問介護 and 共生型通所介護) counts, arrow or not.
+  const drawnFor = (ids: readonly string[], counterparts: readonly string[]) =>
+    cards
+      .filter((c) => !ids.includes(c.id) && counterparts.some((cp) => proposesCounterpart(c, cp)))
+      .map((c) => ({ id: c.id, service: label(cardServiceName(c) || c.service), status: c.status }));
   const moves = summary.moves.map((item, i) => {
     const cardIds = cardsFor(item.input, item.serviceId);
-    const proposals = proposalsFor(cardIds);
-    const title = `${item.name ?? item.input} → ${item.counterparts.join('・')}`;
+    const linked = proposalsFor(cardIds);
+    const proposals = [...linked, ...drawnFor(cardIds, item.counterparts).filter((d) => !linked.some((l) => l.id === d.id))];
+    const title = `${label(item.name ?? item.input)} → ${item.counterparts.map(label).join(lang === 'en' ? ', ' : '・')}`;
     return { key: `moves-${i}`, title, note: item.note, cardIds, proposals, needsProposal: proposals.length === 0 };
   });
   const continues = summary.continues.map((item, i) => {
     const cardIds = cardsFor(item.input, item.serviceId);
-    return { key: `continues-${i}`, title: item.name ?? item.input, note: item.note, cardIds, proposals: proposalsFor(cardIds) };
+    return { key: `continues-${i}`, title: label(item.name ?? item.input), note: item.note, cardIds, proposals: proposalsFor(cardIds) };
   });
   const noHome = summary.noHome.map((item, i) => {
     const cardIds = cardsFor(item.input, item.serviceId);
-    const title = item.kind === 'gap' ? item.note : item.input;
-    const note = item.kind === 'gap' ? `${item.name ?? item.input}：移行で失われるかもしれない支援` : item.note;
+    const title = item.kind === 'gap' ? item.note : label(item.input);
+    const lostFrom = label(item.name ?? item.input);
+    const note = item.kind === 'gap' ? (lang === 'en' ? `${lostFrom}: support that may be lost in the move` : `${lostFrom}：移行で失われるかもしれない支援`) : item.note;
     return { key: `nohome-${i}`, title, note, cardIds, proposals: [] };
   });
   return { moves, continues, noHome, empty: sources.length === 0 };

@@ -1,9 +1,11 @@
-import { findService, serviceById, transitionDetailFor, type TransitionDetail } from '../../shared/domain/index.ts';
+import { findService, resolveService, serviceById, transitionDetailFor, type ServiceInfo, type TransitionDetail, type TransitionLang } from '../../shared/domain/index.ts';
 import type { ServiceCardProps } from '../../shared/shapes/index.ts';
 
 /** What the transition helper shows for a selected card. */
 export type TransitionView =
   | { kind: 'not-shogai' }
+  /** A 障害福祉 card naming another system's service: the card's system is what to check. */
+  | { kind: 'other-system'; service: ServiceInfo }
   | { kind: 'unknown'; name: string }
   | { kind: 'detail'; detail: TransitionDetail };
 
@@ -16,13 +18,27 @@ export function cardServiceName(card: Pick<ServiceCardProps, 'service' | 'servic
  * The transition of the service on a card: only 障害福祉 (or 共生型) cards have one; a
  * 共生型 card naming a 介護保険 service is already on the far side.
  */
-export function transitionViewFor(card: Pick<ServiceCardProps, 'system' | 'service' | 'serviceId'>): TransitionView {
+export function transitionViewFor(card: Pick<ServiceCardProps, 'system' | 'service' | 'serviceId'>, lang: TransitionLang = 'ja'): TransitionView {
   if (card.system !== 'shogai' && card.system !== 'kyoseigata') return { kind: 'not-shogai' };
+  const linked = card.serviceId ? serviceById(card.serviceId) : undefined;
+  if (card.system === 'shogai' && linked && linked.system !== 'shogai') return { kind: 'other-system', service: linked };
   const name = cardServiceName(card);
-  const detail = name === '' ? undefined : transitionDetailFor(name);
+  const detail = name === '' ? undefined : transitionDetailFor(name, lang);
   if (detail) return { kind: 'detail', detail };
   if (card.system === 'kyoseigata') return { kind: 'not-shogai' };
   return { kind: 'unknown', name };
+}
+
+/**
+ * A catalogue service name as the UI shows it: the name itself in Japanese, its English name
+ * in English (「共生型…」 names too); a name the catalogue does not know stays as written.
+ */
+export function serviceLabel(name: string, lang: TransitionLang): string {
+  if (lang === 'ja') return name;
+  const found = findService(name) ?? resolveService(name)?.service;
+  if (!found) return name;
+  const kyoseigata = name.normalize('NFKC').trim().startsWith('共生型') && !found.name.startsWith('共生型');
+  return kyoseigata ? `Kyōsei-gata ${found.nameEn}` : found.nameEn;
 }
 
 /** True when the same provider can carry on into `counterpart` under a 共生型 designation. */

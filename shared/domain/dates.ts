@@ -165,3 +165,18 @@ export function keyDates(birthDate: IsoDate, options: KeyDateOptions = {}): KeyD
     ],
   };
 }
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'] as const;
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A date as people read it: 「2026年4月13日（月）」 in Japanese, “Mon 13 Apr 2026” in English.
+ * Anything that is not an ISO date is returned as written (a card may say 「4月中」).
+ */
+export function displayDate(value: string, lang: 'ja' | 'en'): string {
+  if (!isIsoDate(value)) return value;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return lang === 'ja' ? `${y}年${m}月${d}日（${WEEKDAYS_JA[weekday]}）` : `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS_EN[m - 1]} ${y}`;
+}

@@ -44,6 +44,7 @@ export {
   type Transition,
   type TransitionDetail,
   type TransitionDetailOutcome,
+  type TransitionLang,
   type TransitionOutcome,
   type TransitionSummary,
 } from './transition.ts';
@@ -53,6 +54,7 @@ export {
   age65Date,
   ageOn,
   ageReachedDate,
+  displayDate,
   isIsoDate,
   keyDates,
   type IsoDate,
@@ -63,6 +65,7 @@ export {
 export {
   AGE_THRESHOLDS,
   DEFAULT_STAGES,
+  stageLabel,
   SPECIALIST_SCOPES,
   collaborationArea,
   scopeOverlap,

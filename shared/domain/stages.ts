@@ -18,7 +18,7 @@ export interface LifeStage {
 }
 
 export const DEFAULT_STAGES = [
-  { id: 'infancy', label: '乳幼児期', labelEn: 'Infancy and early childhood', minAge: 0, maxAge: 5 },
+  { id: 'infancy', label: '乳幼児期', labelEn: 'Early years', minAge: 0, maxAge: 5 },
   { id: 'school-age', label: '学齢期', labelEn: 'School age', minAge: 6, maxAge: 17 },
   { id: 'youth', label: '青年期', labelEn: 'Youth', minAge: 18, maxAge: 29 },
   { id: 'adulthood', label: '成人期', labelEn: 'Adulthood', minAge: 30, maxAge: 39 },
@@ -151,4 +151,14 @@ export function stageCoverage(stage: LifeStage, scope: readonly AgeScope[]): Cov
   if (covered.some(whole)) return 'full';
   if (covered.length === 0 && parts.some(whole)) return 'conditional';
   return 'partial';
+}
+
+/**
+ * A stage's name in the UI language: a default stage whose name nobody changed shows its
+ * English name in English; a name people wrote is shown as written.
+ */
+export function stageLabel(stage: { id: string; label: string }, lang: 'ja' | 'en'): string {
+  if (lang === 'ja') return stage.label;
+  const known = DEFAULT_STAGES.find((d) => d.id === stage.id);
+  return known && known.label === stage.label ? known.labelEn : stage.label;
 }

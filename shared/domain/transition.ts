@@ -9,6 +9,7 @@
 import { HIGH_COST_REFUND, HIGH_COST_REFUND_PRIOR_SERVICES } from './handover.ts';
 import { isKyoseigataService, kyoseigataPartners } from './kyoseigata.ts';
 import { nameKey } from './normalize.ts';
+import { OTHER_NOTES_EN, RULE_TEXTS_EN, TRANSITION_NOTES_EN } from './transitionEn.ts';
 import {
   SERVICES,
   findServices,
@@ -34,6 +35,9 @@ export interface Transition {
   outcome: TransitionOutcome;
 }
 
+/** The language of the rules' words: Japanese (the default, and the data's own) or English. */
+export type TransitionLang = 'ja' | 'en';
+
 /** The detail also knows children's services, which the move at 65 does not touch. */
 export type TransitionDetailOutcome = TransitionOutcome | 'not-applicable';
 
@@ -47,7 +51,7 @@ export interface TransitionDetail extends Omit<Transition, 'outcome'> {
   kyoseigataWith: string[];
   /** Use of this service before 65 counts towards the 新高額障害福祉サービス等給付費. */
   highCostRefundPrior: boolean;
-  /** Why, in one Japanese sentence. */
+  /** Why, in one sentence (in the language asked for; Japanese by default). */
   reason: string;
   notes: string[];
   /** What the person would lose in the move: the gaps the board must make visible. */
@@ -224,17 +228,20 @@ const RULES: { readonly [K in ShogaiServiceId]: RuleDef } = {
   },
 };
 
-function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDetail {
+function detailOf(serviceId: ShogaiServiceId, serviceName: string, lang: TransitionLang = 'ja'): TransitionDetail {
   const rule = RULES[serviceId];
+  // Names (service, counterparts) stay the catalogue's Japanese: they are what cards hold.
+  const words = lang === 'en' ? RULE_TEXTS_EN[serviceId] : rule;
+  const en = lang === 'en' ? TRANSITION_NOTES_EN : undefined;
   const kyoseigata = isKyoseigataService(serviceName);
   const kyoseigataWith = kyoseigata ? kyoseigataPartners(serviceName) : [];
   // 医療型短期入所 is a kind of 短期入所, which the refund counts.
   const highCostRefundPrior = (HIGH_COST_REFUND_PRIOR_SERVICES as readonly string[]).includes(serviceName) || serviceId === 'iryo-tanki-nyusho';
-  const notes = [...(rule.notes ?? [])];
-  if (kyoseigata) notes.push(`共生型の指定を受けた事業所（${kyoseigataWith.join('・')}）なら、同じ事業所で続けられる。`);
-  if (rule.topUpPossible) notes.push(TOP_UP);
-  if (highCostRefundPrior) notes.push(`${HIGH_COST_REFUND.label}の対象になりうる（要件を確認し、本人が申請する）。`);
-  if (rule.outcome === 'moves' || rule.outcome === 'depends') notes.push(CONFIRM);
+  const notes = [...(words.notes ?? [])];
+  if (kyoseigata) notes.push(en ? en.kyoseigata(kyoseigataWith.map((n) => resolveService(n, { system: 'kaigo' })?.service.nameEn ?? n).join(', ')) : `共生型の指定を受けた事業所（${kyoseigataWith.join('・')}）なら、同じ事業所で続けられる。`);
+  if (rule.topUpPossible) notes.push(en ? en.topUp : TOP_UP);
+  if (highCostRefundPrior) notes.push(en ? en.highCostRefund(HIGH_COST_REFUND.labelEn) : `${HIGH_COST_REFUND.label}の対象になりうる（要件を確認し、本人が申請する）。`);
+  if (rule.outcome === 'moves' || rule.outcome === 'depends') notes.push(en ? en.confirm : CONFIRM);
   return {
     counterparts: [...rule.counterparts],
     kyoseigata,
@@ -246,16 +253,16 @@ function detailOf(serviceId: ShogaiServiceId, serviceName: string): TransitionDe
     ltcExcluded: rule.ltcExcluded ?? false,
     kyoseigataWith,
     highCostRefundPrior,
-    reason: rule.reason,
+    reason: words.reason,
     notes,
-    losses: [...(rule.losses ?? [])],
+    losses: [...(words.losses ?? [])],
   };
 }
 
 // A spoken name that fits several services (就労継続支援 without A/B, 自立訓練 alone) gets
 // one merged answer: the shared outcome when every reading agrees, `depends` otherwise.
-function mergedDetail(candidates: readonly ServiceInfo[]): TransitionDetail | undefined {
-  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name));
+function mergedDetail(candidates: readonly ServiceInfo[], lang: TransitionLang): TransitionDetail | undefined {
+  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name, lang));
   const first = details[0];
   if (!first) return undefined;
   const names = details.map((d) => d.serviceName).join('・');
@@ -272,20 +279,25 @@ function mergedDetail(candidates: readonly ServiceInfo[]): TransitionDetail | un
     topUpPossible: details.some((d) => d.topUpPossible),
     highCostRefundPrior: details.some((d) => d.highCostRefundPrior),
     ltcExcluded: details.every((d) => d.ltcExcluded),
-    reason: same
-      ? `${names}のどれでも：${first.reason}`
-      : `どのサービスかで変わる。${details.map((d) => `${d.serviceName}：${d.reason}`).join(' ')}`,
+    reason:
+      lang === 'en'
+        ? same
+          ? TRANSITION_NOTES_EN.anyOf(names, first.reason)
+          : TRANSITION_NOTES_EN.dependsOn(details.map((d) => `${d.serviceName}: ${d.reason}`).join(' '))
+        : same
+          ? `${names}のどれでも：${first.reason}`
+          : `どのサービスかで変わる。${details.map((d) => `${d.serviceName}：${d.reason}`).join(' ')}`,
     notes: union((d) => d.notes),
     losses: union((d) => d.losses),
   };
 }
 
 // 介護保険/医療/インフォーマル names get no answer.
-/** The full transition of a 障害福祉 service (name, alias or 「共生型…」 form), or `undefined`. */
-export function transitionDetailFor(serviceName: string): TransitionDetail | undefined {
+/** The full transition of a 障害福祉 service (name, alias or 「共生型…」 form), or `undefined`; its words in `lang`. */
+export function transitionDetailFor(serviceName: string, lang: TransitionLang = 'ja'): TransitionDetail | undefined {
   const found = resolveService(serviceName, { system: 'shogai' });
-  if (found && found.service.system === 'shogai') return detailOf(found.service.id as ShogaiServiceId, found.service.name);
-  return mergedDetail(findServices(serviceName, { system: 'shogai' }));
+  if (found && found.service.system === 'shogai') return detailOf(found.service.id as ShogaiServiceId, found.service.name, lang);
+  return mergedDetail(findServices(serviceName, { system: 'shogai' }), lang);
 }
 
 // Children's services are outside the move at 65; in the contract's three answers that is
@@ -358,8 +370,8 @@ function item(input: string, service: ServiceInfo | null, note: string, d?: Tran
 
 // "No home yet" holds unknown or unclear names and what the move loses. Names are read as
 // 障害福祉 first (ショートステイ → 短期入所): the list is what the person uses before the move.
-/** Sorts a person's services into what moves, what continues, what has no home yet, and the rest. */
-export function summarizeTransition(serviceNames: readonly string[]): TransitionSummary {
+/** Sorts a person's services into what moves, what continues, what has no home yet, and the rest; notes in `lang`. */
+export function summarizeTransition(serviceNames: readonly string[], lang: TransitionLang = 'ja'): TransitionSummary {
   const out: TransitionSummary = { moves: [], continues: [], noHome: [], other: [] };
   const seen = new Set<string>();
   for (const raw of serviceNames) {
@@ -371,7 +383,7 @@ export function summarizeTransition(serviceNames: readonly string[]): Transition
     seen.add(seenKey);
 
     if (found && found.service.system === 'shogai') {
-      const d = detailOf(found.service.id as ShogaiServiceId, found.service.name);
+      const d = detailOf(found.service.id as ShogaiServiceId, found.service.name, lang);
       if (d.outcome === 'depends') {
         out.noHome.push({ ...item(input, found.service, d.reason, d), kind: 'depends' });
       } else {
@@ -380,9 +392,9 @@ export function summarizeTransition(serviceNames: readonly string[]): Transition
       }
       for (const loss of d.losses) out.noHome.push({ ...item(input, found.service, loss), kind: 'gap' });
     } else if (found) {
-      out.other.push(item(input, found.service, OTHER_NOTES[found.service.system]));
+      out.other.push(item(input, found.service, (lang === 'en' ? OTHER_NOTES_EN : OTHER_NOTES)[found.service.system]));
     } else {
-      placeUnresolved(input, out);
+      placeUnresolved(input, out, lang);
     }
   }
   return out;
@@ -390,19 +402,20 @@ export function summarizeTransition(serviceNames: readonly string[]): Transition
 
 // A name that fits several 障害福祉 services (就労継続支援, 自立訓練) can still be placed
 // when every reading leads to the same outcome; otherwise the meeting must say which.
-function placeUnresolved(input: string, out: TransitionSummary): void {
+function placeUnresolved(input: string, out: TransitionSummary, lang: TransitionLang): void {
+  const en = lang === 'en' ? TRANSITION_NOTES_EN : undefined;
   const candidates = findServices(input, { system: 'shogai' });
   if (candidates.length === 0) {
-    out.noHome.push({ ...item(input, null, 'カタログにないサービス。移行後の受け皿を確認する。'), kind: 'unknown' });
+    out.noHome.push({ ...item(input, null, en ? en.unknown : 'カタログにないサービス。移行後の受け皿を確認する。'), kind: 'unknown' });
     return;
   }
   const names = candidates.map((c) => c.name).join('・');
-  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name));
+  const details = candidates.map((c) => detailOf(c.id as ShogaiServiceId, c.name, lang));
   const first = details[0];
   const same = first !== undefined && details.every((d) => d.outcome === first.outcome && d.counterparts.join() === first.counterparts.join());
   if (same && first.outcome === 'continues') {
-    out.continues.push(item(input, null, `${names}のどれでも障害福祉で続く。`));
+    out.continues.push(item(input, null, en ? en.allContinue(names) : `${names}のどれでも障害福祉で続く。`));
   } else {
-    out.noHome.push({ ...item(input, null, `どのサービスか確認する：${names}`), kind: 'ambiguous' });
+    out.noHome.push({ ...item(input, null, en ? en.whichOne(names) : `どのサービスか確認する：${names}`), kind: 'ambiguous' });
   }
 }

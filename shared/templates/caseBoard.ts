@@ -16,6 +16,7 @@ import {
 } from '../shapes/index.ts';
 import type { CaseBoardContent, LifeEventSpec, ServiceSpec, SummarySection } from './content.ts';
 import { addEcomap } from './ecomap.ts';
+import { columnMeta, type ColumnId } from '../placement/frames.ts';
 import { FRAME_MARGIN, LAYOUT_TOP, LAYOUT_WIDTH, addStandardFrames, type FrameHandle } from './frames.ts';
 import { FIRST_PAGE_ID, GUIDE_META, baseRecords, checklistMeta, createShapeSet, type ShapeSet } from './records.ts';
 import { NOTE_SIZE, SYSTEM_TLDRAW_COLORS, geoProps, jaDate, labelHeight, noteProps } from './styles.ts';
@@ -72,9 +73,10 @@ function addHeading(set: ShapeSet, content: CaseBoardContent): void {
 }
 
 /** A guide header bar inside a frame. */
-function header(set: ShapeSet, key: string, frame: FrameHandle, x: number, y: number, w: number, text: string, color: SystemId | null = null): void {
+function header(set: ShapeSet, key: string, frame: FrameHandle, x: number, y: number, w: number, text: string, color: SystemId | null = null, column?: ColumnId): void {
   const props = geoProps({ w, h: HEADER_H, text, fill: 'solid', color: color ? SYSTEM_TLDRAW_COLORS[color] : 'grey', align: 'middle', verticalAlign: 'middle' });
-  set.add(key, 'geo', frame.id, { x, y }, props, { isLocked: true, meta: GUIDE_META });
+  // A column's header bar carries its tag: new cards find their column by it (shared/placement).
+  set.add(key, 'geo', frame.id, { x, y }, props, { isLocked: true, meta: column ? { ...GUIDE_META, ...columnMeta(column) } : GUIDE_META });
 }
 
 /** Text blocks one under another; returns the y below the last. */
@@ -101,7 +103,7 @@ const FAMILY_SCALE = 1.2;
 
 function addVoices(set: ShapeSet, frame: FrameHandle, content: CaseBoardContent): void {
   const voicesW = 2 * VOICE_W + GAP;
-  header(set, 'voices-header', frame, FRAME_MARGIN, frame.top, voicesW, '本人の言葉（本人カード）');
+  header(set, 'voices-header', frame, FRAME_MARGIN, frame.top, voicesW, '本人の言葉（本人カード）', null, 'voices-self');
   let y = frame.top + HEADER_H + GAP;
   for (let i = 0; i < content.voices.length; i += 2) {
     const row = content.voices.slice(i, i + 2);
@@ -114,7 +116,7 @@ function addVoices(set: ShapeSet, frame: FrameHandle, content: CaseBoardContent)
   }
   const familyX = FRAME_MARGIN + voicesW + 3 * GAP;
   const familyW = frame.w - FRAME_MARGIN - familyX;
-  header(set, 'family-header', frame, familyX, frame.top, familyW, '家族の思い（付箋・本人の言葉と分けて）', 'informal');
+  header(set, 'family-header', frame, familyX, frame.top, familyW, '家族の思い（付箋・本人の言葉と分けて）', 'informal', 'voices-family');
   const note = NOTE_SIZE * FAMILY_SCALE;
   content.family.forEach((f, i) => {
     const at = { x: familyX + (i % 2) * (note + GAP), y: frame.top + HEADER_H + GAP + Math.floor(i / 2) * (note + GAP) };
@@ -173,8 +175,8 @@ function addProposals(set: ShapeSet, frame: FrameHandle, proposals: CaseBoardCon
   const planX = FRAME_MARGIN + serviceW + 2 * GAP;
   const planW = (frame.w - FRAME_MARGIN - planX - GAP) / 2;
   const planH = 250;
-  header(set, 'proposals-services-header', frame, FRAME_MARGIN, frame.top, serviceW, 'サービスの提案');
-  header(set, 'proposals-plans-header', frame, planX, frame.top, frame.w - FRAME_MARGIN - planX, '支援の提案（ニーズは本人の言葉で）');
+  header(set, 'proposals-services-header', frame, FRAME_MARGIN, frame.top, serviceW, 'サービスの提案', null, 'proposal-services');
+  header(set, 'proposals-plans-header', frame, planX, frame.top, frame.w - FRAME_MARGIN - planX, '支援の提案（ニーズは本人の言葉で）', null, 'proposal-plans');
   const top = frame.top + HEADER_H + GAP;
   proposals.services.forEach((s, i) => {
     set.add(`proposal-${s.key}`, SERVICE_CARD_TYPE, frame.id, { x: FRAME_MARGIN, y: top + i * (CARD_H + 12) }, serviceProps(s, serviceW, CARD_H));

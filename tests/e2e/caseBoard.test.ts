@@ -174,6 +174,20 @@ describe('case board: service cards and the transition helper', () => {
     expect(await panel.textContent()).toContain('共生型');
     await shot('06-transition-panel');
 
+    // The template already draws the 訪問介護 proposal: the helper says so and shows it, and
+    // offers no button that would add a second one.
+    const drawn = (await pageShapes()).find((s) => s.type === 'rb-service' && s.props.status === 'proposed' && s.props.service === '訪問介護');
+    if (drawn) {
+      await page.getByTestId('proposal-exists').waitFor();
+      expect(await page.getByTestId('add-proposal').count()).toBe(0);
+      await page.getByTestId('show-proposal').click();
+      await expect.poll(() => page.evaluate(() => window.editor!.getSelectedShapeIds())).toEqual([drawn.id]);
+      await shot('06b-proposal-already-on-the-board');
+      // Taken off the board, the proposal can be added again.
+      await page.evaluate((id) => window.editor!.deleteShapes([id as never]), drawn.id);
+      await selectAndShow(sourceId);
+    }
+
     const before = new Set((await pageShapes()).map((s) => s.id));
     await page.getByTestId('add-proposal').click();
     const added = (await pageShapes()).filter((s) => !before.has(s.id));

@@ -8,6 +8,7 @@ import {
   type LifeStageProps,
   type LifeStageShape,
 } from '../../../shared/shapes/index.ts';
+import { stageLabel } from '../../../shared/domain/index.ts';
 import { useShapeEditing } from '../common/InlineText.tsx';
 import { roundedRectPath, updateShapeProps } from '../common/shapeOps.ts';
 import { useShapeTexts, type ShapeTextKey } from '../texts.ts';
@@ -51,7 +52,7 @@ export class LifeStageShapeUtil extends BaseBoxShapeUtil<LifeStageShape> {
 }
 
 function LifeStageView({ shape, util }: { shape: LifeStageShape; util: LifeStageShapeUtil }) {
-  const { s } = useShapeTexts();
+  const { s, locale } = useShapeTexts();
   const { editing } = useShapeEditing(shape.id);
   const p = shape.props;
   const layout = lifeBandLayout({ width: p.w, stages: p.stages, birthDate: p.birthDate, today: todayIso(), specifiedDisease: p.specifiedDisease });
@@ -75,9 +76,11 @@ function LifeStageView({ shape, util }: { shape: LifeStageShape; util: LifeStage
       <div className="rb-lifeline__stages">
         {layout.stages.map((st) => (
           <div key={st.id} className="rb-lifeline__stage" style={{ left: st.x, width: st.w }}>
-            <span className="rb-lifeline__stagelabel">{st.label}</span>
+            <span className="rb-lifeline__stagelabel">{stageLabel(st, locale)}</span>
             <span className="rb-lifeline__stageages">
-              {st.minAge}〜{st.maxAge ?? ''}
+              {st.minAge}
+              {locale === 'ja' ? '〜' : '–'}
+              {st.maxAge ?? ''}
               {s.ageUnit}
             </span>
           </div>

@@ -1,5 +1,5 @@
 import { BaseBoxShapeUtil, HTMLContainer, Rectangle2d, type Geometry2d } from 'tldraw';
-import { roleInfo } from '../../../shared/domain/index.ts';
+import { displayDate, roleInfo } from '../../../shared/domain/index.ts';
 import {
   PLAN_ITEM_TYPE,
   PLAN_STATE_LABELS,
@@ -83,11 +83,13 @@ function PlanItemView({ shape, util }: { shape: PlanItemShape; util: PlanItemSha
       )}
       <div className="rb-plan__foot">
         <span className="rb-plan__owner" style={owner ? { borderColor: owner.color, color: owner.color } : undefined}>
-          {s.owner}：{owner ? (locale === 'ja' ? owner.label : owner.labelEn) : s.ownerNone}
+          {s.owner}
+          {locale === 'ja' ? '：' : ': '}
+          {owner ? (locale === 'ja' ? owner.label : owner.labelEn) : s.ownerNone}
         </span>
         {p.due && (
           <span className="rb-plan__due">
-            {s.due}：{p.due}
+            {locale === 'ja' ? `${s.due}：${displayDate(p.due, 'ja')}` : `${s.due}: ${displayDate(p.due, 'en')}`}
           </span>
         )}
       </div>

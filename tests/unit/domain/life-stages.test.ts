@@ -1,6 +1,6 @@
 // Life stages: defaults, lookup by age, and validation of user-edited lists.
 import { describe, expect, it } from 'vitest';
-import { AGE_THRESHOLDS, DEFAULT_STAGES, stageForAge, validateStages, type LifeStage } from '../../../shared/domain/index.ts';
+import { AGE_THRESHOLDS, DEFAULT_STAGES, stageForAge, stageLabel, validateStages, type LifeStage } from '../../../shared/domain/index.ts';
 
 describe('default stages', () => {
   it('pass their own validator', () => {
@@ -87,5 +87,14 @@ describe('edited stages', () => {
       expect(v.errors[0]?.index).toBe(1);
       expect(v.errors[0]?.message).toContain('20〜21歳');
     }
+  });
+});
+
+describe('a stage’s name in the UI language', () => {
+  it('an unchanged default stage shows its English name; a name people wrote stays', () => {
+    expect(stageLabel({ id: 'youth', label: '青年期' }, 'en')).toBe('Youth');
+    expect(stageLabel({ id: 'youth', label: '青年期' }, 'ja')).toBe('青年期');
+    expect(stageLabel({ id: 'youth', label: '学生のころ' }, 'en')).toBe('学生のころ');
+    expect(stageLabel({ id: 'mine', label: 'Work years' }, 'en')).toBe('Work years');
   });
 });

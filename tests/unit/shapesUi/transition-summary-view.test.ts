@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryView, transitionViewFor, proposalProps, type SummaryCard } from '../../../client/transition/index.ts';
 import { serviceCardDefaults } from '../../../shared/shapes/index.ts';
 import { transitionDetailFor } from '../../../shared/domain/index.ts';
+import { findTemplate } from '../../../shared/templates/index.ts';
 
 const c = (id: string, service: string, system: SummaryCard['system'] = 'shogai', extra: Partial<SummaryCard> = {}): SummaryCard => ({
   id,
@@ -65,5 +66,36 @@ describe('the helper for one card', () => {
     const detail = transitionDetailFor(source.service)!;
     // 機能訓練 → 通所リハビリテーション is not a 共生型 pair.
     expect(proposalProps(source, detail, '通所リハビリテーション', true)).toMatchObject({ system: 'kaigo', provider: '', status: 'proposed', serviceId: 'tsusho-reha' });
+  });
+});
+
+describe('a proposal the board already has', () => {
+  it('a 提案 card naming the counterpart counts as 案あり without an arrow; 共生型… names count for their service', () => {
+    const v = summaryView(
+      [c('k', '居宅介護'), c('s', '生活介護'), c('h', '訪問介護', 'kaigo', { status: 'proposed' }), c('t', '共生型通所介護', 'kyoseigata', { status: 'proposed' })],
+      [],
+    );
+    expect(v.moves.map((e) => [e.title, e.needsProposal, e.proposals.map((p) => p.id)])).toEqual([
+      ['居宅介護 → 訪問介護', false, ['h']],
+      ['生活介護 → 通所介護・地域密着型通所介護', false, ['t']],
+    ]);
+  });
+
+  it('a card in use with the counterpart’s name is no proposal', () => {
+    const v = summaryView([c('k', '居宅介護'), c('h', '訪問介護', 'kaigo')], []);
+    expect(v.moves[0]).toMatchObject({ needsProposal: true, proposals: [] });
+  });
+
+  it('an arrow and a matching card are one proposal, not two', () => {
+    const v = summaryView([c('k', '居宅介護'), c('h', '訪問介護', 'kaigo', { status: 'proposed' })], [{ from: 'k', to: 'h' }]);
+    expect(v.moves[0]!.proposals.map((p) => p.id)).toEqual(['h']);
+  });
+
+  it('the exercise-1 template: every move whose proposal the template draws has it', () => {
+    const records = findTemplate('exercise-1')!.build() as unknown as { type?: string; id: string; props: SummaryCard }[];
+    const cards = records.filter((r) => r.type === 'rb-service').map((r) => ({ ...r.props, id: r.id }));
+    const v = summaryView(cards, []);
+    const byTitle = Object.fromEntries(v.moves.map((e) => [e.title.split(' → ')[0], e.needsProposal]));
+    expect(byTitle).toMatchObject({ 居宅介護: false, 生活介護: false });
   });
 });
