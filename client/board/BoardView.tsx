@@ -57,6 +57,8 @@ export type BoardViewProps = {
   layout?: 'canvas' | 'outline';
   /** Go to the other layout (the header's link and Alt+Shift+O). */
   onSwitchLayout?: (() => void) | undefined;
+  /** A panel left of the canvas (the case beside private notes in 個人ワーク). */
+  beside?: React.ReactNode;
 };
 
 /**
@@ -167,6 +169,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         </div>
       </header>
       <div className={`rb-board__body rb-board__body--${layout}`}>
+        {props.beside}
         {layout === 'outline' && ready === 'true' && (
           <OutlineView doc={connection.doc} awareness={connection.provider.awareness} editor={editor} canWrite={!readOnly} identity={identity} />
         )}

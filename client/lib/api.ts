@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   ApiErrorSchema,
+  WorkshopOverviewSchema,
+  type WorkshopOverviewInfo,
   AttendeeSchema,
   CreatedRecordSchema,
   RecordInfoSchema,
@@ -108,22 +110,7 @@ const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z
 export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;
 
 // --- Workshops (issue #6) ---
-/** `GET /api/workshops/:id/overview`: each group as the facilitator's dashboard shows it. */
-const WorkshopOverviewSchema = z.object({
-  now: z.number(),
-  groups: z.array(
-    z.object({
-      index: z.number(),
-      name: z.string(),
-      boardId: z.string(),
-      participants: z.array(z.object({ name: z.string(), role: z.string() })),
-      lastActivity: z.number().nullable(),
-      shapeCount: z.number(),
-      svg: z.string(),
-    }),
-  ),
-});
-export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
+export type { WorkshopOverviewInfo } from '../../shared/protocol/index.ts';
 const SavedGroupRecordsSchema = z.array(z.object({ group: z.string(), boardId: z.string(), record: CreatedRecordSchema }));
 export type SavedGroupRecords = z.infer<typeof SavedGroupRecordsSchema>;
 const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;

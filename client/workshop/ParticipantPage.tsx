@@ -11,6 +11,7 @@ import { loadMembership, type Membership } from './localWorkshops.ts';
 import { decideCanvas, initialMode, modeAfterPhaseChange, modeAfterPresentation, type CanvasMode } from './presentation.ts';
 import { stampAuthor } from './shareContent.ts';
 import { SharedNotesButton } from './SharedNotes.tsx';
+import { CasePanel } from './CasePanel.tsx';
 import { useWorkshopTexts } from './texts.ts';
 import { phaseView } from './viewModel.ts';
 import { MessageBanner, WorkshopBar } from './WorkshopBar.tsx';
@@ -238,7 +239,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
           {t('loading')}
         </p>
       ) : (
-        <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor} />
+        <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor}
+          beside={canvas.kind === 'private' ? <CasePanel boardId={membership.boardId} token={membership.token} /> : undefined} />
       )}
     </>
   );

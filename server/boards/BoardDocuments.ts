@@ -64,6 +64,15 @@ export class BoardDocuments {
     return out;
   }
 
+  /** The tokens (sha-256, hex) with an open session on the board on this instance: who is where, for the dashboard. */
+  sessionTokens(boardId: string): ReadonlySet<string> {
+    const room = this.deps.registry.peek(boardId);
+    const out = new Set<string>();
+    if (!room) return out;
+    for (const s of room.openSessions()) if (s.credential) out.add(s.credential.tokenHash.toString('hex'));
+    return out;
+  }
+
   /** A loaded board's change marks, or undefined when it is not loaded. */
   liveMarks(boardId: string): LiveMarks | undefined {
     const room = this.deps.registry.peek(boardId);

@@ -3,20 +3,13 @@ import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/d
 import { readableRecords } from '../../shared/records/index.ts';
 import { boardPictureSvg } from '../records/index.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
-import type { BoardStore, DocumentStore, WorkshopRow } from '../storage/index.ts';
+import type { GroupOverview } from '../../shared/protocol/index.ts';
+import type { BoardStore, DocumentStore, WorkshopRow, WorkshopStore } from '../storage/index.ts';
+import { membersByGroup } from './presence.ts';
+import { memberIdOf } from './WorkshopService.ts';
 
-/** One group as the facilitator's dashboard shows it. */
-export interface GroupOverview {
-  index: number;
-  name: string;
-  boardId: string;
-  participants: { name: string; role: string }[];
-  /** ms since epoch of the last change, or null when unknown. */
-  lastActivity: number | null;
-  shapeCount: number;
-  /** A schematic SVG thumbnail drawn from the board's records. */
-  svg: string;
-}
+/** A group without its members, as drawn from its board. */
+type GroupPicture = Omit<GroupOverview, 'members'>;
 
 /**
  * Builds the dashboard's view of every group, from live rooms when loaded and from storage
@@ -25,14 +18,22 @@ export interface GroupOverview {
 export class WorkshopOverview {
   private readonly cache = new Map<string, { version: number; svg: string; shapes: number }>();
 
-  constructor(private readonly deps: { storage: BoardStore & DocumentStore; documents: BoardDocuments }) {}
+  constructor(private readonly deps: { storage: BoardStore & DocumentStore & Pick<WorkshopStore, 'listMembers'>; documents: BoardDocuments }) {}
 
-  /** Every group of a workshop, with thumbnails. */
+  /** Every group of a workshop, with thumbnails and where each member is (in every phase). */
   async groups(w: WorkshopRow): Promise<GroupOverview[]> {
-    return Promise.all(w.groups.map((g) => this.group(g)));
+    const [pictures, members] = await Promise.all([Promise.all(w.groups.map((g) => this.group(g))), this.deps.storage.listMembers(w.id)]);
+    const sessions = new Map<string, ReadonlySet<string>>();
+    const sessionsOn = (boardId: string): ReadonlySet<string> => {
+      let s = sessions.get(boardId);
+      if (!s) sessions.set(boardId, (s = this.deps.documents.sessionTokens(boardId)));
+      return s;
+    };
+    const byGroup = membersByGroup(w, members, sessionsOn, (m) => memberIdOf(m.tokenHash));
+    return pictures.map((p) => ({ ...p, members: byGroup.get(p.boardId) ?? [] }));
   }
 
-  private async group(g: WorkshopRow['groups'][number]): Promise<GroupOverview> {
+  private async group(g: WorkshopRow['groups'][number]): Promise<GroupPicture> {
     const live = this.deps.documents.liveMarks(g.boardId);
     if (live) {
       const cached = this.cache.get(g.boardId);

@@ -253,5 +253,34 @@ export const WorkshopMemberSchema = z.object({
 export type WorkshopMember = z.infer<typeof WorkshopMemberSchema>;
 export const WorkshopMembersResponseSchema = z.array(WorkshopMemberSchema);
 
+/** Where a workshop member is now (issue 15): their private notes, their group's board, another group's board (watching a presentation), only the workshop page, or not connected. */
+export const MEMBER_PLACES = ['private', 'group', 'presentation', 'workshop', 'offline'] as const;
+export type MemberPlace = (typeof MEMBER_PLACES)[number];
+
+/** A member of a group as the dashboard shows them. */
+export const MemberPresenceSchema = z.object({ id: MemberIdSchema, name: z.string(), role: z.string(), place: z.enum(MEMBER_PLACES) });
+export type MemberPresence = z.infer<typeof MemberPresenceSchema>;
+
+/** One group on the dashboard. */
+export const GroupOverviewSchema = z.object({
+  index: z.number(),
+  name: z.string(),
+  boardId: z.string(),
+  /** Everyone on the group's board now (awareness), members or not. */
+  participants: z.array(z.object({ name: z.string(), role: z.string() })),
+  /** The group's members, joined or online, wherever they are (oldest first). */
+  members: z.array(MemberPresenceSchema),
+  /** ms since epoch of the last change, or null when unknown. */
+  lastActivity: z.number().nullable(),
+  shapeCount: z.number(),
+  /** A schematic SVG thumbnail drawn from the board's records. */
+  svg: z.string(),
+});
+export type GroupOverview = z.infer<typeof GroupOverviewSchema>;
+
+/** `GET /api/workshops/:id/overview`: each group as the facilitator's dashboard shows it. */
+export const WorkshopOverviewSchema = z.object({ now: z.number(), groups: z.array(GroupOverviewSchema) });
+export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
+
 /** The message of a join refused because joining has ended (Japanese first, then English). */
 export const JOINING_CLOSED_MESSAGE = 'このワークショップの参加受付は終了しています。ファシリテーターに再開を依頼してください。 / Joining this workshop has ended; ask the facilitator to reopen it.';

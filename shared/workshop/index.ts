@@ -1,2 +1,3 @@
 export * from './state.ts';
 export * from './author.ts';
+export * from './caseView.ts';
