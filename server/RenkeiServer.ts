@@ -84,7 +84,7 @@ export class RenkeiServer {
     this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
     this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents });
     this.records = new RecordService({ storage: this.storage, documents: this.documents });
-    this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry });
+    this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry, documents: this.documents });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
     this.httpServer.on(

@@ -38,6 +38,11 @@ export class BoardDocuments {
     }
   }
 
+  /** Change a board's document as the server (loading it if needed); stored and relayed to every session. */
+  edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    return this.deps.registry.withRoom(boardId, 'board', (room) => room.serverEdit(edit));
+  }
+
   /** The board's state now as one Yjs update. */
   async state(boardId: string): Promise<Uint8Array> {
     const live = this.deps.registry.peek(boardId);

@@ -8,6 +8,7 @@ import {
   JOINING_CLOSED_MESSAGE,
   MemberIdSchema,
   SetJoiningRequestSchema,
+  SetLocksRequestSchema,
 } from '../../shared/protocol/index.ts';
 import { z } from 'zod';
 import type { Storage } from '../storage/index.ts';
@@ -111,6 +112,14 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
     const w = await facilitatorOnly(req);
     const body = parseBody(SetJoiningRequestSchema, req.body);
     res.json(await workshops.setJoining(w, body.open));
+  });
+
+  r.post('/:id/locks', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const body = parseBody(SetLocksRequestSchema, req.body);
+    const result = await workshops.setLocks(w, body);
+    if (!result.ok) throw new HttpError(ApiErrorCode.BadRequest, result.error.code === 'bad_request' ? result.error.message : 'bad request', 'groups');
+    res.json(result.value);
   });
 
   r.get('/:id/members', async (req, res) => {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { DocKeys, isStoredRecord, type StoredRecord } from '../../shared/doc/index.ts';
 import { findRepairsAfterChange, type DocumentLookup, type RecordRepair } from '../../shared/records/index.ts';
 import { authorStamp, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
-import type { AuthorClaim } from './UpdateGate.ts';
+import type { AuthorClaim, LockedChange } from './UpdateGate.ts';
 
 /** The records map of a document as `shared/records`' repair functions read it. */
 function lookup(records: Y.Map<unknown>): DocumentLookup {
@@ -76,4 +76,20 @@ export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair
     doc.off('update', capture);
   }
   return update;
+}
+
+/**
+ * Put back what an update changed under a lock (SPEC D7), in one transaction with `origin`:
+ * each locked record or lock gets the value it had before (or goes, when it had none). The
+ * update's own items stay in the document, deleted and collected, so the session's later
+ * updates still integrate and nothing of the locked edit is left to store or relay.
+ */
+export function restoreLocked(doc: Y.Doc, locked: readonly LockedChange[], origin: unknown): void {
+  doc.transact(() => {
+    for (const l of locked) {
+      const map = doc.getMap<unknown>(l.root);
+      if (l.before === undefined) map.delete(l.key);
+      else map.set(l.key, l.before);
+    }
+  }, origin);
 }

@@ -1,8 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { type CreateWorkshopResponse, type JoinInfo, type JoinWorkshopResponse, type WorkshopInfo, type WorkshopMember, type CreatedRecord } from '../../shared/protocol/index.ts';
-import { baseRecords, findTemplate } from '../../shared/templates/index.ts';
+import { baseRecords, findTemplate, scaffoldingIds } from '../../shared/templates/index.ts';
 import { initialWorkshopState, writeWorkshopState } from '../../shared/workshop/index.ts';
+import { setLocked } from '../../shared/doc/index.ts';
 import { capabilityForToken, hashToken, newId, newToken, newTokenTriple } from '../auth/tokens.ts';
 import { initialBoardState, linksFor } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
@@ -44,6 +45,8 @@ export interface WorkshopServiceOptions {
   records: RecordService;
   /** Closes open sessions of a revoked token on every instance (the relay's registry). */
   sessions: { revoke(boardId: string, revocation: Revocation): number };
+  /** Changes a board's document as the server (the facilitator's lock from the dashboard). */
+  documents: { edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean> };
 }
 
 /**
@@ -55,11 +58,27 @@ export class WorkshopService {
   private readonly storage: Storage;
   private readonly records: RecordService;
   private readonly sessions: WorkshopServiceOptions['sessions'];
+  private readonly documents: WorkshopServiceOptions['documents'];
 
   constructor(opts: WorkshopServiceOptions) {
     this.storage = opts.storage;
     this.records = opts.records;
     this.sessions = opts.sessions;
+    this.documents = opts.documents;
+  }
+
+  /**
+   * Lock or unlock records on group boards at once (the facilitator, from the dashboard; SPEC
+   * D7): `ids`, or the template's scaffolding (frames, headings, case text, guides) when none
+   * are given; on `groups` (indexes), or on every group. Which groups changed.
+   */
+  async setLocks(workshop: WorkshopRow, input: { locked: boolean; groups?: readonly number[] | undefined; ids?: readonly string[] | undefined }): Promise<WorkshopResult<{ locked: boolean; groups: number[]; records: number }>> {
+    const groups = input.groups ? workshop.groups.filter((g) => input.groups?.includes(g.index)) : workshop.groups;
+    if (input.groups && groups.length !== new Set(input.groups).size) return { ok: false, error: { code: 'bad_request', field: 'groups', message: 'no such group' } };
+    const ids = input.ids ?? scaffoldingIds(findTemplate(workshop.template)?.build() ?? []);
+    const changed: number[] = [];
+    for (const g of groups) if (await this.documents.edit(g.boardId, (doc) => setLocked(doc, ids, input.locked))) changed.push(g.index);
+    return { ok: true, value: { locked: input.locked, groups: changed, records: ids.length } };
   }
 
   /** Create a workshop with `groups` boards; the facilitator token is returned once. */
@@ -79,7 +98,11 @@ export class WorkshopService {
         name,
         tokens: triple.tokens,
         board: { id: boardId, title, template: template.id, createdAt: now, tokenHashes: triple.hashes, kind: 'board' as const, workshopId: id },
-        initialState: initialBoardState({ title, template: template.id, records: template.build() }),
+        // The template's scaffolding starts under the facilitator lock (issue 15, SPEC D7).
+        initialState: (() => {
+          const records = template.build();
+          return initialBoardState({ title, template: template.id, records, locked: scaffoldingIds(records) });
+        })(),
       };
     });
     let joinCode = newJoinCode();

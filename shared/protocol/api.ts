@@ -282,5 +282,19 @@ export type GroupOverview = z.infer<typeof GroupOverviewSchema>;
 export const WorkshopOverviewSchema = z.object({ now: z.number(), groups: z.array(GroupOverviewSchema) });
 export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
 
+/** Body of `POST /api/workshops/:id/locks` (facilitator): lock or unlock records on group boards (SPEC D7). */
+export const SetLocksRequestSchema = z
+  .object({
+    locked: z.boolean(),
+    /** Group indexes; every group when absent. */
+    groups: z.array(z.number().int().min(0).max(59)).min(1).max(60).optional(),
+    /** Record ids; the template's scaffolding when absent. */
+    ids: z.array(z.string().min(1).max(200).regex(/^[a-z_]+:[^\s]+$/, 'invalid record id')).min(1).max(2000).optional(),
+  })
+  .strict();
+export type SetLocksRequest = z.infer<typeof SetLocksRequestSchema>;
+export const SetLocksResponseSchema = z.object({ locked: z.boolean(), groups: z.array(z.number()), records: z.number() });
+export type SetLocksResponse = z.infer<typeof SetLocksResponseSchema>;
+
 /** The message of a join refused because joining has ended (Japanese first, then English). */
 export const JOINING_CLOSED_MESSAGE = 'このワークショップの参加受付は終了しています。ファシリテーターに再開を依頼してください。 / Joining this workshop has ended; ask the facilitator to reopen it.';
