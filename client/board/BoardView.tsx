@@ -20,6 +20,7 @@ import { roleColor } from '../lib/roles.ts';
 import { assetUrls } from './assets.ts';
 import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { LockControls } from './LockControls.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
@@ -161,6 +162,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             </a>
           )}
           {props.headerExtra}
+          <LockControls editor={editor} doc={connection.doc} provider={connection.provider} owner={info.role === 'owner'} canWrite={!readOnly} />
           {info.role === 'owner' && (
             <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
               {t('share')}

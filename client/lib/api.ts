@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   ApiErrorSchema,
   WorkshopOverviewSchema,
+  SetLocksResponseSchema,
+  type SetLocksRequest,
+  type SetLocksResponse,
   type WorkshopOverviewInfo,
   AttendeeSchema,
   CreatedRecordSchema,
@@ -131,6 +134,9 @@ export const workshopApi = {
   /** End or reopen joining with the code (facilitator). */
   setJoining: (id: string, token: string, open: boolean): Promise<ApiResult<{ joinOpen: boolean }>> =>
     call(z.object({ joinOpen: z.boolean() }), `${ws(id)}/joining`, { method: 'POST', token, body: JSON.stringify({ open }) }),
+  /** Lock or unlock records on group boards (facilitator; SPEC D7). */
+  setLocks: (id: string, token: string, body: SetLocksRequest): Promise<ApiResult<SetLocksResponse>> =>
+    call(SetLocksResponseSchema, `${ws(id)}/locks`, { method: 'POST', token, body: JSON.stringify(body) }),
   members: (id: string, token: string): Promise<ApiResult<WorkshopMember[]>> => call(WorkshopMembersResponseSchema, `${ws(id)}/members`, { token, cache: 'no-store' }),
   removeMember: (id: string, token: string, memberId: string): Promise<ApiResult<{ removed: string }>> =>
     call(z.object({ removed: z.string() }), `${ws(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE', token }),
