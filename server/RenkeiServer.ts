@@ -21,8 +21,9 @@ import type { Logger } from './logger.ts';
 import { RecordService } from './records/index.ts';
 import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
+import { OverviewFeed } from './workshops/OverviewFeed.ts';
 import type { RelayBus } from './scale/index.ts';
-import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
+import { createMetrics, relayRecordValidator, RoomRegistry, systemClock, type Clock, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
 import { ImportWorkers } from './boards/ImportWorkers.ts';
 import { VERSION } from './version.ts';
@@ -34,6 +35,8 @@ export interface RenkeiServerOptions {
   storage?: Storage;
   /** Cross-instance relay; without it the instance serves its boards alone. */
   bus?: RelayBus;
+  /** How the pushed dashboard checks and sends (defaults: check every 1 s, a thumbnail at most every 10 s). */
+  dashboard?: { clock?: Clock; checkEveryMs?: number; thumbnailEveryMs?: number };
 }
 
 /** The whole app on one HTTP server and port: API, realtime relay and the built client. */
@@ -48,6 +51,9 @@ export class RenkeiServer {
   readonly boards: BoardService;
   readonly documents: BoardDocuments;
   readonly records: RecordService;
+  /** The facilitator's dashboard: each group drawn, and pushed to open dashboards as it changes. */
+  readonly overview: WorkshopOverview;
+  readonly overviewFeed: OverviewFeed;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
   /** Bad board tokens per client address, over HTTP and upgrades together. */
@@ -85,6 +91,14 @@ export class RenkeiServer {
     this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents });
     this.records = new RecordService({ storage: this.storage, documents: this.documents });
     this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry, documents: this.documents });
+    this.overview = new WorkshopOverview({ storage: this.storage, documents: this.documents });
+    this.overviewFeed = new OverviewFeed({
+      overview: this.overview,
+      clock: opts.dashboard?.clock ?? systemClock,
+      logger: this.logger,
+      checkEveryMs: opts.dashboard?.checkEveryMs ?? 1000,
+      thumbnailEveryMs: opts.dashboard?.thumbnailEveryMs ?? 10_000,
+    });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
     this.httpServer.on(
@@ -152,7 +166,8 @@ export class RenkeiServer {
         boards: this.boards,
         records: this.records,
         workshops: this.workshops,
-        overview: new WorkshopOverview({ storage: this.storage, documents: this.documents }),
+        overview: this.overview,
+        overviewFeed: this.overviewFeed,
         badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
         badTokenLimiter: this.badTokenLimiter,
         createLimiter:
@@ -211,6 +226,7 @@ export class RenkeiServer {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.httpServer.close();
+      this.overviewFeed.close();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();

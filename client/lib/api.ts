@@ -131,6 +131,8 @@ export const workshopApi = {
   saveRecords: (id: string, token: string, title?: string): Promise<ApiResult<SavedGroupRecords>> =>
     call(SavedGroupRecordsSchema, `${ws(id)}/records`, { method: 'POST', token, body: JSON.stringify(title ? { title } : {}) }),
   minutesPath: (id: string): string => `${ws(id)}/minutes.html`,
+  /** The pushed dashboard (server-sent events, read with fetch). */
+  overviewStreamPath: (id: string): string => `${ws(id)}/overview/stream`,
   /** End or reopen joining with the code (facilitator). */
   setJoining: (id: string, token: string, open: boolean): Promise<ApiResult<{ joinOpen: boolean }>> =>
     call(z.object({ joinOpen: z.boolean() }), `${ws(id)}/joining`, { method: 'POST', token, body: JSON.stringify({ open }) }),

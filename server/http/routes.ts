@@ -21,6 +21,7 @@ import { recordRouter } from './recordRoutes.ts';
 import { workshopRouter } from './workshopRoutes.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
+import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
@@ -33,6 +34,7 @@ export interface ApiDeps {
   records: RecordService;
   workshops: WorkshopService;
   overview: WorkshopOverview;
+  overviewFeed: OverviewFeed;
   badCodeLimiter: RateLimiter;
   /** Bad board tokens per client address (shared with the WebSocket upgrade). */
   badTokenLimiter: RateLimiter;
@@ -193,6 +195,7 @@ export function apiRouter(deps: ApiDeps): Router {
     workshopRouter({
       workshops: deps.workshops,
       overview: deps.overview,
+      feed: deps.overviewFeed,
       storage: deps.storage,
       originOf: deps.originOf,
       admitCreation,

@@ -14,6 +14,8 @@ import { z } from 'zod';
 import type { Storage } from '../storage/index.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
+import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
+import { constants as zlibConstants, createGzip } from 'node:zlib';
 import { bearerToken } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
 import type { RateLimiter } from './RateLimiter.ts';
@@ -22,6 +24,8 @@ import type { RateLimiter } from './RateLimiter.ts';
 export interface WorkshopRouteDeps {
   workshops: WorkshopService;
   overview: WorkshopOverview;
+  /** Pushes the dashboard (server-sent events). */
+  feed: OverviewFeed;
   storage: Storage;
   originOf: (req: Request) => string;
   /** Creation token and per-address creation limit; throws the refusal. */
@@ -106,6 +110,36 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
   r.get('/:id/overview', async (req, res) => {
     const w = await facilitatorOnly(req);
     res.json({ now: Date.now(), groups: await deps.overview.groups(w) });
+  });
+
+  // The dashboard, pushed: the whole picture once, then a group's changes as they happen, as
+  // server-sent events (read with fetch, so the token stays in the Authorization header).
+  // Gzipped when the client accepts it, flushed after every event.
+  r.get('/:id/overview/stream', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.status(200);
+    res.set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+    res.flushHeaders();
+    const zipped = gzip ? createGzip() : undefined;
+    zipped?.pipe(res);
+    const write = (text: string): void => {
+      if (!zipped) return void res.write(text);
+      zipped.write(text);
+      zipped.flush(zlibConstants.Z_SYNC_FLUSH);
+    };
+    let closed = false;
+    let unsubscribe: (() => void) | undefined;
+    const ping = setInterval(() => write(': ping\n\n'), 25_000);
+    ping.unref();
+    res.on('close', () => {
+      closed = true;
+      clearInterval(ping);
+      unsubscribe?.();
+      zipped?.end();
+    });
+    unsubscribe = await deps.feed.subscribe(w, (event) => write(`data: ${JSON.stringify(event)}\n\n`));
+    if (closed) unsubscribe();
   });
 
   r.post('/:id/joining', async (req, res) => {

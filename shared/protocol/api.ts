@@ -282,6 +282,19 @@ export type GroupOverview = z.infer<typeof GroupOverviewSchema>;
 export const WorkshopOverviewSchema = z.object({ now: z.number(), groups: z.array(GroupOverviewSchema) });
 export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
 
+/**
+ * `GET /api/workshops/:id/overview/stream` (facilitator): server-sent events, each `data:` a JSON
+ * event. First the whole picture once, then a group's changes only when that group changed: its
+ * members and who is on its board at once, its thumbnail at most every few seconds.
+ */
+export const GroupChangeSchema = GroupOverviewSchema.partial().required({ index: true });
+export type GroupChange = z.infer<typeof GroupChangeSchema>;
+export const OverviewEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('full'), now: z.number(), groups: z.array(GroupOverviewSchema) }),
+  z.object({ type: z.literal('group'), now: z.number(), group: GroupChangeSchema }),
+]);
+export type OverviewEvent = z.infer<typeof OverviewEventSchema>;
+
 /** Body of `POST /api/workshops/:id/locks` (facilitator): lock or unlock records on group boards (SPEC D7). */
 export const SetLocksRequestSchema = z
   .object({

@@ -86,6 +86,9 @@ describe('個人ワーク: presence on the dashboard and the case beside private
     await joinAs(p2, 1, '佐藤 ケアマネ', 'caremanager');
     await expect.poll(() => p2.getByTestId('ws-tools').getAttribute('data-canvas'), { timeout: 20_000 }).toBe('private');
     facilitator = await newPage();
+    // Pushed, not polled: the dashboard opens one stream and never asks for the overview.
+    const overviewCalls: string[] = [];
+    facilitator.on('request', (r) => /\/overview(\/stream)?$/.test(new URL(r.url()).pathname) && overviewCalls.push(new URL(r.url()).pathname.split('/').pop()!));
     await facilitator.goto(`${server.baseUrl}/w/${w.id}#t=${encodeURIComponent(w.tokens.facilitator)}`);
     await facilitator.getByTestId('ws-dashboard').waitFor();
     for (const [i, name] of [[0, '田中 相談員'], [1, '佐藤 ケアマネ']] as const) {
@@ -108,5 +111,6 @@ describe('個人ワーク: presence on the dashboard and the case beside private
     await p2.close();
     await expect.poll(() => facilitator.getByTestId('ws-members-1').locator('li').getAttribute('data-place'), { timeout: 15_000 }).toBe('offline');
     await facilitator.screenshot({ path: path.join(ARTIFACTS, 'phase1-dashboard-moved.png'), fullPage: true });
+    expect(overviewCalls).toEqual(['stream']);
   });
 });
