@@ -22,6 +22,7 @@ import { RecordService } from './records/index.ts';
 import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
 import { OverviewFeed } from './workshops/OverviewFeed.ts';
+import { VoteService } from './workshops/VoteService.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, systemClock, type Clock, type RelayMetrics } from './relay/index.ts';
 import { SqliteStorage, type Storage } from './storage/index.ts';
@@ -54,6 +55,7 @@ export class RenkeiServer {
   /** The facilitator's dashboard: each group drawn, and pushed to open dashboards as it changes. */
   readonly overview: WorkshopOverview;
   readonly overviewFeed: OverviewFeed;
+  readonly votes: VoteService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
   /** Bad board tokens per client address, over HTTP and upgrades together. */
@@ -92,6 +94,7 @@ export class RenkeiServer {
     this.records = new RecordService({ storage: this.storage, documents: this.documents });
     this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry, documents: this.documents });
     this.overview = new WorkshopOverview({ storage: this.storage, documents: this.documents });
+    this.votes = new VoteService({ documents: this.documents, clock: opts.dashboard?.clock ?? systemClock });
     this.overviewFeed = new OverviewFeed({
       overview: this.overview,
       clock: opts.dashboard?.clock ?? systemClock,
@@ -168,6 +171,7 @@ export class RenkeiServer {
         workshops: this.workshops,
         overview: this.overview,
         overviewFeed: this.overviewFeed,
+        votes: this.votes,
         badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
         badTokenLimiter: this.badTokenLimiter,
         createLimiter:

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { recordsMap, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
 import { participantOf, type ParticipantUser } from '../../shared/protocol/index.ts';
 import type { RoomRegistry } from '../relay/index.ts';
 import type { DocumentStore } from '../storage/index.ts';
@@ -39,8 +39,8 @@ export class BoardDocuments {
   }
 
   /** Change a board's document as the server (loading it if needed); stored and relayed to every session. */
-  edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
-    return this.deps.registry.withRoom(boardId, 'board', (room) => room.serverEdit(edit));
+  edit(boardId: string, edit: (doc: Y.Doc) => void, kind: DocKind = 'board'): Promise<boolean> {
+    return this.deps.registry.withRoom(boardId, kind, (room) => room.serverEdit(edit));
   }
 
   /** The board's state now as one Yjs update. */

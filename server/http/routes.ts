@@ -22,6 +22,7 @@ import { workshopRouter } from './workshopRoutes.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
 import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
+import type { VoteService } from '../workshops/VoteService.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
@@ -35,6 +36,7 @@ export interface ApiDeps {
   workshops: WorkshopService;
   overview: WorkshopOverview;
   overviewFeed: OverviewFeed;
+  votes: VoteService;
   badCodeLimiter: RateLimiter;
   /** Bad board tokens per client address (shared with the WebSocket upgrade). */
   badTokenLimiter: RateLimiter;
@@ -196,6 +198,7 @@ export function apiRouter(deps: ApiDeps): Router {
       workshops: deps.workshops,
       overview: deps.overview,
       feed: deps.overviewFeed,
+      votes: deps.votes,
       storage: deps.storage,
       originOf: deps.originOf,
       admitCreation,

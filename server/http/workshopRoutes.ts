@@ -9,12 +9,16 @@ import {
   MemberIdSchema,
   SetJoiningRequestSchema,
   SetLocksRequestSchema,
+  StartVoteRequestSchema,
+  CastBallotRequestSchema,
+  BALLOT_REFUSED_MESSAGES,
 } from '../../shared/protocol/index.ts';
 import { z } from 'zod';
 import type { Storage } from '../storage/index.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
 import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
+import type { VoteService } from '../workshops/VoteService.ts';
 import { constants as zlibConstants, createGzip } from 'node:zlib';
 import { bearerToken } from './auth.ts';
 import { HttpError, parseBody } from './errors.ts';
@@ -26,6 +30,7 @@ export interface WorkshopRouteDeps {
   overview: WorkshopOverview;
   /** Pushes the dashboard (server-sent events). */
   feed: OverviewFeed;
+  votes: VoteService;
   storage: Storage;
   originOf: (req: Request) => string;
   /** Creation token and per-address creation limit; throws the refusal. */
@@ -61,6 +66,16 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
     if (!who) throw new HttpError(ApiErrorCode.Unauthorized, 'a token of this workshop is required');
     if (who.role !== 'facilitator') throw new HttpError(ApiErrorCode.Forbidden, 'this needs the facilitator link');
     return w;
+  };
+
+  const memberOnly = async (req: Request) => {
+    const id = BoardIdSchema.safeParse(req.params.id);
+    const w = id.success ? await deps.storage.getWorkshop(id.data) : undefined;
+    if (!w) throw new HttpError(ApiErrorCode.NotFound, 'no such workshop');
+    const who = await workshops.whoIs(w, bearerToken(req));
+    if (!who) throw new HttpError(ApiErrorCode.Unauthorized, 'a token of this workshop is required');
+    if (who.role !== 'member') throw new HttpError(ApiErrorCode.Forbidden, 'this needs a member of the workshop');
+    return { w, member: who.member };
   };
 
   r.post('/', async (req, res) => {
@@ -140,6 +155,33 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
     });
     unsubscribe = await deps.feed.subscribe(w, (event) => write(`data: ${JSON.stringify(event)}\n\n`));
     if (closed) unsubscribe();
+  });
+
+  // Dot voting (issue 15, SPEC W1): the facilitator starts and closes; members vote.
+  r.post('/:id/votes', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const body = parseBody(StartVoteRequestSchema, req.body);
+    res.status(201).json(await deps.votes.start(w, body));
+  });
+
+  r.post('/:id/votes/current/close', async (req, res) => {
+    const w = await facilitatorOnly(req);
+    const closed = await deps.votes.close(w);
+    if (!closed) throw new HttpError(ApiErrorCode.NotFound, 'no open vote');
+    res.json(closed);
+  });
+
+  r.post('/:id/votes/current/ballots', async (req, res) => {
+    const { w, member } = await memberOnly(req);
+    const body = parseBody(CastBallotRequestSchema, req.body);
+    const result = await deps.votes.cast(w, member, body.target);
+    if (!result.ok) throw new HttpError(ApiErrorCode.VoteRefused, BALLOT_REFUSED_MESSAGES[result.reason], result.reason === 'no-such-item' ? 'target' : undefined);
+    res.status(201).json(result.value);
+  });
+
+  r.get('/:id/votes/current/mine', async (req, res) => {
+    const { w, member } = await memberOnly(req);
+    res.json(await deps.votes.mine(w, member));
   });
 
   r.post('/:id/joining', async (req, res) => {

@@ -100,6 +100,8 @@ export const ApiErrorCode = {
   TooManyRequests: 'too_many_requests',
   /** 403: the workshop's facilitator has ended joining with its code. */
   JoiningClosed: 'joining_closed',
+  /** 409: a vote the server does not take (closed, beyond the allowance, the same item twice). */
+  VoteRefused: 'vote_refused',
   StorageUnavailable: 'storage_unavailable',
   Internal: 'internal',
 } as const;
@@ -294,6 +296,38 @@ export const OverviewEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('group'), now: z.number(), group: GroupChangeSchema }),
 ]);
 export type OverviewEvent = z.infer<typeof OverviewEventSchema>;
+
+/** Body of `POST /api/workshops/:id/votes` (facilitator): start a dot vote (issue 15). */
+export const StartVoteRequestSchema = z
+  .object({
+    question: z.string().trim().min(1).max(200),
+    perPerson: z.number().int().min(1).max(10),
+    onePerItem: z.boolean(),
+    anonymous: z.boolean(),
+    /** Group indexes; every group when absent. */
+    groups: z.array(z.number().int().min(0).max(59)).min(1).max(60).optional(),
+    /** How long voting stays open; until closed when absent. */
+    durationMs: z.number().int().min(10_000).max(3_600_000).optional(),
+  })
+  .strict();
+export type StartVoteRequest = z.infer<typeof StartVoteRequestSchema>;
+
+/** Body of `POST /api/workshops/:id/votes/current/ballots` (a member): one vote for a shape of their group's board. */
+export const CastBallotRequestSchema = z.object({ target: z.string().regex(/^shape:[^\s]{1,200}$/, 'invalid shape id') }).strict();
+export type CastBallotRequest = z.infer<typeof CastBallotRequestSchema>;
+
+/** A member's votes in the current vote: what they voted for and how many they have left. */
+export const MyBallotsSchema = z.object({ vote: z.string().nullable(), targets: z.array(z.string()), remaining: z.number().int() });
+export type MyBallots = z.infer<typeof MyBallotsSchema>;
+
+/** Why a vote was refused, Japanese first, then English (issue 15). */
+export const BALLOT_REFUSED_MESSAGES = {
+  closed: '投票は終わっています。 / Voting has ended.',
+  'not-your-group': 'あなたのグループは、この投票に入っていません。 / Your group is not part of this vote.',
+  'no-votes-left': '持ち票を使い切りました。 / You have used all your votes.',
+  'already-voted-item': 'これにはもう投票しています（一つに一票）。 / You have already voted for this (one vote per item).',
+  'no-such-item': 'グループのボードに、その付箋やカードはありません。 / There is no such note or card on your group board.',
+} as const;
 
 /** Body of `POST /api/workshops/:id/locks` (facilitator): lock or unlock records on group boards (SPEC D7). */
 export const SetLocksRequestSchema = z

@@ -1,3 +1,4 @@
 export * from './state.ts';
 export * from './author.ts';
 export * from './caseView.ts';
+export * from './votes.ts';
