@@ -60,6 +60,8 @@ export type BoardViewProps = {
   onSwitchLayout?: (() => void) | undefined;
   /** A panel left of the canvas (the case beside private notes in 個人ワーク). */
   beside?: React.ReactNode;
+  /** Drawn over the canvas, positioned in its viewport (vote counts on notes and cards). */
+  overlay?: React.ReactNode;
 };
 
 /**
@@ -196,6 +198,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
               };
             }}
           />
+          {props.overlay}
         </div>
         <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} />

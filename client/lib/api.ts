@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { VoteConfigSchema, type VoteConfig } from '../../shared/workshop/index.ts';
 import {
   ApiErrorSchema,
   WorkshopOverviewSchema,
+  MyBallotsSchema,
+  type MyBallots,
+  type StartVoteRequest,
   SetLocksResponseSchema,
   type SetLocksRequest,
   type SetLocksResponse,
@@ -136,6 +140,14 @@ export const workshopApi = {
   /** End or reopen joining with the code (facilitator). */
   setJoining: (id: string, token: string, open: boolean): Promise<ApiResult<{ joinOpen: boolean }>> =>
     call(z.object({ joinOpen: z.boolean() }), `${ws(id)}/joining`, { method: 'POST', token, body: JSON.stringify({ open }) }),
+  /** Start a dot vote (facilitator; SPEC W1). */
+  startVote: (id: string, token: string, body: StartVoteRequest): Promise<ApiResult<VoteConfig>> =>
+    call(VoteConfigSchema, `${ws(id)}/votes`, { method: 'POST', token, body: JSON.stringify(body) }),
+  closeVote: (id: string, token: string): Promise<ApiResult<VoteConfig>> => call(VoteConfigSchema, `${ws(id)}/votes/current/close`, { method: 'POST', token }),
+  /** One vote of a member for a shape of their group's board; refused (409) beyond the allowance. */
+  castBallot: (id: string, token: string, target: string): Promise<ApiResult<MyBallots>> =>
+    call(MyBallotsSchema, `${ws(id)}/votes/current/ballots`, { method: 'POST', token, body: JSON.stringify({ target }) }),
+  myBallots: (id: string, token: string): Promise<ApiResult<MyBallots>> => call(MyBallotsSchema, `${ws(id)}/votes/current/mine`, { token, cache: 'no-store' }),
   /** Lock or unlock records on group boards (facilitator; SPEC D7). */
   setLocks: (id: string, token: string, body: SetLocksRequest): Promise<ApiResult<SetLocksResponse>> =>
     call(SetLocksResponseSchema, `${ws(id)}/locks`, { method: 'POST', token, body: JSON.stringify(body) }),

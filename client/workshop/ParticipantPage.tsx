@@ -12,6 +12,8 @@ import { decideCanvas, initialMode, modeAfterPhaseChange, modeAfterPresentation,
 import { stampAuthor } from './shareContent.ts';
 import { SharedNotesButton } from './SharedNotes.tsx';
 import { CasePanel } from './CasePanel.tsx';
+import { VoteBadges, VoteBar } from './VoteBar.tsx';
+import { useVote } from './useVote.ts';
 import { useWorkshopTexts } from './texts.ts';
 import { phaseView } from './viewModel.ts';
 import { MessageBanner, WorkshopBar } from './WorkshopBar.tsx';
@@ -112,7 +114,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
   const tx = useWorkshopTexts();
   const { t } = useI18n();
   const serverOffset = useServerOffset();
-  const { state, status } = useWorkshopState(info.id, membership.token);
+  const { connection, state, status } = useWorkshopState(info.id, membership.token);
+  const { vote, ballots } = useVote(connection?.doc);
   const hasState = status !== 'connecting';
   const phase = phaseView(state).name;
   const [mode, setMode] = useState<CanvasMode>('group');
@@ -217,6 +220,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
         </>
       )}
       {canvas.kind === 'group' && <SharedNotesButton editor={editor} />}
+      {canvas.kind === 'group' && <VoteBar workshopId={info.id} token={membership.token} vote={vote} groupIndex={info.member.groupIndex} editor={editor} serverOffset={serverOffset} />}
       <p className="rb-ws-toast" role="status" aria-live="polite" data-testid="ws-toast">
         {toast}
       </p>
@@ -240,7 +244,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
         </p>
       ) : (
         <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor}
-          beside={canvas.kind === 'private' ? <CasePanel boardId={membership.boardId} token={membership.token} /> : undefined} />
+          beside={canvas.kind === 'private' ? <CasePanel boardId={membership.boardId} token={membership.token} /> : undefined}
+          overlay={canvas.kind === 'group' ? <VoteBadges editor={editor} vote={vote} ballots={ballots} groupIndex={info.member.groupIndex} /> : undefined} />
       )}
     </>
   );
