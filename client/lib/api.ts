@@ -4,6 +4,8 @@ import {
   ApiErrorSchema,
   WorkshopOverviewSchema,
   MyBallotsSchema,
+  ReactResponseSchema,
+  type ReactRequest,
   type MyBallots,
   type StartVoteRequest,
   SetLocksResponseSchema,
@@ -148,6 +150,9 @@ export const workshopApi = {
   castBallot: (id: string, token: string, target: string): Promise<ApiResult<MyBallots>> =>
     call(MyBallotsSchema, `${ws(id)}/votes/current/ballots`, { method: 'POST', token, body: JSON.stringify({ target }) }),
   myBallots: (id: string, token: string): Promise<ApiResult<MyBallots>> => call(MyBallotsSchema, `${ws(id)}/votes/current/mine`, { token, cache: 'no-store' }),
+  /** A member's reaction on a note or card of their board (SPEC W3). */
+  react: (id: string, token: string, body: ReactRequest): Promise<ApiResult<{ voter: string; on: boolean }>> =>
+    call(ReactResponseSchema, `${ws(id)}/reactions`, { method: 'POST', token, body: JSON.stringify(body) }),
   /** Lock or unlock records on group boards (facilitator; SPEC D7). */
   setLocks: (id: string, token: string, body: SetLocksRequest): Promise<ApiResult<SetLocksResponse>> =>
     call(SetLocksResponseSchema, `${ws(id)}/locks`, { method: 'POST', token, body: JSON.stringify(body) }),

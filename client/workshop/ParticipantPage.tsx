@@ -14,6 +14,7 @@ import { SharedNotesButton } from './SharedNotes.tsx';
 import { CasePanel } from './CasePanel.tsx';
 import { VoteBadges, VoteBar } from './VoteBar.tsx';
 import { useVote } from './useVote.ts';
+import { ReactionBadges, ReactionButtons, useMemberId, useReactions } from './Reactions.tsx';
 import { useWorkshopTexts } from './texts.ts';
 import { phaseView } from './viewModel.ts';
 import { MessageBanner, WorkshopBar } from './WorkshopBar.tsx';
@@ -116,6 +117,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
   const serverOffset = useServerOffset();
   const { connection, state, status } = useWorkshopState(info.id, membership.token);
   const { vote, ballots } = useVote(connection?.doc);
+  const me = useMemberId(info.id, membership.token);
+  const reactions = useReactions(connection?.doc, info.member.groupIndex, me);
   const hasState = status !== 'connecting';
   const phase = phaseView(state).name;
   const [mode, setMode] = useState<CanvasMode>('group');
@@ -220,6 +223,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
         </>
       )}
       {canvas.kind === 'group' && <SharedNotesButton editor={editor} />}
+      {canvas.kind === 'group' && <ReactionButtons workshopId={info.id} token={membership.token} editor={editor} reactions={reactions} />}
       {canvas.kind === 'group' && <VoteBar workshopId={info.id} token={membership.token} vote={vote} groupIndex={info.member.groupIndex} editor={editor} serverOffset={serverOffset} />}
       <p className="rb-ws-toast" role="status" aria-live="polite" data-testid="ws-toast">
         {toast}
@@ -245,7 +249,14 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
       ) : (
         <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor}
           beside={canvas.kind === 'private' ? <CasePanel boardId={membership.boardId} token={membership.token} /> : undefined}
-          overlay={canvas.kind === 'group' ? <VoteBadges editor={editor} vote={vote} ballots={ballots} groupIndex={info.member.groupIndex} /> : undefined} />
+          overlay={
+            canvas.kind === 'group' ? (
+              <>
+                <VoteBadges editor={editor} vote={vote} ballots={ballots} groupIndex={info.member.groupIndex} />
+                <ReactionBadges editor={editor} reactions={reactions} />
+              </>
+            ) : undefined
+          } />
       )}
     </>
   );

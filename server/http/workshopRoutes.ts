@@ -11,6 +11,7 @@ import {
   SetLocksRequestSchema,
   StartVoteRequestSchema,
   CastBallotRequestSchema,
+  ReactRequestSchema,
   BALLOT_REFUSED_MESSAGES,
 } from '../../shared/protocol/index.ts';
 import { z } from 'zod';
@@ -182,6 +183,14 @@ export function workshopRouter(deps: WorkshopRouteDeps): Router {
   r.get('/:id/votes/current/mine', async (req, res) => {
     const { w, member } = await memberOnly(req);
     res.json(await deps.votes.mine(w, member));
+  });
+
+  r.post('/:id/reactions', async (req, res) => {
+    const { w, member } = await memberOnly(req);
+    const body = parseBody(ReactRequestSchema, req.body);
+    const result = await deps.votes.react(w, member, body);
+    if (!result.ok) throw new HttpError(ApiErrorCode.BadRequest, BALLOT_REFUSED_MESSAGES['no-such-item'], 'target');
+    res.json(result.value);
   });
 
   r.post('/:id/joining', async (req, res) => {

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { isStoredRecord, recordsMap, type DocKind } from '../../shared/doc/index.ts';
 import type { MyBallots, StartVoteRequest } from '../../shared/protocol/index.ts';
 import { plainTextOf } from '../../shared/records/index.ts';
-import { ballotKey, ballotsOfVoter, decideBallot, readVote, VOTABLE_TYPES, voteOpen, writeVote, type BallotRefusal, type VoteConfig } from '../../shared/workshop/index.ts';
+import { ballotKey, ballotsOfVoter, decideBallot, reactionKey, readVote, VOTABLE_TYPES, voteOpen, writeVote, type BallotRefusal, type ReactionKind, type VoteConfig } from '../../shared/workshop/index.ts';
 import type { Clock } from '../relay/Clock.ts';
 import type { MemberRow, WorkshopRow } from '../storage/index.ts';
 import { memberIdOf } from './WorkshopService.ts';
@@ -68,12 +68,7 @@ export class VoteService {
   async cast(w: WorkshopRow, member: MemberRow, target: string): Promise<BallotResult> {
     const group = w.groups.find((g) => g.boardId === member.boardId);
     if (!group) return { ok: false, reason: 'not-your-group' };
-    const label = await this.opts.documents.read(group.boardId, (doc) => {
-      const r = recordsMap(doc).get(target);
-      if (!isStoredRecord(r) || r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_TYPES.has(r.type)) return undefined;
-      const props = (r.props ?? {}) as Record<string, unknown>;
-      return plainTextOf(props.richText ?? props.text ?? props.need ?? props.service ?? props.name ?? '').slice(0, 80);
-    });
+    const label = await this.opts.documents.read(group.boardId, (doc) => votableLabel(doc, target));
     if (label === undefined) return { ok: false, reason: 'no-such-item' };
     const memberId = memberIdOf(member.tokenHash);
     let result: BallotResult = { ok: false, reason: 'closed' };
@@ -99,22 +94,53 @@ export class VoteService {
           at: this.opts.clock.now(),
         });
         const targets = [...mine.map((m) => m.target), target];
-        result = { ok: true, value: { vote: vote.id, targets, remaining: vote.perPerson - targets.length } };
+        result = { ok: true, value: { vote: vote.id, targets, remaining: vote.perPerson - targets.length, me: memberId } };
       },
       'workshop',
     );
     return result;
   }
 
+  /**
+   * A member's reaction on a note or card of their group's board, on or off (SPEC W3): one per
+   * kind, shape and member, written by the server into the state document.
+   */
+  async react(w: WorkshopRow, member: MemberRow, input: { target: string; kind: ReactionKind; on: boolean }): Promise<{ ok: true; value: { voter: string; on: boolean } } | { ok: false; reason: 'no-such-item' }> {
+    const group = w.groups.find((g) => g.boardId === member.boardId);
+    const exists = group ? await this.opts.documents.read(group.boardId, (doc) => votableLabel(doc, input.target) !== undefined) : false;
+    if (!group || !exists) return { ok: false, reason: 'no-such-item' };
+    const voter = memberIdOf(member.tokenHash);
+    const key = reactionKey(group.index, input.target, voter, input.kind);
+    await this.opts.documents.edit(
+      w.id,
+      (doc) => {
+        const map = doc.getMap<unknown>('workshop');
+        if (input.on) map.set(key, true);
+        else if (map.has(key)) map.delete(key);
+      },
+      'workshop',
+    );
+    return { ok: true, value: { voter, on: input.on } };
+  }
+
   /** A member's votes in the current vote. */
   async mine(w: WorkshopRow, member: MemberRow): Promise<MyBallots> {
+    const me = memberIdOf(member.tokenHash);
     return this.opts.documents.read(w.id, (doc) => {
       const vote = readVote(doc);
-      if (!vote) return { vote: null, targets: [], remaining: 0 };
-      const mine = ballotsOfVoter(doc, vote.id, voterOf(vote, memberIdOf(member.tokenHash)));
-      return { vote: vote.id, targets: mine.map((m) => m.target), remaining: voteOpen(vote, this.opts.clock.now()) ? vote.perPerson - mine.length : 0 };
+      if (!vote) return { vote: null, targets: [], remaining: 0, me };
+      const mine = ballotsOfVoter(doc, vote.id, voterOf(vote, me));
+      return { vote: vote.id, targets: mine.map((m) => m.target), remaining: voteOpen(vote, this.opts.clock.now()) ? vote.perPerson - mine.length : 0, me };
     });
   }
+}
+
+/** The text of a note or card one can vote for or react to, or undefined when `target` is none. */
+function votableLabel(doc: Y.Doc, target: string): string | undefined {
+  const r = recordsMap(doc).get(target);
+  if (!isStoredRecord(r) || r.typeName !== 'shape' || typeof r.type !== 'string' || !VOTABLE_TYPES.has(r.type)) return undefined;
+  const props = (r.props ?? {}) as Record<string, unknown>;
+  return plainTextOf(props.richText ?? props.text ?? props.need ?? props.service ?? props.name ?? '').slice(0, 80);
 }
 
 /** Who a ballot names: the member's id, or for an anonymous vote a hash of it the vote alone knows. */

@@ -317,8 +317,20 @@ export const CastBallotRequestSchema = z.object({ target: z.string().regex(/^sha
 export type CastBallotRequest = z.infer<typeof CastBallotRequestSchema>;
 
 /** A member's votes in the current vote: what they voted for and how many they have left. */
-export const MyBallotsSchema = z.object({ vote: z.string().nullable(), targets: z.array(z.string()), remaining: z.number().int() });
+export const MyBallotsSchema = z.object({ vote: z.string().nullable(), targets: z.array(z.string()), remaining: z.number().int(), /** The member's id, as their reactions name them. */ me: z.string() });
 export type MyBallots = z.infer<typeof MyBallotsSchema>;
+
+/** Body of `POST /api/workshops/:id/reactions` (a member): react to a note or card of their group's board, or take it back. */
+export const ReactRequestSchema = z
+  .object({
+    target: z.string().regex(/^shape:[^\s:]{1,200}$/, 'invalid shape id'),
+    kind: z.enum(['agree', 'question', 'check']),
+    on: z.boolean(),
+  })
+  .strict();
+export type ReactRequest = z.infer<typeof ReactRequestSchema>;
+/** Answer: the member's id as reactions name them (to find their own), and whether it is on. */
+export const ReactResponseSchema = z.object({ voter: z.string(), on: z.boolean() });
 
 /** Why a vote was refused, Japanese first, then English (issue 15). */
 export const BALLOT_REFUSED_MESSAGES = {

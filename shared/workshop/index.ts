@@ -2,3 +2,4 @@ export * from './state.ts';
 export * from './author.ts';
 export * from './caseView.ts';
 export * from './votes.ts';
+export * from './reactions.ts';

@@ -84,6 +84,10 @@ describe('a dot-vote round on two groups', () => {
       expect(await page.getByTestId('ws-vote-cast').isDisabled()).toBe(true);
       await expect.poll(() => page.locator(`[data-testid=ws-vote-badge][data-target="${note}"]`).getAttribute('data-count'), { timeout: 10_000 }).toBe('1');
     }
+    // A quick reaction on the same note: counted under it.
+    await p1.getByTestId('ws-react-agree').click();
+    await expect.poll(() => p1.getByTestId('ws-react-agree').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => p1.locator('[data-testid=ws-reaction-badge][data-target="shape:family-0"]').textContent(), { timeout: 10_000 }).toBe('賛成1');
     await p1.screenshot({ path: path.join(ARTIFACTS, 'vote-board-count.png') });
 
     for (const [i, name] of [[0, '田中 相談員'], [1, '佐藤 ケアマネ']] as const) {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
 import { type CreateWorkshopResponse, type JoinWorkshopResponse, type MyBallots } from '../../shared/protocol/index.ts';
-import { ballotKey, readBallots, readVote, tally, type VoteConfig } from '../../shared/workshop/index.ts';
+import { ballotKey, readBallots, readReactions, readVote, tally, type VoteConfig } from '../../shared/workshop/index.ts';
 import { connectClient, waitForDoc, type TestClient } from '../helpers/clients.ts';
 import { api, apiError } from '../helpers/http.ts';
 import { providerBarrier } from '../helpers/providerSocket.ts';
@@ -46,7 +46,7 @@ describe('dot voting', () => {
 
     const first = await vote(a, 'shape:family-0');
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ vote: config.id, targets: ['shape:family-0'], remaining: 1 });
+    expect(first.body).toMatchObject({ vote: config.id, targets: ['shape:family-0'], remaining: 1 });
     const again = await vote(a, 'shape:family-0');
     expect(again.status).toBe(409);
     expect(apiError(again.body)?.message).toMatch(/^これにはもう投票しています/);
@@ -108,5 +108,30 @@ describe('dot voting', () => {
     clients.push(board);
     await board.synced;
     expect(recordsMap(board.doc).has('shape:family-0')).toBe(true);
+  });
+
+  it('reactions: one per kind, card and member, counted per card, taken back; only on their own board', async () => {
+    const dashboard = connectClient(srv.wsUrl, w.id, w.tokens.facilitator);
+    clients.push(dashboard);
+    await dashboard.synced;
+    const react = (who: JoinWorkshopResponse, body: Record<string, unknown>) => api(srv.baseUrl, 'POST', `/api/workshops/${w.id}/reactions`, { token: who.token, json: body });
+    const mine = await react(a, { target: 'shape:voice-0', kind: 'agree', on: true });
+    expect(mine.status).toBe(200);
+    await react(a, { target: 'shape:voice-0', kind: 'agree', on: true });
+    await react(b, { target: 'shape:voice-0', kind: 'agree', on: true });
+    await react(b, { target: 'shape:voice-0', kind: 'question', on: true });
+    await waitForDoc(dashboard.doc, (d) => readReactions(d, 0).get('shape:voice-0')?.counts.question === 1);
+    const me = (mine.body as { voter: string }).voter;
+    const entry = readReactions(dashboard.doc, 0, me).get('shape:voice-0')!;
+    expect(entry.counts).toEqual({ agree: 2, question: 1, check: 0 });
+    expect([...entry.mine]).toEqual(['agree']);
+    await react(b, { target: 'shape:voice-0', kind: 'agree', on: false });
+    await waitForDoc(dashboard.doc, (d) => readReactions(d, 0).get('shape:voice-0')?.counts.agree === 1);
+    // Group 2's member reacts on their own board only; a frame takes no reaction.
+    expect((await react(c, { target: 'shape:voice-0', kind: 'check', on: true })).status).toBe(200);
+    await waitForDoc(dashboard.doc, (d) => readReactions(d, 1).get('shape:voice-0')?.counts.check === 1);
+    expect(readReactions(dashboard.doc, 0).get('shape:voice-0')?.counts.check).toBe(0);
+    expect((await react(a, { target: 'shape:frame-summary', kind: 'check', on: true })).status).toBe(400);
+    expect((await react(a, { target: 'shape:voice-0', kind: 'love', on: true })).status).toBe(400);
   });
 });
