@@ -43,6 +43,8 @@ export function shapeRecord(opts: { key: string; n: number; stamp?: BenchStamp; 
       props: {
         color: 'yellow', labelColor: 'black', size: 'm', font: 'draw', fontSizeAdjustment: 0, align: 'middle',
         verticalAlign: 'middle', growY: 0, url: '', richText, scale: 1,
+        // Required since tldraw 5.4 (the relay validates every record, SPEC D1).
+        textLastEditedBy: null,
       },
     };
   }
