@@ -21,6 +21,7 @@ import { assetUrls } from './assets.ts';
 import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LockControls } from './LockControls.tsx';
+import { SummonHere } from '../workshop/SummonHere.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { syncPresence } from './presence.ts';
@@ -165,6 +166,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           )}
           {props.headerExtra}
           <LockControls editor={editor} doc={connection.doc} provider={connection.provider} owner={info.role === 'owner'} canWrite={!readOnly} />
+          {info.role === 'owner' && info.workshopId && <SummonHere workshopId={info.workshopId} boardId={info.id} token={token} editor={editor} />}
           {info.role === 'owner' && (
             <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
               {t('share')}

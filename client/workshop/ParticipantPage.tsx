@@ -99,18 +99,21 @@ function useBoardInfo(boardId: string, token: string, ownPrivate: boolean): Boar
 function useSummonCamera(editor: Editor | null, summon: WorkshopSummon | null): void {
   const id = summon?.id;
   const target = summon?.target ?? null;
+  const place = summon?.bounds ?? null;
   const hold = summon?.hold === true;
+  // The banner that says who summons changes the canvas's size: place the view again when it does.
+  const screen = useValue('viewport size', () => (editor && !editor.isDisposed ? `${Math.round(editor.getViewportScreenBounds().w)}x${Math.round(editor.getViewportScreenBounds().h)}` : ''), [editor]);
   useEffect(() => {
     if (!editor || editor.isDisposed || !id) return;
-    const bounds = target ? editor.getShapePageBounds(target as TLShapeId) : undefined;
-    if (bounds) editor.zoomToBounds(bounds, { inset: 32, force: true, immediate: true });
+    const bounds = place ?? (target ? editor.getShapePageBounds(target as TLShapeId) : undefined);
+    if (bounds) editor.zoomToBounds(bounds, { inset: place ? 0 : 32, force: true, immediate: true });
     else editor.zoomToFit({ force: true, immediate: true });
     if (!hold) return;
     editor.setCameraOptions({ isLocked: true });
     return () => {
       if (!editor.isDisposed) editor.setCameraOptions({ isLocked: false });
     };
-  }, [editor, id, target, hold]);
+  }, [editor, id, target, place, hold, screen]);
 }
 
 /** Follow a user on the mounted board once their presence is there (it may arrive after the board). */

@@ -44,6 +44,8 @@ export const BoardInfoSchema = z.object({
   role: z.enum(['owner', 'edit', 'view']),
   /** A 研修用 (training) board: records need no consent. Absent from an older server. */
   training: z.boolean().optional(),
+  /** For the owner of a workshop's group board (its facilitator): the workshop, for 「全員をここへ」. */
+  workshopId: z.string().optional(),
 });
 export type BoardInfo = z.infer<typeof BoardInfoSchema>;
 

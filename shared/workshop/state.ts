@@ -34,6 +34,8 @@ export interface WorkshopSummon {
   groups: number[] | null;
   /** A shape id of the group boards (e.g. `shape:frame-voices`), or null: the whole page. */
   target: string | null;
+  /** Or a place on the page (the facilitator's own view of a group board); before `target`. */
+  bounds?: { x: number; y: number; w: number; h: number } | null;
   hold: boolean;
   message: string;
   /** Who summons (the facilitator's name as they gave it). */

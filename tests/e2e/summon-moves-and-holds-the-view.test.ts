@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol/index.ts';
+import { openBoard } from '../helpers/browser.ts';
 import { REPO_ROOT, startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
 
 // Issue 15, 「全員をここへ」 in real browsers: the facilitator brings a participant who is in
@@ -50,8 +51,10 @@ afterAll(async () => {
 });
 
 describe('「全員をここへ」', () => {
+  let p1: Page;
+
   it("moves a participant's camera to the frame and holds it until released", async () => {
-    const p1 = await newPage();
+    p1 = await newPage();
     await p1.goto(`${server.baseUrl}/j/${w.joinCode}`);
     await p1.getByTestId('ws-join-group-0').check();
     await p1.getByTestId('ws-join-name').fill('田中 相談員');
@@ -95,5 +98,31 @@ describe('「全員をここへ」', () => {
     await p1.evaluate(() => void window.editor!.setCamera({ x: -5000, y: -5000, z: 1 }));
     expect((await viewAndFrame(p1)).camera).toEqual({ x: -5000, y: -5000, z: 1 });
     expect(await p1.getByTestId('ws-mode-private').isDisabled()).toBe(false);
+  });
+
+  it("from the facilitator's own view of the group board: the group is brought to exactly that view", async () => {
+    const board = await newPage();
+    await openBoard(board, `${server.baseUrl}/b/${w.groups[0]!.boardId}#t=${encodeURIComponent(w.tokens.facilitator)}`, { name: '講師 山田', role: 'soudan' });
+    await board.evaluate(() => {
+      const e = window.editor!;
+      e.zoomToBounds(e.getShapePageBounds('shape:frame-questions' as never)!, { immediate: true });
+    });
+    await board.getByTestId('ws-summon-here').click();
+    const target = await board.evaluate(() => {
+      const v = window.editor!.getViewportPageBounds();
+      return { cx: v.center.x, cy: v.center.y };
+    });
+    const banner = p1.getByTestId('ws-summoned');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.textContent()).toContain('講師 山田');
+    await expect
+      .poll(async () => {
+        const v = await viewAndFrame(p1);
+        return Math.hypot(v.cx - target.cx, v.cy - target.cy) < 50;
+      }, { timeout: 15_000 })
+      .toBe(true);
+    await p1.screenshot({ path: path.join(ARTIFACTS, 'summon-to-facilitator-view.png') });
+    await board.getByTestId('ws-summon-here-release').click();
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
   });
 });
