@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import type * as Y from 'yjs';
 import type { Editor, TLShapeId } from 'tldraw';
 import type { WebsocketProvider } from 'y-websocket';
-import { lockedIds, lockedRecordOf, metaMap, setLocked } from '../../shared/doc/index.ts';
+import { isLockedFrameGrowth, lockedIds, lockedRecordOf, metaMap, setLocked } from '../../shared/doc/index.ts';
 import { AuthMessage, LockedNotice, MessageType } from '../../shared/protocol/index.ts';
 
 /** The locked record ids of a board's document, live (docs/SPEC.md D7). */
@@ -49,7 +49,7 @@ export function listenForLockNotices(provider: WebsocketProvider, onLocked: (ids
  */
 export function guardLockedShapes(editor: Editor, isLocked: (id: string) => boolean, onLocked: (ids: string[]) => void): () => void {
   const offChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) => {
-    if (source !== 'user' || !isLocked(prev.id)) return next;
+    if (source !== 'user' || !isLocked(prev.id) || isLockedFrameGrowth(prev, next)) return next;
     onLocked([prev.id]);
     return prev;
   });

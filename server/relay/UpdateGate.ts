@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DocKeys, isStoredRecord, lockKey, lockedRecordOf, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
+import { DocKeys, isLockedFrameGrowth, isStoredRecord, lockKey, lockedRecordOf, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
 import { authorOf, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
 import { checkUpdate, findLayoutViolation } from './wire.ts';
 
@@ -148,7 +148,8 @@ function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
     if (locks?.(key)) {
       // A locked record changed or deleted by a session that may not: restored, not refused, so
       // a stock provider that re-sends the update on every reconnect does not loop (SPEC D7).
-      if (JSON.stringify(previous) !== JSON.stringify(value)) locked.push({ root: DocKeys.records, key, before: previous });
+      // Growing a frame to hold a note (issue 13) is the one change allowed under the lock.
+      if (JSON.stringify(previous) !== JSON.stringify(value) && !isLockedFrameGrowth(previous, value)) locked.push({ root: DocKeys.records, key, before: previous });
       continue;
     }
     if (value === undefined) continue; // deleted

@@ -41,3 +41,29 @@ export function setLocked(doc: Y.Doc, ids: Iterable<string>, locked: boolean, or
     }
   }, origin);
 }
+
+/**
+ * Whether a change of a locked record only grows a frame (its `w` or `h` larger, nothing else
+ * changed): placing a note in a full frame grows it (issue 13), which an edit-role session may do
+ * under the lock; moving, shrinking, renaming or deleting it stays the facilitator's (SPEC D7).
+ */
+export function isLockedFrameGrowth(before: unknown, after: unknown): boolean {
+  if (!isShape(before) || !isShape(after) || before.type !== 'frame' || after.type !== 'frame') return false;
+  const { props: bp, ...b } = before;
+  const { props: ap, ...a } = after;
+  if (JSON.stringify(sorted(b)) !== JSON.stringify(sorted(a))) return false;
+  const { w: bw, h: bh, ...bRest } = bp;
+  const { w: aw, h: ah, ...aRest } = ap;
+  if (JSON.stringify(sorted(bRest)) !== JSON.stringify(sorted(aRest))) return false;
+  if (typeof bw !== 'number' || typeof bh !== 'number' || typeof aw !== 'number' || typeof ah !== 'number') return false;
+  return aw >= bw && ah >= bh && (aw > bw || ah > bh);
+}
+
+function isShape(v: unknown): v is { type: unknown; props: Record<string, unknown>; [k: string]: unknown } {
+  return typeof v === 'object' && v !== null && (v as { typeName?: unknown }).typeName === 'shape' && typeof (v as { props?: unknown }).props === 'object' && (v as { props?: unknown }).props !== null;
+}
+
+/** An object with its keys in order, so that two records compare by content alone. */
+function sorted(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+}

@@ -173,4 +173,18 @@ describe('facilitator lock', () => {
     expect(connections).toBe(1);
     expect(told).toHaveLength(1);
   });
+
+  it('a locked frame may grow to hold a note, but not shrink or move', async () => {
+    const participant = await connect(member.boardId, member.token);
+    const observer = await connect(member.boardId, w.tokens.facilitator);
+    const frame = recordsMap(participant.doc).get(FRAME)!;
+    const props = frame.props as { w: number; h: number };
+    putRecord(participant.doc, { ...frame, props: { ...props, h: props.h + 200 } });
+    await waitForDoc(observer.doc, (d) => (recordsMap(d).get(FRAME)!.props as { h: number }).h === props.h + 200);
+    const grown = recordsMap(participant.doc).get(FRAME)!;
+    putRecord(participant.doc, { ...grown, y: (grown.y as number) + 300 });
+    putRecord(participant.doc, { ...recordsMap(participant.doc).get(FRAME)!, props: { ...(grown.props as object), h: 50 } });
+    await whileConnected(participant, providerBarrier(participant));
+    expect(recordsMap(participant.doc).get(FRAME)).toEqual(grown);
+  });
 });
