@@ -8,7 +8,7 @@ import { WorkQueue, type StoreTask } from './WorkQueue.ts';
 import type { Clock } from './Clock.ts';
 import { CompactionSchedule } from './CompactionSchedule.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { applyStructureRepairs, findAuthorFixes, findStructureRepairs, restoreLocked } from './structure.ts';
+import { applyServerEdit, applyStructureRepairs, findAuthorFixes, findStructureRepairs, restoreLocked } from './structure.ts';
 import { applyAndJudge, applyTrusted, type AuthorClaim, type LockedChange, type RecordValidator } from './UpdateGate.ts';
 import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import { encodeSyncStep1, encodeSyncUpdate } from './wire.ts';
@@ -241,12 +241,7 @@ export class DocumentPipeline<S> {
    * The session stays open (its provider would re-send a refused update on every reconnect).
    */
   private storeWithoutLocked(locked: readonly LockedChange[], stateBefore: Map<number, number>, from: S): void {
-    const doc = this.doc;
-    const serverClock = Y.getState(doc.store, doc.clientID);
-    restoreLocked(doc, locked, SERVER);
-    const since = new Map(stateBefore);
-    since.set(doc.clientID, Math.min(serverClock, stateBefore.get(doc.clientID) ?? serverClock));
-    const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(since));
+    const update = restoreLocked(this.doc, locked, SERVER, stateBefore);
     this.opts.metrics.lockRestores++;
     this.opts.logger.info({ boardId: this.opts.boardId, records: locked.length }, 'restored locked records an edit-role session changed');
     this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
@@ -278,17 +273,7 @@ export class DocumentPipeline<S> {
       const run = (): void => {
         if (this.holdWhileRepairing(run)) return;
         if (this.state.kind === 'loading' || this.state.kind === 'closed') return reject(new StorageUnavailableError('the board is not open'));
-        const doc = this.materialize();
-        let update: Uint8Array | undefined;
-        const capture = (u: Uint8Array, origin: unknown): void => {
-          if (origin === SERVER) update = u;
-        };
-        doc.on('update', capture);
-        try {
-          doc.transact(() => edit(doc), SERVER);
-        } finally {
-          doc.off('update', capture);
-        }
+        const update = applyServerEdit(this.materialize(), edit, SERVER);
         if (!update) return resolve(false);
         this.noteChanged();
         this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });

@@ -82,9 +82,11 @@ export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair
  * Put back what an update changed under a lock (SPEC D7), in one transaction with `origin`:
  * each locked record or lock gets the value it had before (or goes, when it had none). The
  * update's own items stay in the document, deleted and collected, so the session's later
- * updates still integrate and nothing of the locked edit is left to store or relay.
+ * updates still integrate. Returns the update and the restore as one, from `stateBefore` (the
+ * document's state before the update): the locked edit's content is not in it.
  */
-export function restoreLocked(doc: Y.Doc, locked: readonly LockedChange[], origin: unknown): void {
+export function restoreLocked(doc: Y.Doc, locked: readonly LockedChange[], origin: unknown, stateBefore: Map<number, number>): Uint8Array {
+  const serverClock = Y.getState(doc.store, doc.clientID);
   doc.transact(() => {
     for (const l of locked) {
       const map = doc.getMap<unknown>(l.root);
@@ -92,4 +94,22 @@ export function restoreLocked(doc: Y.Doc, locked: readonly LockedChange[], origi
       else map.set(l.key, l.before);
     }
   }, origin);
+  const since = new Map(stateBefore);
+  since.set(doc.clientID, Math.min(serverClock, stateBefore.get(doc.clientID) ?? serverClock));
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(since));
+}
+
+/** Run a feature's change of the document in one transaction with `origin`; the update it made, if any. */
+export function applyServerEdit(doc: Y.Doc, edit: (doc: Y.Doc) => void, origin: unknown): Uint8Array | undefined {
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array, o: unknown): void => {
+    if (o === origin) update = u;
+  };
+  doc.on('update', capture);
+  try {
+    doc.transact(() => edit(doc), origin);
+  } finally {
+    doc.off('update', capture);
+  }
+  return update;
 }
