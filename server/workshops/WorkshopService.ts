@@ -2,8 +2,9 @@ import { createHash, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { type CreateWorkshopResponse, type JoinInfo, type JoinWorkshopResponse, type WorkshopInfo, type WorkshopMember, type CreatedRecord } from '../../shared/protocol/index.ts';
 import { baseRecords, findTemplate, scaffoldingIds } from '../../shared/templates/index.ts';
-import { initialWorkshopState, writeWorkshopState } from '../../shared/workshop/index.ts';
-import { setLocked } from '../../shared/doc/index.ts';
+import { initialWorkshopState, readBallots, readVote, writeWorkshopState } from '../../shared/workshop/index.ts';
+import { groupRecordNote } from './groupRecordNote.ts';
+import { recordsMap, setLocked } from '../../shared/doc/index.ts';
 import { capabilityForToken, hashToken, newId, newToken, newTokenTriple } from '../auth/tokens.ts';
 import { initialBoardState, linksFor } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
@@ -46,7 +47,7 @@ export interface WorkshopServiceOptions {
   /** Closes open sessions of a revoked token on every instance (the relay's registry). */
   sessions: { revoke(boardId: string, revocation: Revocation): number };
   /** Changes a board's document as the server (the facilitator's lock from the dashboard). */
-  documents: { edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean> };
+  documents: { edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean>; read<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> };
 }
 
 /**
@@ -214,10 +215,17 @@ export class WorkshopService {
     const w = await this.storage.getWorkshop(id);
     if (!w) return [];
     const out: { group: string; boardId: string; record: CreatedRecord }[] = [];
+    // The vote's results and the groups' own notes go into each record's note (issue 15).
+    const { vote, ballots } = await this.documents.read(w.id, (doc) => {
+      const v = readVote(doc);
+      return { vote: v, ballots: v ? readBallots(doc, v.id) : [] };
+    });
+    const templateIds = new Set((findTemplate(w.template)?.build() ?? []).map((r) => r.id as string));
     for (const g of w.groups) {
       const board = await this.storage.getBoard(g.boardId);
       if (!board) continue;
-      out.push({ group: g.name, boardId: g.boardId, record: await this.records.create(board, { title: title ? `${title} — ${g.name}` : undefined }) });
+      const note = await this.documents.read(g.boardId, (doc) => groupRecordNote({ records: recordsMap(doc).values(), templateIds, group: g.index, vote, ballots }));
+      out.push({ group: g.name, boardId: g.boardId, record: await this.records.create(board, { title: title ? `${title} — ${g.name}` : undefined, note }) });
     }
     return out;
   }

@@ -100,5 +100,26 @@ describe('a dot-vote round on two groups', () => {
     await facilitator.getByTestId('ws-vote-panel').screenshot({ path: path.join(ARTIFACTS, 'vote-dashboard-results.png') });
     // Closed: the members' vote bars go away.
     await p1.getByTestId('ws-votebar').waitFor({ state: 'detached', timeout: 10_000 });
+
+    // The minutes of each group list its sticky notes and the vote's results.
+    await p1.evaluate(() => {
+      window.editor!.createShape({ type: 'note', x: 0, y: 0, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'グループで出た意見：母の休息も大事' }] }] } } as never });
+    });
+    const p1Board = w.groups[0]!.boardId;
+    await expect
+      .poll(async () => (await (await fetch(`${server.baseUrl}/api/boards/${p1Board}/export.tldr`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } })).text()).includes('母の休息も大事'), { timeout: 10_000 })
+      .toBe(true);
+    await facilitator.getByTestId('ws-save-all').click();
+    await expect.poll(() => facilitator.getByTestId('ws-saved').textContent().catch(() => '')).toContain('2グループ');
+    const [minutes] = await Promise.all([facilitator.context().waitForEvent('page'), facilitator.getByTestId('ws-open-minutes').click()]);
+    await minutes.waitForLoadState();
+    await expect.poll(() => minutes.locator('.group-minutes').count(), { timeout: 10_000 }).toBe(2);
+    const first = (await minutes.locator('.group-minutes').first().textContent()) ?? '';
+    expect(first).toContain('グループで出た意見：母の休息も大事');
+    expect(first).toContain('【投票】いちばん大事な家族の思いは？');
+    expect(first).toMatch(/1\. 1票\s*母 トシ子さん/);
+    expect(first).toContain('田中 相談員');
+    await minutes.locator('text=【投票】').first().scrollIntoViewIfNeeded();
+    await minutes.screenshot({ path: path.join(ARTIFACTS, 'vote-minutes.png') });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
+import { noteProps } from '../../shared/templates/styles.ts';
 import { type CreateWorkshopResponse, type JoinWorkshopResponse, type MyBallots } from '../../shared/protocol/index.ts';
 import { ballotKey, readBallots, readReactions, readVote, tally, type VoteConfig } from '../../shared/workshop/index.ts';
 import { connectClient, waitForDoc, type TestClient } from '../helpers/clients.ts';
@@ -108,6 +109,22 @@ describe('dot voting', () => {
     clients.push(board);
     await board.synced;
     expect(recordsMap(board.doc).has('shape:family-0')).toBe(true);
+
+    // Saved: each group's record keeps its own sticky notes and the vote's results, and its minutes print them.
+    const note = { id: 'shape:aoki-note', typeName: 'shape', type: 'note', x: 40, y: 200, rotation: 0, index: 'a9', parentId: 'shape:frame-summary', isLocked: false, opacity: 1, meta: { author: { name: '青木', role: 'soudan' } }, props: noteProps('本人の楽しみを先に聞く') };
+    recordsMap(board.doc).set(note.id, note as never);
+    await providerBarrier(board);
+    const saved = await api(srv.baseUrl, 'POST', `/api/workshops/${w.id}/records`, { token: w.tokens.facilitator, json: { title: '演習' } });
+    expect(saved.status).toBe(201);
+    const first = (saved.body as { boardId: string; record: { id: string } }[])[0]!;
+    const minutes = await fetch(`${srv.baseUrl}/api/boards/${first.boardId}/records/${first.record.id}/minutes.html`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } });
+    const html = await minutes.text();
+    expect(html).toContain('【グループの付箋・メモ】');
+    expect(html).toContain('［事例概要］本人の楽しみを先に聞く（青木）');
+    expect(html).toContain('【投票】結果を見る');
+    expect(html).toMatch(/1\. 2票　母/);
+    // The template's own notes are the case, not the group's.
+    expect(html.split('【グループの付箋・メモ】')[1]?.split('【投票】')[0]).not.toContain('トシ子');
   });
 
   it('reactions: one per kind, card and member, counted per card, taken back; only on their own board', async () => {
