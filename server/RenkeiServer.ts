@@ -21,6 +21,8 @@ import type { Logger } from './logger.ts';
 import { RecordService } from './records/index.ts';
 import { WorkshopService } from './workshops/index.ts';
 import { WorkshopOverview } from './workshops/overview.ts';
+import { OverviewFeed } from './workshops/OverviewFeed.ts';
+import { VoteService } from './workshops/VoteService.ts';
 import type { RelayBus } from './scale/index.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { requiredCipher, SqliteStorage, type Storage } from './storage/index.ts';
@@ -39,6 +41,8 @@ export interface RenkeiServerOptions {
   bus?: RelayBus;
   /** The clock of retention, link expiry and audit stamps (tests pass a fake one). */
   clock?: Clock;
+  /** How the pushed dashboard checks and sends (defaults: check every 1 s, a thumbnail at most every 10 s). */
+  dashboard?: { clock?: Clock; checkEveryMs?: number; thumbnailEveryMs?: number };
 }
 
 /** The whole app on one HTTP server and port: API, realtime relay and the built client. */
@@ -53,6 +57,10 @@ export class RenkeiServer {
   readonly boards: BoardService;
   readonly documents: BoardDocuments;
   readonly records: RecordService;
+  /** The facilitator's dashboard: each group drawn, and pushed to open dashboards as it changes. */
+  readonly overview: WorkshopOverview;
+  readonly overviewFeed: OverviewFeed;
+  readonly votes: VoteService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
   readonly audit: AuditLog;
@@ -106,7 +114,16 @@ export class RenkeiServer {
       clock,
     });
     this.records = new RecordService({ storage: this.storage, documents: this.documents, now });
-    this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry });
+    this.workshops = new WorkshopService({ storage: this.storage, records: this.records, sessions: this.registry, documents: this.documents });
+    this.overview = new WorkshopOverview({ storage: this.storage, documents: this.documents });
+    this.votes = new VoteService({ documents: this.documents, clock: opts.dashboard?.clock ?? systemClock });
+    this.overviewFeed = new OverviewFeed({
+      overview: this.overview,
+      clock: opts.dashboard?.clock ?? systemClock,
+      logger: this.logger,
+      checkEveryMs: opts.dashboard?.checkEveryMs ?? 1000,
+      thumbnailEveryMs: opts.dashboard?.thumbnailEveryMs ?? 10_000,
+    });
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.limits.maxMessageBytes, perMessageDeflate: false });
     this.httpServer = http.createServer(this.buildApp());
     this.httpServer.on(
@@ -175,7 +192,9 @@ export class RenkeiServer {
         boards: this.boards,
         records: this.records,
         workshops: this.workshops,
-        overview: new WorkshopOverview({ storage: this.storage, documents: this.documents }),
+        overview: this.overview,
+        overviewFeed: this.overviewFeed,
+        votes: this.votes,
         badCodeLimiter: new RateLimiter({ limit: this.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 }),
         badTokenLimiter: this.badTokenLimiter,
         createLimiter:
@@ -241,6 +260,7 @@ export class RenkeiServer {
     this.stopping ??= (async () => {
       this.httpServer.close();
       await this.retention.stop();
+      this.overviewFeed.close();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { SampleBuffer } from '../lib/stats.ts';
 import type { ServerUnderTest } from '../lib/servers.ts';
 
@@ -97,4 +99,78 @@ export function splitByWindows(latencies: Float64Array, sendTimes: Float64Array,
     (hit ? during : outside).push(latencies[i] as number);
   }
   return { during: Float64Array.from(during), outside: Float64Array.from(outside) };
+}
+
+/**
+ * The facilitator's dashboard as the client now has it (issue 15): one server-sent event
+ * stream, gzipped, read with a raw HTTP request so the bytes on the wire are counted as well
+ * as the decoded events.
+ */
+export class DashboardStream {
+  /** Bytes received on the wire (compressed) and decoded, and events, while measuring. */
+  wireBytes = 0;
+  decodedBytes = 0;
+  events = 0;
+  groupEvents = 0;
+  thumbnails = 0;
+  /** Time from the request to the whole picture (ms). */
+  firstPictureMs = Number.NaN;
+  firstPictureBytes = 0;
+  failures = 0;
+  private req: http.ClientRequest | undefined;
+  private stopped = false;
+
+  constructor(private readonly opts: { server: ServerUnderTest; workshopId: string; token: string; measuring: () => boolean }) {}
+
+  start(): void {
+    const url = new URL(`${this.opts.server.baseUrl}/api/workshops/${this.opts.workshopId}/overview/stream`);
+    const t0 = performance.now();
+    this.req = http.get(url, { headers: { authorization: `Bearer ${this.opts.token}`, 'accept-encoding': 'gzip' } }, (res) => {
+      if (res.statusCode !== 200) {
+        this.failures++;
+        res.resume();
+        return;
+      }
+      const gunzip = res.headers['content-encoding'] === 'gzip' ? zlib.createGunzip() : undefined;
+      res.on('data', (chunk: Buffer) => {
+        if (this.opts.measuring()) this.wireBytes += chunk.length;
+      });
+      let buffer = '';
+      const onText = (chunk: Buffer) => {
+        if (this.opts.measuring()) this.decodedBytes += chunk.length;
+        buffer += chunk.toString('utf8');
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (!block.startsWith('data:')) continue;
+          if (Number.isNaN(this.firstPictureMs)) {
+            this.firstPictureMs = performance.now() - t0;
+            this.firstPictureBytes = block.length;
+            continue;
+          }
+          if (!this.opts.measuring()) continue;
+          this.events++;
+          if (block.includes('"type":"group"')) this.groupEvents++;
+          if (block.includes('"svg"')) this.thumbnails++;
+        }
+      };
+      if (gunzip) {
+        res.pipe(gunzip);
+        gunzip.on('data', onText);
+        gunzip.on('error', () => this.failed());
+      } else res.on('data', onText);
+      res.on('error', () => this.failed());
+    });
+    this.req.on('error', () => this.failed());
+  }
+
+  /** A broken stream counts, not the one `stop` closed. */
+  private failed(): void {
+    if (!this.stopped) this.failures++;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.req?.destroy();
+  }
 }

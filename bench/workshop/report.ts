@@ -28,6 +28,8 @@ export interface TrainingDayReport {
     responseKiB: number;
     quiet: { unchanged: { rttMs: Summary; cpuMs: Summary }; allGroupsChanged: { rttMs: Summary; cpuMs: Summary } };
   };
+  /** The pushed dashboard (issue 15). */
+  stream: { used: boolean; failures: number; firstPictureMs: number; firstPictureKiB: number; groupEvents: number; thumbnails: number; wireKiBPerMinutePerGroup: number; decodedKiBPerMinutePerGroup: number; cpuSharePercent: number };
   server: { cpuPercentOfOneCore: number; backgroundCpuPercent: number; rssMiB: { start: number; peak: number; end: number }; warnings: string[] };
   loadgen: { cpuPercentOfOneCore: number; eventLoopUtilization: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
   verdicts: { target: string; value: string; result: 'PASS' | 'FAIL' }[];
@@ -47,7 +49,9 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `**Load**: ${p.groups} groups × ${p.groupSize} participants on \`${p.template}\` boards, each participant a stock y-websocket provider on its group board`,
     `and one on the workshop state document (${r.setup.connections} connections). Each writes a tldraw-sized shape record every ${p.writeMinMs}–${p.writeMaxMs} ms`,
     `(a burst of ${p.burstWrites} writes ${p.burstGapMs} ms apart with probability ${p.burstProbability}) and moves its cursor ${p.presenceHz}×/s in awareness.`,
-    `The facilitator's dashboard polls \`GET /overview\` every ${p.pollMs} ms and broadcasts on the state document every ${p.stateEverySeconds} s.`,
+    r.stream.used
+      ? `The facilitator's dashboard is open on the pushed stream (\`GET /overview/stream\`, gzip) and broadcasts on the state document every ${p.stateEverySeconds} s.`
+      : `The facilitator's dashboard polls \`GET /overview\` every ${p.pollMs} ms and broadcasts on the state document every ${p.stateEverySeconds} s.`,
     `Measured for ${p.seconds} s after ${p.warmupSeconds} s of warm-up; the server is \`node dist/server/main.js\` (SQLite, temp DATA_DIR) as a child process.`,
     '',
     '## Verdicts',
@@ -66,6 +70,12 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `the other ${r.relay.outsideOverviewMs.count}: p50 ${ms(r.relay.outsideOverviewMs.p50)}, p99 ${ms(r.relay.outsideOverviewMs.p99)}, max ${ms(r.relay.outsideOverviewMs.max)}.`,
     '',
     `State document broadcasts (facilitator → every participant): ${r.state.received}/${r.state.expected} received, p50 ${ms(r.state.latencyMs.p50)}, p99 ${ms(r.state.latencyMs.p99)}, max ${ms(r.state.latencyMs.max)}.`,
+    '',
+    '## Pushed dashboard (`GET /api/workshops/:id/overview/stream`)',
+    '',
+    '| whole picture | group changes pushed | thumbnails | wire per minute per group | decoded | server CPU beyond warm-up | failures |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| ${ms(r.stream.firstPictureMs)} (${round(r.stream.firstPictureKiB, 1)} KiB) | ${r.stream.groupEvents} | ${r.stream.thumbnails} | ${round(r.stream.wireKiBPerMinutePerGroup, 2)} KiB | ${round(r.stream.decodedKiBPerMinutePerGroup, 1)} KiB | ${round(r.stream.cpuSharePercent, 2)} % of one core | ${r.stream.failures} |`,
     '',
     '## Dashboard refresh cost (`GET /api/workshops/:id/overview`)',
     '',

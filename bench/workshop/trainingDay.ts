@@ -1,8 +1,9 @@
 /**
  * A training day at this machine's size (issue #6): 40 groups × 6 participants on one
  * workshop, stock y-websocket providers writing tldraw-sized records at a participant's pace
- * with bursts and moving cursors, a facilitator's dashboard polling `/overview` every 3 s and
- * broadcasting on the state document. Reports relay latency and loss, the dashboard's cost
+ * with bursts and moving cursors, a facilitator's dashboard open on the pushed overview stream
+ * (issue 15; `BENCH_DASHBOARD=poll` polls `/overview` every 3 s as before) and broadcasting on
+ * the state document. Reports relay latency and loss, the dashboard's cost
  * and the server's RSS; writes bench/results/workshop-<ISO>.json and workshop-latest.md.
  * Run with `npm run bench:workshop` (BENCH_SECONDS to shorten; other knobs below).
  * Exits non-zero only when the bench itself or the server crashed; a FAIL is a result.
@@ -20,7 +21,7 @@ import { provenance } from '../lib/provenance.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
 import { SampleBuffer, round, summarize } from '../lib/stats.ts';
 import { delay, mapLimit, pollUntil, withTimeout } from '../lib/time.ts';
-import { DashboardPoller, overviewOnce, splitByWindows } from './dashboard.ts';
+import { DashboardPoller, DashboardStream, overviewOnce, splitByWindows } from './dashboard.ts';
 import { GroupLedger, GroupMember, StateWatcher, nodeProvider, whenSynced } from './participants.ts';
 import { trainingDayMarkdown, type TrainingDayReport } from './report.ts';
 
@@ -31,6 +32,7 @@ interface Config {
   groupSize: number;
   template: string;
   pollMs: number;
+  dashboard: 'stream' | 'poll';
   presenceHz: number;
   writeMinMs: number;
   writeMaxMs: number;
@@ -61,6 +63,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     groupSize: Math.max(2, Math.round(num('BENCH_GROUP_SIZE', 6))),
     template: env.BENCH_TEMPLATE || 'exercise-1',
     pollMs: num('BENCH_POLL_MS', 3000),
+    dashboard: env.BENCH_DASHBOARD === 'poll' ? 'poll' : 'stream',
     presenceHz: num('BENCH_PRESENCE_HZ', 1),
     writeMinMs: num('BENCH_WRITE_MIN_MS', 2000),
     writeMaxMs: num('BENCH_WRITE_MAX_MS', 3000),
@@ -164,7 +167,9 @@ async function main(): Promise<void> {
   ledger.measureFrom = windowStart;
   const cpuStart = server.cpuMs();
   const dashboard = new DashboardPoller({ server, workshopId: w.id, token: w.tokens.facilitator, everyMs: cfg.pollMs, baselineCpuPerMs: () => backgroundCpuPerMs, measuring: () => measuring });
-  if (cfg.pollMs > 0) dashboard.start();
+  const stream = new DashboardStream({ server, workshopId: w.id, token: w.tokens.facilitator, measuring: () => measuring });
+  if (cfg.dashboard === 'poll' && cfg.pollMs > 0) dashboard.start();
+  if (cfg.dashboard === 'stream') stream.start();
   let broadcasts = 0;
   const broadcast = () => {
     broadcasts++;
@@ -172,7 +177,7 @@ async function main(): Promise<void> {
   };
   const stateTimer = cfg.stateEverySeconds > 0 ? setInterval(broadcast, cfg.stateEverySeconds * 1000) : undefined;
   setTimeout(broadcast, 1000);
-  const progress = setInterval(() => log(`${round((performance.now() - windowStart) / 1000, 0)} s: ${ledger.writes} writes, ${ledger.received}/${ledger.expected} deliveries, ${dashboard.samples.length} polls`), 30_000);
+  const progress = setInterval(() => log(`${round((performance.now() - windowStart) / 1000, 0)} s: ${ledger.writes} writes, ${ledger.received}/${ledger.expected} deliveries, ${dashboard.samples.length} polls, ${stream.groupEvents} pushed group changes`), 30_000);
 
   await delay(cfg.seconds * 1000);
   const windowEnd = performance.now();
@@ -183,6 +188,7 @@ async function main(): Promise<void> {
   const elu = performance.eventLoopUtilization(elu0);
   eld.disable();
   dashboard.stop();
+  stream.stop();
   clearInterval(stateTimer);
   clearInterval(progress);
   writing = false;
@@ -250,6 +256,18 @@ async function main(): Promise<void> {
         allGroupsChanged: { rttMs: summarize(changed.map((s) => s.rttMs)), cpuMs: summarize(changed.map((s) => s.cpuMs)) },
       },
     },
+    stream: {
+      used: cfg.dashboard === 'stream',
+      failures: stream.failures,
+      firstPictureMs: stream.firstPictureMs,
+      firstPictureKiB: stream.firstPictureBytes / 1024,
+      groupEvents: stream.groupEvents,
+      thumbnails: stream.thumbnails,
+      wireKiBPerMinutePerGroup: stream.wireBytes / 1024 / (windowMs / 60_000) / cfg.groups,
+      decodedKiBPerMinutePerGroup: stream.decodedBytes / 1024 / (windowMs / 60_000) / cfg.groups,
+      // The server's CPU rate in the window beyond the warm-up's (before the dashboard opened).
+      cpuSharePercent: ((cpuEnd - cpuStart) / windowMs - backgroundCpuPerMs) * 100,
+    },
     server: {
       cpuPercentOfOneCore: ((cpuEnd - cpuStart) / windowMs) * 100,
       backgroundCpuPercent: backgroundCpuPerMs * 100,
@@ -265,10 +283,17 @@ async function main(): Promise<void> {
     verdicts: [],
   };
   report.verdicts = [
-    { target: 'relay latency p99 < 100 ms', value: `${round(latency.p99, 1)} ms`, result: latency.p99 < 100 ? 'PASS' : 'FAIL' },
+    { target: 'relay latency p99 < 20 ms', value: `${round(latency.p99, 1)} ms`, result: latency.p99 < 20 ? 'PASS' : 'FAIL' },
+    { target: 'relay latency max < 100 ms', value: `${round(latency.max, 1)} ms`, result: latency.max < 100 ? 'PASS' : 'FAIL' },
+    ...(cfg.dashboard === 'stream'
+      ? [
+          { target: 'dashboard ≤ 50 KB per minute per group (wire)', value: `${round(report.stream.wireKiBPerMinutePerGroup, 2)} KiB (decoded ${round(report.stream.decodedKiBPerMinutePerGroup, 1)} KiB)`, result: report.stream.wireKiBPerMinutePerGroup * 1.024 <= 50 && stream.failures === 0 ? ('PASS' as const) : ('FAIL' as const) },
+          { target: 'dashboard server CPU ≤ 2 % of one core', value: `${round(report.stream.cpuSharePercent, 2)} % (window minus warm-up rate)`, result: report.stream.cpuSharePercent <= 2 ? ('PASS' as const) : ('FAIL' as const) },
+        ]
+      : []),
     { target: 'no loss (group boards)', value: `${lost} of ${ledger.expected}`, result: lost === 0 && ledger.expected > 0 ? 'PASS' : 'FAIL' },
     { target: 'no loss (state broadcasts)', value: `${report.state.expected - report.state.received} of ${report.state.expected}`, result: report.state.received >= report.state.expected ? 'PASS' : 'FAIL' },
-    ...(cfg.pollMs > 0 ? [{ target: 'every dashboard poll answered', value: `${polls.length - dashboard.failures} of ${polls.length}`, result: dashboard.failures === 0 && polls.length > 0 ? ('PASS' as const) : ('FAIL' as const) }] : []),
+    ...(cfg.dashboard === 'poll' && cfg.pollMs > 0 ? [{ target: 'every dashboard poll answered', value: `${polls.length - dashboard.failures} of ${polls.length}`, result: dashboard.failures === 0 && polls.length > 0 ? ('PASS' as const) : ('FAIL' as const) }] : []),
   ];
 
   const resultsDir = path.join(cfg.repoRoot, 'bench', 'results');
@@ -276,7 +301,7 @@ async function main(): Promise<void> {
   const stamp = report.finishedAt.replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(resultsDir, `workshop-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(resultsDir, 'workshop-latest.md'), trainingDayMarkdown(report));
-  log(`relay p50 ${round(latency.p50, 1)} ms, p99 ${round(latency.p99, 1)} ms, lost ${lost}/${ledger.expected}; overview p50 ${round(report.dashboard.rttMs.p50, 1)} ms p99 ${round(report.dashboard.rttMs.p99, 1)} ms; server RSS peak ${report.server.rssMiB.peak} MiB`);
+  log(`relay p50 ${round(latency.p50, 1)} ms, p99 ${round(latency.p99, 1)} ms, max ${round(latency.max, 1)} ms, lost ${lost}/${ledger.expected}; stream ${round(report.stream.wireKiBPerMinutePerGroup, 2)} KiB/min/group on the wire, ${stream.groupEvents} group changes, whole picture in ${round(stream.firstPictureMs, 0)} ms; overview p50 ${round(report.dashboard.rttMs.p50, 1)} ms p99 ${round(report.dashboard.rttMs.p99, 1)} ms; server RSS peak ${report.server.rssMiB.peak} MiB`);
   for (const v of report.verdicts) log(`${v.result}  ${v.target}: ${v.value}`);
   log(`wrote bench/results/workshop-${stamp}.json and workshop-latest.md`);
   cleanup.runNow();

@@ -20,6 +20,8 @@ import { roleColor } from '../lib/roles.ts';
 import { assetUrls } from './assets.ts';
 import { takeBoardConnection, type BoardConnection } from './BoardConnection.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { LockControls } from './LockControls.tsx';
+import { SummonHere } from '../workshop/SummonHere.tsx';
 import { DeferredShapeWrapper } from './DeferredShapeWrapper.tsx';
 import { FacilitatorNotesPanel } from './FacilitatorNotesPanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
@@ -63,6 +65,10 @@ export type BoardViewProps = {
   onSwitchLayout?: (() => void) | undefined;
   /** The participant chose a new name or role (or is someone else): remember it. Without it, who you are is fixed here. */
   onIdentityChange?: ((identity: Identity) => void) | undefined;
+  /** A panel left of the canvas (the case beside private notes in 個人ワーク). */
+  beside?: React.ReactNode;
+  /** Drawn over the canvas, positioned in its viewport (vote counts on notes and cards). */
+  overlay?: React.ReactNode;
 };
 
 /**
@@ -172,6 +178,8 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
             </a>
           )}
           {props.headerExtra}
+          <LockControls editor={editor} doc={connection.doc} provider={connection.provider} owner={info.role === 'owner'} canWrite={!readOnly} />
+          {info.role === 'owner' && info.workshopId && <SummonHere workshopId={info.workshopId} boardId={info.id} token={token} editor={editor} />}
           {info.role === 'owner' && (
             <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
               {t('share')}
@@ -185,6 +193,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         </div>
       </header>
       <div className={`rb-board__body rb-board__body--${layout}`}>
+        {props.beside}
         {layout === 'outline' && ready === 'true' && (
           <OutlineView doc={connection.doc} awareness={connection.provider.awareness} editor={editor} canWrite={!readOnly} identity={identity} />
         )}
@@ -211,6 +220,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
               };
             }}
           />
+          {props.overlay}
         </div>
         <aside className="rb-board__side" hidden={layout === 'outline'}>
           <ParticipantsPanel awareness={connection.provider.awareness} editor={editor} boardId={info.id} token={token} onChangeSelf={props.onIdentityChange && (() => setChangingIdentity(true))} />

@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import { VoteConfigSchema, type VoteConfig } from '../../shared/workshop/index.ts';
 import {
   ApiErrorSchema,
+  WorkshopOverviewSchema,
+  MyBallotsSchema,
+  ReactResponseSchema,
+  type ReactRequest,
+  type MyBallots,
+  type StartVoteRequest,
+  SetLocksResponseSchema,
+  type SetLocksRequest,
+  type SetLocksResponse,
+  type WorkshopOverviewInfo,
   AttendeeSchema,
   CreatedRecordSchema,
   RecordInfoSchema,
@@ -117,22 +128,7 @@ const RecordDiffSchema = z.object({ added: z.array(CardChangeSchema), removed: z
 export type RecordDiffInfo = z.infer<typeof RecordDiffSchema>;
 
 // --- Workshops (issue #6) ---
-/** `GET /api/workshops/:id/overview`: each group as the facilitator's dashboard shows it. */
-const WorkshopOverviewSchema = z.object({
-  now: z.number(),
-  groups: z.array(
-    z.object({
-      index: z.number(),
-      name: z.string(),
-      boardId: z.string(),
-      participants: z.array(z.object({ name: z.string(), role: z.string() })),
-      lastActivity: z.number().nullable(),
-      shapeCount: z.number(),
-      svg: z.string(),
-    }),
-  ),
-});
-export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
+export type { WorkshopOverviewInfo } from '../../shared/protocol/index.ts';
 const SavedGroupRecordsSchema = z.array(z.object({ group: z.string(), boardId: z.string(), record: CreatedRecordSchema }));
 export type SavedGroupRecords = z.infer<typeof SavedGroupRecordsSchema>;
 const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
@@ -150,9 +146,25 @@ export const workshopApi = {
   saveRecords: (id: string, token: string, title?: string): Promise<ApiResult<SavedGroupRecords>> =>
     call(SavedGroupRecordsSchema, `${ws(id)}/records`, { method: 'POST', token, body: JSON.stringify(title ? { title } : {}) }),
   minutesPath: (id: string): string => `${ws(id)}/minutes.html`,
+  /** The pushed dashboard (server-sent events, read with fetch). */
+  overviewStreamPath: (id: string): string => `${ws(id)}/overview/stream`,
   /** End or reopen joining with the code (facilitator). */
   setJoining: (id: string, token: string, open: boolean): Promise<ApiResult<{ joinOpen: boolean }>> =>
     call(z.object({ joinOpen: z.boolean() }), `${ws(id)}/joining`, { method: 'POST', token, body: JSON.stringify({ open }) }),
+  /** Start a dot vote (facilitator; SPEC W1). */
+  startVote: (id: string, token: string, body: StartVoteRequest): Promise<ApiResult<VoteConfig>> =>
+    call(VoteConfigSchema, `${ws(id)}/votes`, { method: 'POST', token, body: JSON.stringify(body) }),
+  closeVote: (id: string, token: string): Promise<ApiResult<VoteConfig>> => call(VoteConfigSchema, `${ws(id)}/votes/current/close`, { method: 'POST', token }),
+  /** One vote of a member for a shape of their group's board; refused (409) beyond the allowance. */
+  castBallot: (id: string, token: string, target: string): Promise<ApiResult<MyBallots>> =>
+    call(MyBallotsSchema, `${ws(id)}/votes/current/ballots`, { method: 'POST', token, body: JSON.stringify({ target }) }),
+  myBallots: (id: string, token: string): Promise<ApiResult<MyBallots>> => call(MyBallotsSchema, `${ws(id)}/votes/current/mine`, { token, cache: 'no-store' }),
+  /** A member's reaction on a note or card of their board (SPEC W3). */
+  react: (id: string, token: string, body: ReactRequest): Promise<ApiResult<{ voter: string; on: boolean }>> =>
+    call(ReactResponseSchema, `${ws(id)}/reactions`, { method: 'POST', token, body: JSON.stringify(body) }),
+  /** Lock or unlock records on group boards (facilitator; SPEC D7). */
+  setLocks: (id: string, token: string, body: SetLocksRequest): Promise<ApiResult<SetLocksResponse>> =>
+    call(SetLocksResponseSchema, `${ws(id)}/locks`, { method: 'POST', token, body: JSON.stringify(body) }),
   members: (id: string, token: string): Promise<ApiResult<WorkshopMember[]>> => call(WorkshopMembersResponseSchema, `${ws(id)}/members`, { token, cache: 'no-store' }),
   removeMember: (id: string, token: string, memberId: string): Promise<ApiResult<{ removed: string }>> =>
     call(z.object({ removed: z.string() }), `${ws(id)}/members/${encodeURIComponent(memberId)}`, { method: 'DELETE', token }),

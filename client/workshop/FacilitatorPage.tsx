@@ -8,6 +8,9 @@ import { CopyButton } from './CopyButton.tsx';
 import { MessagePanel, PhasePanel, TimerPanel, type ControlProps } from './FacilitatorControls.tsx';
 import { GroupGrid } from './GroupGrid.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { LocksPanel } from './LocksPanel.tsx';
+import { VotePanel } from './VotePanel.tsx';
+import { SummonPanel } from './SummonPanel.tsx';
 import { useServerOffset, useWorkshopState } from './hooks.ts';
 import { facilitatorToken, rememberFacilitated } from './localWorkshops.ts';
 import { PresentationPanel } from './PresentationPanel.tsx';
@@ -112,6 +115,9 @@ function Dashboard({ info, token, settings }: { info: WorkshopInfo; token: strin
             <div ref={presentRef}>
               <PresentationPanel {...control} groups={info.groups} token={token} pick={pick} />
             </div>
+            <SummonPanel {...control} groups={info.groups} />
+            <VotePanel workshopId={info.id} token={token} doc={connection?.doc} groups={info.groups} serverOffset={serverOffset} />
+            <LocksPanel workshopId={info.id} token={token} groups={info.groups} />
             <MembersPanel info={info} token={token} />
             <SessionEndPanel workshopId={info.id} title={info.title} token={token} />
           </div>

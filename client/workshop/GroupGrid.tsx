@@ -7,6 +7,11 @@ import { relativeTime } from './viewModel.ts';
 
 type Group = WorkshopOverviewInfo['groups'][number];
 
+/** Members connected now, wherever they are. */
+function online(g: Group): number {
+  return g.members.filter((m) => m.place !== 'offline').length;
+}
+
 /** An SVG thumbnail as an image (a data: URL, so none of its markup runs in the page). */
 function svgSrc(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -38,17 +43,32 @@ export function GroupGrid(props: {
             data-testid={`ws-group-${g.index}`}
             data-shapes={o?.shapeCount ?? ''}
             data-participants={o?.participants.length ?? ''}
+            data-joined={o?.members.length ?? ''}
+            data-online={o ? online(o) : ''}
           >
             <h3>
               <span>{g.name}</span>
-              <span className="rb-count">{tx('participantsCount', { n: o?.participants.length ?? 0 })}</span>
+              <span className="rb-count">{o && o.members.length > 0 ? tx('onlineCount', { joined: o.members.length, online: online(o) }) : tx('participantsCount', { n: o?.participants.length ?? 0 })}</span>
             </h3>
             {o?.svg ? (
               <img className="rb-ws-thumb" src={svgSrc(o.svg)} alt={tx('thumbnailAlt', { group: g.name })} data-testid={`ws-thumb-${g.index}`} />
             ) : (
               <div className="rb-ws-thumb rb-ws-thumb--empty">…</div>
             )}
-            {o && o.participants.length > 0 ? (
+            {o && o.members.length > 0 ? (
+              <ul className="rb-ws-people rb-ws-people--members" data-testid={`ws-members-${g.index}`}>
+                {o.members.map((m) => (
+                  <li key={m.id} className={`rb-ws-person is-${m.place}`} data-place={m.place}>
+                    <span className="rb-ws-person__dot" aria-hidden="true" />
+                    <span className="rb-ws-person__name">
+                      {m.name}
+                      <span className="rb-count">（{roleLabel(m.role, locale)}）</span>
+                    </span>
+                    <span className="rb-ws-person__place">{tx(`place${m.place}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : o && o.participants.length > 0 ? (
               <ul className="rb-ws-people">
                 {o.participants.map((p, i) => (
                   <li key={`${i}-${p.name}`}>

@@ -1,16 +1,21 @@
 import { settleIntoFrame } from '../placement/placeContent.ts';
 import { useEffect, useRef, useState } from 'react';
-import { useValue, type Editor, type TLContent, type TLUserId } from 'tldraw';
+import { useValue, type Editor, type TLContent, type TLShapeId, type TLUserId } from 'tldraw';
 import type { BoardInfo, WorkshopInfo } from '../../shared/protocol/index.ts';
 import { BoardView } from '../board/BoardView.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { api, workshopApi } from '../lib/api.ts';
 import { loadIdentity, newUserId, saveIdentity, type Identity } from '../lib/identity.ts';
 import { useServerOffset, useWorkshopState } from './hooks.ts';
+import { summonFor, type WorkshopSummon } from '../../shared/workshop/index.ts';
 import { loadMembership, type Membership } from './localWorkshops.ts';
 import { decideCanvas, initialMode, modeAfterPhaseChange, modeAfterPresentation, type CanvasMode } from './presentation.ts';
 import { stampAuthor } from './shareContent.ts';
 import { SharedNotesButton } from './SharedNotes.tsx';
+import { CasePanel } from './CasePanel.tsx';
+import { VoteBadges, VoteBar } from './VoteBar.tsx';
+import { useVote } from './useVote.ts';
+import { ReactionBadges, ReactionButtons, useMemberId, useReactions } from './Reactions.tsx';
 import { useWorkshopTexts } from './texts.ts';
 import { phaseView } from './viewModel.ts';
 import { MessageBanner, WorkshopBar } from './WorkshopBar.tsx';
@@ -87,6 +92,30 @@ function useBoardInfo(boardId: string, token: string, ownPrivate: boolean): Boar
   return info && info !== 'error' && info.id !== boardId ? null : info;
 }
 
+/**
+ * Bring the camera to a summon's place on the mounted group board (a frame, or the whole page)
+ * once per summon, and while it holds keep the camera locked there until it is released.
+ */
+function useSummonCamera(editor: Editor | null, summon: WorkshopSummon | null): void {
+  const id = summon?.id;
+  const target = summon?.target ?? null;
+  const place = summon?.bounds ?? null;
+  const hold = summon?.hold === true;
+  // The banner that says who summons changes the canvas's size: place the view again when it does.
+  const screen = useValue('viewport size', () => (editor && !editor.isDisposed ? `${Math.round(editor.getViewportScreenBounds().w)}x${Math.round(editor.getViewportScreenBounds().h)}` : ''), [editor]);
+  useEffect(() => {
+    if (!editor || editor.isDisposed || !id) return;
+    const bounds = place ?? (target ? editor.getShapePageBounds(target as TLShapeId) : undefined);
+    if (bounds) editor.zoomToBounds(bounds, { inset: place ? 0 : 32, force: true, immediate: true });
+    else editor.zoomToFit({ force: true, immediate: true });
+    if (!hold) return;
+    editor.setCameraOptions({ isLocked: true });
+    return () => {
+      if (!editor.isDisposed) editor.setCameraOptions({ isLocked: false });
+    };
+  }, [editor, id, target, place, hold, screen]);
+}
+
 /** Follow a user on the mounted board once their presence is there (it may arrive after the board). */
 function useFollow(editor: Editor | null, userId: string | null): void {
   useEffect(() => {
@@ -111,7 +140,10 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
   const tx = useWorkshopTexts();
   const { t } = useI18n();
   const serverOffset = useServerOffset();
-  const { state, status } = useWorkshopState(info.id, membership.token);
+  const { connection, state, status } = useWorkshopState(info.id, membership.token);
+  const { vote, ballots } = useVote(connection?.doc);
+  const me = useMemberId(info.id, membership.token);
+  const reactions = useReactions(connection?.doc, info.member.groupIndex, me);
   const hasState = status !== 'connecting';
   const phase = phaseView(state).name;
   const [mode, setMode] = useState<CanvasMode>('group');
@@ -134,6 +166,14 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
     wasPresenting.current = isPresenting;
   }, [isPresenting]);
 
+  // 「全員をここへ」: a summon of this member's group brings them to their group's board.
+  const summon = summonFor(state.summon, info.member.groupIndex);
+  const held = summon?.hold === true;
+  useEffect(() => {
+    if (summon) setMode('group');
+    // Only a new summon moves them: not every change of the state.
+  }, [summon?.id]);
+
   const canvas = decideCanvas({
     member: { groupIndex: info.member.groupIndex, boardId: membership.boardId, privateBoardId: membership.privateBoardId, userId: identity.id },
     groups: info.groups,
@@ -143,6 +183,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
   const boardInfo = useBoardInfo(canvas.boardId, membership.token, canvas.kind === 'private');
   const [editor, setEditor] = useState<Editor | null>(null);
   useFollow(editor, canvas.follow);
+  useSummonCamera(editor, canvas.kind === 'group' ? summon : null);
   const following = useValue('following', () => (editor && !editor.isDisposed ? editor.getInstanceState().followingUserId : null), [editor]);
 
   // 「選んだメモをグループに出す」: copy from the private board, then paste once the group board is mounted.
@@ -193,7 +234,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
         </p>
       ) : (
         <div className="rb-ws-toggle" role="group" aria-label={tx('modeLabel')}>
-          <button type="button" aria-pressed={canvas.kind === 'private'} onClick={() => setMode('private')} data-testid="ws-mode-private">
+          <button type="button" aria-pressed={canvas.kind === 'private'} disabled={held} onClick={() => setMode('private')} data-testid="ws-mode-private">
             {tx('modePrivate')}
           </button>
           <button type="button" aria-pressed={canvas.kind === 'group'} onClick={() => setMode('group')} data-testid="ws-mode-group">
@@ -216,11 +257,19 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
         </>
       )}
       {canvas.kind === 'group' && <SharedNotesButton editor={editor} />}
+      {canvas.kind === 'group' && <ReactionButtons workshopId={info.id} token={membership.token} editor={editor} reactions={reactions} />}
+      {canvas.kind === 'group' && <VoteBar workshopId={info.id} token={membership.token} vote={vote} groupIndex={info.member.groupIndex} editor={editor} serverOffset={serverOffset} />}
       <p className="rb-ws-toast" role="status" aria-live="polite" data-testid="ws-toast">
         {toast}
       </p>
       {props.settings}
       <MessageBanner message={state.message} />
+      {summon && canvas.kind === 'group' && (
+        <p className="rb-ws-summoned" role="status" data-testid="ws-summoned" data-held={held}>
+          <strong>{tx(held ? 'summonBanner' : 'summonBannerFree', { by: summon.by })}</strong>
+          {summon.message && <span>{summon.message}</span>}
+        </p>
+      )}
     </div>
   );
 
@@ -238,7 +287,16 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
           {t('loading')}
         </p>
       ) : (
-        <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor} />
+        <BoardView key={canvas.boardId} info={boardInfo} token={membership.token} identity={identity} licenseKey={props.licenseKey} knownTokens={{}} headerExtra={headerExtra} onEditor={setEditor}
+          beside={canvas.kind === 'private' ? <CasePanel boardId={membership.boardId} token={membership.token} /> : undefined}
+          overlay={
+            canvas.kind === 'group' ? (
+              <>
+                <VoteBadges editor={editor} vote={vote} ballots={ballots} groupIndex={info.member.groupIndex} />
+                <ReactionBadges editor={editor} reactions={reactions} />
+              </>
+            ) : undefined
+          } />
       )}
     </>
   );

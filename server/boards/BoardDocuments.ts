@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { recordsMap, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
 import { participantOf, type ParticipantUser } from '../../shared/protocol/index.ts';
 import type { RoomRegistry } from '../relay/index.ts';
 import type { DocumentStore } from '../storage/index.ts';
@@ -38,6 +38,11 @@ export class BoardDocuments {
     }
   }
 
+  /** Change a board's document as the server (loading it if needed); stored and relayed to every session. */
+  edit(boardId: string, edit: (doc: Y.Doc) => void, kind: DocKind = 'board'): Promise<boolean> {
+    return this.deps.registry.withRoom(boardId, kind, (room) => room.serverEdit(edit));
+  }
+
   /** The board's state now as one Yjs update. */
   async state(boardId: string): Promise<Uint8Array> {
     const live = this.deps.registry.peek(boardId);
@@ -61,6 +66,15 @@ export class BoardDocuments {
       const p = participantOf(state);
       if (p) out.push(p);
     }
+    return out;
+  }
+
+  /** The tokens (sha-256, hex) with an open session on the board on this instance: who is where, for the dashboard. */
+  sessionTokens(boardId: string): ReadonlySet<string> {
+    const room = this.deps.registry.peek(boardId);
+    const out = new Set<string>();
+    if (!room) return out;
+    for (const s of room.openSessions()) if (s.credential) out.add(s.credential.tokenHash.toString('hex'));
     return out;
   }
 

@@ -172,6 +172,7 @@ export class BoardService {
       updatedAt: board.updatedAt.toISOString(),
       role: capability,
       training: isTraining(board),
+      ...(capability === 'owner' && board.kind === 'board' && board.workshopId ? { workshopId: board.workshopId } : {}),
     };
   }
 

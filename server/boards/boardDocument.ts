@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
+import { lockKey, MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import { readableRecords, type SkippedRecord } from '../../shared/records/index.ts';
 import { serializedBoardSchema } from '../../shared/schema/index.ts';
 
-/** The initial Yjs state of a board seeded with `records`. */
-export function initialBoardState(opts: { title: string; template: string; records: TLRecord[] }): Uint8Array {
+/** The initial Yjs state of a board seeded with `records`, with `locked` records under the facilitator lock (SPEC D7). */
+export function initialBoardState(opts: { title: string; template: string; records: TLRecord[]; locked?: readonly string[] }): Uint8Array {
   const doc = new Y.Doc();
   doc.transact(() => {
     const records = recordsMap(doc);
@@ -14,6 +14,7 @@ export function initialBoardState(opts: { title: string; template: string; recor
     meta.set(MetaKeys.schema, serializedBoardSchema());
     meta.set(MetaKeys.title, opts.title);
     meta.set(MetaKeys.template, opts.template);
+    for (const id of opts.locked ?? []) meta.set(lockKey(id), true);
   });
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();

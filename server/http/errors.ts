@@ -13,6 +13,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   too_many_requests: 429,
   joining_closed: 403,
+  vote_refused: 409,
   storage_unavailable: 503,
   internal: 500,
 };

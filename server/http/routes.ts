@@ -25,6 +25,8 @@ import type { AuditLog } from '../audit/index.ts';
 import type { BoardErasure, PersonalLinks, RetentionPolicy } from '../privacy/index.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
+import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
+import type { VoteService } from '../workshops/VoteService.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { secretsEqual } from '../auth/tokens.ts';
 import type { Storage } from '../storage/index.ts';
@@ -37,6 +39,8 @@ export interface ApiDeps {
   records: RecordService;
   workshops: WorkshopService;
   overview: WorkshopOverview;
+  overviewFeed: OverviewFeed;
+  votes: VoteService;
   badCodeLimiter: RateLimiter;
   /** Bad board tokens per client address (shared with the WebSocket upgrade). */
   badTokenLimiter: RateLimiter;
@@ -218,6 +222,8 @@ export function apiRouter(deps: ApiDeps): Router {
     workshopRouter({
       workshops: deps.workshops,
       overview: deps.overview,
+      feed: deps.overviewFeed,
+      votes: deps.votes,
       storage: deps.storage,
       originOf: deps.originOf,
       admitCreation,

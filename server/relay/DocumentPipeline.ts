@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocKind } from '../../shared/doc/index.ts';
+import { lockedRecordOf, type DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
 import { StorageUnavailableError, type DocumentStore, type StoredDocument } from '../storage/index.ts';
 import { Step2Cache } from './Step2Cache.ts';
@@ -8,8 +8,8 @@ import { WorkQueue, type StoreTask } from './WorkQueue.ts';
 import type { Clock } from './Clock.ts';
 import { CompactionSchedule } from './CompactionSchedule.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { applyStructureRepairs, findAuthorFixes, findStructureRepairs } from './structure.ts';
-import { applyAndJudge, applyTrusted, type AuthorClaim, type RecordValidator } from './UpdateGate.ts';
+import { applyServerEdit, applyStructureRepairs, findAuthorFixes, findStructureRepairs, restoreLocked } from './structure.ts';
+import { applyAndJudge, applyTrusted, type AuthorClaim, type LockedChange, type RecordValidator } from './UpdateGate.ts';
 import type { NoteAuthor } from '../../shared/workshop/author.ts';
 import { encodeSyncStep1, encodeSyncUpdate } from './wire.ts';
 
@@ -19,6 +19,8 @@ export interface PipelineHooks<S> {
   broadcast(frame: Uint8Array, except: S | undefined): void;
   /** A session's update was refused (nothing of it is stored or relayed). */
   refused(from: S, reason: string): void;
+  /** A session's change of locked records was undone (SPEC D7): tell it which, so it can say why. */
+  lockedRestored?(from: S, recordIds: readonly string[]): void;
   /** Storing a session's update failed; it is kept and retried (SPEC S4). */
   storeFailed(from: S): void;
   /** The document can no longer be trusted (it could not be rebuilt): close every session. */
@@ -38,6 +40,8 @@ export interface PipelineOptions<S> {
   compactEveryUpdates: number;
   compactIdleMs: number;
   validateRecord?: RecordValidator;
+  /** Whether a session may change locked records and locks: an owner (SPEC D7). */
+  mayChangeLocks?: (from: S) => boolean;
   /** Who a session is, as the server knows it (a workshop member's name and role), for note authors (SPEC D6). */
   authorOf?: (from: S) => NoteAuthor | undefined;
   hooks: PipelineHooks<S>;
@@ -208,7 +212,11 @@ export class DocumentPipeline<S> {
   submit(update: Uint8Array, frame: Uint8Array, from: S): void {
     if (this.holdWhileRepairing(() => this.submit(update, frame, from))) return;
     if (this.state.kind === 'loading' || this.state.kind === 'closed') return;
-    const verdict = applyAndJudge(this.materialize(), update, from, { kind: this.opts.kind, ...(this.opts.validateRecord ? { validateRecord: this.opts.validateRecord } : {}) });
+    const verdict = applyAndJudge(this.materialize(), update, from, {
+      kind: this.opts.kind,
+      mayChangeLocks: this.opts.mayChangeLocks?.(from) ?? false,
+      ...(this.opts.validateRecord ? { validateRecord: this.opts.validateRecord } : {}),
+    });
     switch (verdict.kind) {
       case 'refused':
         this.opts.hooks.refused(from, verdict.reason);
@@ -217,12 +225,28 @@ export class DocumentPipeline<S> {
       case 'accepted':
         if (!verdict.changed) return;
         this.noteChanged();
-        this.queue.enqueue({ kind: 'store', update, frame, from });
+        if (verdict.locked.length > 0 && verdict.stateBefore) this.storeWithoutLocked(verdict.locked, verdict.stateBefore, from);
+        else this.queue.enqueue({ kind: 'store', update, frame, from });
         if (verdict.touched.length > 0) this.repairStructure(verdict.touched, verdict.authorClaims, from);
         return;
       default:
         return exhaustive(verdict);
     }
+  }
+
+  /**
+   * An update that changed locked records (SPEC D7): the server puts them back at once, and what
+   * is stored and relayed — to the sender too — is the update and the restore as one, taken from
+   * the document: the locked edit's content is already collected, so none of it is kept or seen.
+   * The session stays open (its provider would re-send a refused update on every reconnect).
+   */
+  private storeWithoutLocked(locked: readonly LockedChange[], stateBefore: Map<number, number>, from: S): void {
+    const update = restoreLocked(this.doc, locked, SERVER, stateBefore);
+    this.opts.metrics.lockRestores++;
+    this.opts.logger.info({ boardId: this.opts.boardId, records: locked.length }, 'restored locked records an edit-role session changed');
+    this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
+    const ids = locked.map((l) => (l.root === 'records' ? l.key : (lockedRecordOf(l.key) ?? l.key)));
+    this.opts.hooks.lockedRestored?.(from, [...new Set(ids)]);
   }
 
   /** After an accepted update: mend what it broke together with another (orphans, cycles, dangling bindings). */
@@ -237,6 +261,26 @@ export class DocumentPipeline<S> {
     this.opts.logger.info({ boardId: this.opts.boardId, repairs: repairs.length, authorFixes: authorFixes.length }, 'the server mended what an update left (structure, note authors)');
     this.noteChanged();
     this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
+  }
+
+  /**
+   * A change of the server's own (a feature's, e.g. the facilitator's lock from the dashboard):
+   * `edit` runs in one transaction on the document; what it changed is stored and relayed like
+   * any update. Resolves once it is stored; false when it changed nothing.
+   */
+  serverEdit(edit: (doc: Y.Doc) => void): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const run = (): void => {
+        if (this.holdWhileRepairing(run)) return;
+        if (this.state.kind === 'loading' || this.state.kind === 'closed') return reject(new StorageUnavailableError('the board is not open'));
+        const update = applyServerEdit(this.materialize(), edit, SERVER);
+        if (!update) return resolve(false);
+        this.noteChanged();
+        this.queue.enqueue({ kind: 'store', update, frame: encodeSyncUpdate(update, 'update'), from: undefined });
+        this.queue.flush().then(() => resolve(true), reject);
+      };
+      run();
+    });
   }
 
   /** Apply an update another instance stored; relay it to local sessions in order with ours (SPEC R9). */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocKind } from '../../shared/doc/index.ts';
-import { canWrite, CloseCode, CloseReason } from '../../shared/protocol/index.ts';
+import { canWrite, CloseCode, CloseReason, LockedNotice } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/index.ts';
 import { systemClock, type Clock, type TimerHandle } from './Clock.ts';
@@ -11,7 +11,7 @@ import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
 import type { SharedFrame } from './SocketLike.ts';
 import type { RecordValidator } from './UpdateGate.ts';
-import { encodeAwarenessEntries, encodeAwarenessFrame, encodeSyncUpdate, parseClientMessage, type ClientMessage } from './wire.ts';
+import { encodeAwarenessEntries, encodeAwarenessFrame, encodePermissionDenied, encodeSyncUpdate, parseClientMessage, type ClientMessage } from './wire.ts';
 
 /** Where a room is in its life (SPEC R6). */
 export type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
@@ -83,9 +83,11 @@ export class Room {
       compactIdleMs: opts.compactIdleMs,
       ...(opts.validateRecord ? { validateRecord: opts.validateRecord } : {}),
       authorOf: (session) => session.credential?.author,
+      mayChangeLocks: (session) => session.capability === 'owner',
       hooks: {
         broadcast: (frame, except) => this.broadcast(frame, except),
         refused: (session, reason) => this.refuse(session, reason),
+        lockedRestored: (session, ids) => this.sendTo(session, encodePermissionDenied(LockedNotice.encode(ids))),
         storeFailed: (session) => this.closeSession(session, CloseCode.StorageUnavailable),
         abandoned: () => this.abandon(),
         ...(opts.hooks?.afterStore ? { afterStore: opts.hooks.afterStore } : {}),
@@ -231,6 +233,11 @@ export class Room {
     } catch (err) {
       this.opts.logger.error({ boardId: this.boardId, err: (err as Error).message }, 'a relayed awareness update failed to apply');
     }
+  }
+
+  /** A change of the server's own to the document, stored and relayed like any update (see `DocumentPipeline.serverEdit`). */
+  serverEdit(edit: (doc: Y.Doc) => void): Promise<boolean> {
+    return this.pipeline.serverEdit(edit);
   }
 
   /** Bring the document up to what storage holds (after a gap in cross-instance relay). */

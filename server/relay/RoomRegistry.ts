@@ -106,6 +106,22 @@ export class RoomRegistry {
     return out;
   }
 
+  /**
+   * Use a board's room, loading it if needed, as a session would (kept loaded meanwhile, then
+   * unloaded when idle): for a feature's own change to a document (the facilitator's lock).
+   */
+  async withRoom<T>(boardId: string, kind: DocKind, use: (room: Room) => Promise<T>): Promise<T> {
+    if (this.closing) throw new Error('the relay is shutting down');
+    const entry = this.acquire(boardId, kind);
+    entry.pending++;
+    try {
+      return await use(await entry.ready);
+    } finally {
+      entry.pending--;
+      this.maybeScheduleUnload(boardId, entry);
+    }
+  }
+
   /** Sessions open or opening on a board. */
   sessionCount(boardId: string): number {
     const e = this.rooms.get(boardId);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { DocKeys, isStoredRecord, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
+import { DocKeys, isLockedFrameGrowth, isStoredRecord, lockKey, lockedRecordOf, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
 import { authorOf, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
 import { checkUpdate, findLayoutViolation } from './wire.ts';
 
@@ -8,6 +8,16 @@ export interface AuthorClaim {
   id: string;
   before: NoteAuthor | undefined;
   after: NoteAuthor | undefined;
+}
+
+/**
+ * A value an update changed that its session may not change (SPEC D7): a locked record, or a
+ * lock itself. `before` is what the key held before the update (undefined: it was absent).
+ */
+export interface LockedChange {
+  root: typeof DocKeys.records | typeof DocKeys.meta;
+  key: string;
+  before: unknown;
 }
 
 /** Judges one record a document update created or changed; a reason when it is not valid. */
@@ -23,6 +33,10 @@ export type GateVerdict =
       touched: readonly string[];
       /** Records whose note author the update changed (SPEC D6). */
       authorClaims: readonly AuthorClaim[];
+      /** Locked values the update changed, to restore (SPEC D7); empty for most updates. */
+      locked: readonly LockedChange[];
+      /** The document's state vector before the update, when `locked` is not empty. */
+      stateBefore?: Map<number, number>;
     }
   | {
       kind: 'refused';
@@ -36,6 +50,8 @@ export interface GateOptions {
   kind: DocKind;
   /** Checks each record the update creates or changes (boards and private areas). */
   validateRecord?: RecordValidator;
+  /** Whether the session may change locked records and locks (an owner; SPEC D7). Default: no. */
+  mayChangeLocks?: boolean;
 }
 
 /**
@@ -54,7 +70,7 @@ export function applyAndJudge(doc: Y.Doc, update: Uint8Array, origin: unknown, o
     const checked = checkUpdate(update, opts.kind, doc);
     if (!checked.ok) return { kind: 'refused', reason: checked.error, touchedDocument: false };
   }
-  let verdict: GateVerdict = { kind: 'accepted', changed: false, touched: [], authorClaims: [] };
+  let verdict: GateVerdict = { kind: 'accepted', changed: false, touched: [], authorClaims: [], locked: [] };
   Y.transact(
     doc,
     (tr) => {
@@ -103,7 +119,7 @@ function transactionChanged(tr: Y.Transaction): boolean {
 }
 
 function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
-  if (!transactionChanged(tr)) return { kind: 'accepted', changed: false, touched: [], authorClaims: [] };
+  if (!transactionChanged(tr)) return { kind: 'accepted', changed: false, touched: [], authorClaims: [], locked: [] };
   let layout: string | undefined;
   try {
     layout = findLayoutViolation(tr, opts.kind, stateNow(tr));
@@ -111,34 +127,79 @@ function judge(tr: Y.Transaction, opts: GateOptions): GateVerdict {
     layout = `update could not be checked: ${(err as Error).message}`;
   }
   if (layout !== undefined) return { kind: 'refused', reason: layout, touchedDocument: true };
-  if (opts.kind === 'workshop') return { kind: 'accepted', changed: true, touched: [], authorClaims: [] };
+  if (opts.kind === 'workshop') return { kind: 'accepted', changed: true, touched: [], authorClaims: [], locked: [] };
   const records = tr.doc.getMap<unknown>(DocKeys.records);
-  // Yjs types `changed` by the abstract type; a map's entry holds the keys set or deleted.
-  const keys = tr.changed.get(records as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>);
-  if (!keys || keys.size === 0) return { kind: 'accepted', changed: true, touched: [], authorClaims: [] };
+  const meta = tr.doc.getMap<unknown>(DocKeys.meta);
+  const keys = changedKeys(tr, records);
+  const locks = opts.mayChangeLocks ? undefined : lockedBefore(tr, meta);
+  const locked: LockedChange[] = locks ? lockChanges(tr, meta) : [];
+  if (keys.size === 0) return accepted([], [], locked, tr);
   const touched: string[] = [];
   const authorClaims: AuthorClaim[] = [];
   for (const key of keys) {
     if (key === null) continue;
     touched.push(key);
     const value = records.get(key);
+    if (value !== undefined) {
+      const reason = recordViolation(key, value, opts.validateRecord);
+      if (reason !== undefined) return { kind: 'refused', reason: `record ${key.slice(0, 80)}: ${reason}`, touchedDocument: true };
+    }
+    const previous = valueBefore(tr, records, key);
+    if (locks?.(key)) {
+      // A locked record changed or deleted by a session that may not: restored, not refused, so
+      // a stock provider that re-sends the update on every reconnect does not loop (SPEC D7).
+      // Growing a frame to hold a note (issue 13) is the one change allowed under the lock.
+      if (JSON.stringify(previous) !== JSON.stringify(value) && !isLockedFrameGrowth(previous, value)) locked.push({ root: DocKeys.records, key, before: previous });
+      continue;
+    }
     if (value === undefined) continue; // deleted
-    const reason = recordViolation(key, value, opts.validateRecord);
-    if (reason !== undefined) return { kind: 'refused', reason: `record ${key.slice(0, 80)}: ${reason}`, touchedDocument: true };
     const after = authorOf((value as { meta?: unknown }).meta);
-    const before = authorOf((valueBefore(tr, records, key) as { meta?: unknown } | undefined)?.meta);
+    const before = authorOf((previous as { meta?: unknown } | undefined)?.meta);
     if (!sameAuthor(before, after)) authorClaims.push({ id: key, before, after });
   }
-  return { kind: 'accepted', changed: true, touched, authorClaims };
+  return accepted(touched, authorClaims, locked, tr);
+}
+
+function accepted(touched: readonly string[], authorClaims: readonly AuthorClaim[], locked: readonly LockedChange[], tr: Y.Transaction): GateVerdict {
+  return locked.length === 0
+    ? { kind: 'accepted', changed: true, touched, authorClaims, locked }
+    : { kind: 'accepted', changed: true, touched, authorClaims, locked, stateBefore: new Map(tr.beforeState) };
+}
+
+/** The keys of a top-level map a transaction set or deleted. */
+function changedKeys(tr: Y.Transaction, map: Y.Map<unknown>): Set<string | null> {
+  // Yjs types `changed` by the abstract type; a map's entry holds the keys set or deleted.
+  return tr.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>) ?? new Set();
+}
+
+/** Whether a record was locked before the transaction (the lock as it stood, not as the update left it). */
+function lockedBefore(tr: Y.Transaction, meta: Y.Map<unknown>): (recordId: string) => boolean {
+  const changed = changedKeys(tr, meta);
+  return (recordId) => {
+    const key = lockKey(recordId);
+    return (changed.has(key) ? valueBefore(tr, meta, key) : meta.get(key)) === true;
+  };
+}
+
+/** Locks the transaction set or removed: only an owner may (SPEC D7). */
+function lockChanges(tr: Y.Transaction, meta: Y.Map<unknown>): LockedChange[] {
+  const out: LockedChange[] = [];
+  for (const key of changedKeys(tr, meta)) {
+    if (key === null || lockedRecordOf(key) === undefined) continue;
+    const before = valueBefore(tr, meta, key);
+    if (before !== meta.get(key)) out.push({ root: DocKeys.meta, key, before });
+  }
+  return out;
 }
 
 /**
  * The value `key` held before the transaction: the map entry the update replaced, which Yjs
  * keeps (deleted, content not yet collected) to the left of the new one until the transaction
- * ends — the same place `YMapEvent` reads its `oldValue` from. Undefined for a new key.
+ * ends — the same place `YMapEvent` reads its `oldValue` from — or, for a key the update
+ * deleted, the entry itself. Undefined for a new key.
  */
 function valueBefore(tr: Y.Transaction, map: Y.Map<unknown>, key: string): unknown {
-  let item = map._map.get(key)?.left ?? null;
+  let item = map._map.get(key) ?? null;
   // Skip what this transaction itself added; the first older entry is the value before, if it
   // was still alive then (not deleted, or deleted by this very transaction).
   while (item !== null && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) item = item.left;

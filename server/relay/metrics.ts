@@ -21,6 +21,8 @@ export interface RelayMetrics {
   structureRepairs: number;
   /** Server updates that restored or stamped a note's author (SPEC D6). */
   authorFixes: number;
+  /** Server updates that put back locked records an edit-role session changed (SPEC D7). */
+  lockRestores: number;
   /** Step-1 and awareness frames dropped by a session's rate limit, oversized awareness states. */
   droppedStep1: number;
   droppedAwareness: number;
@@ -49,6 +51,7 @@ export function createMetrics(): RelayMetrics {
     step2Reused: 0,
     structureRepairs: 0,
     authorFixes: 0,
+    lockRestores: 0,
     droppedStep1: 0,
     droppedAwareness: 0,
     slowConsumers: 0,

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { DocKeys, isStoredRecord, type StoredRecord } from '../../shared/doc/index.ts';
 import { findRepairsAfterChange, type DocumentLookup, type RecordRepair } from '../../shared/records/index.ts';
 import { authorStamp, sameAuthor, type NoteAuthor } from '../../shared/workshop/author.ts';
-import type { AuthorClaim } from './UpdateGate.ts';
+import type { AuthorClaim, LockedChange } from './UpdateGate.ts';
 
 /** The records map of a document as `shared/records`' repair functions read it. */
 function lookup(records: Y.Map<unknown>): DocumentLookup {
@@ -72,6 +72,42 @@ export function applyStructureRepairs(doc: Y.Doc, repairs: readonly RecordRepair
         records.set(f.id, { ...rec, meta: f.author ? { ...meta, author: { name: f.author.name, role: f.author.role } } : meta });
       }
     }, origin);
+  } finally {
+    doc.off('update', capture);
+  }
+  return update;
+}
+
+/**
+ * Put back what an update changed under a lock (SPEC D7), in one transaction with `origin`:
+ * each locked record or lock gets the value it had before (or goes, when it had none). The
+ * update's own items stay in the document, deleted and collected, so the session's later
+ * updates still integrate. Returns the update and the restore as one, from `stateBefore` (the
+ * document's state before the update): the locked edit's content is not in it.
+ */
+export function restoreLocked(doc: Y.Doc, locked: readonly LockedChange[], origin: unknown, stateBefore: Map<number, number>): Uint8Array {
+  const serverClock = Y.getState(doc.store, doc.clientID);
+  doc.transact(() => {
+    for (const l of locked) {
+      const map = doc.getMap<unknown>(l.root);
+      if (l.before === undefined) map.delete(l.key);
+      else map.set(l.key, l.before);
+    }
+  }, origin);
+  const since = new Map(stateBefore);
+  since.set(doc.clientID, Math.min(serverClock, stateBefore.get(doc.clientID) ?? serverClock));
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(since));
+}
+
+/** Run a feature's change of the document in one transaction with `origin`; the update it made, if any. */
+export function applyServerEdit(doc: Y.Doc, edit: (doc: Y.Doc) => void, origin: unknown): Uint8Array | undefined {
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array, o: unknown): void => {
+    if (o === origin) update = u;
+  };
+  doc.on('update', capture);
+  try {
+    doc.transact(() => edit(doc), origin);
   } finally {
     doc.off('update', capture);
   }

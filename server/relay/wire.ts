@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { allowedRootTypes, DocKeys, isStoredRecord, type DocKind } from '../../shared/doc/index.ts';
-import { MessageType, SyncStep } from '../../shared/protocol/index.ts';
+import { AuthMessage, MessageType, SyncStep } from '../../shared/protocol/index.ts';
 
 /** A frame from a client, parsed and checked at the edge. */
 export type ClientMessage =
@@ -248,5 +248,14 @@ export function encodeAwarenessFrame(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An auth "permission denied" frame with a reason (y-protocols/auth), e.g. a {@link LockedNotice}. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Auth);
+  encoding.writeVarUint(encoder, AuthMessage.PermissionDenied);
+  encoding.writeVarString(encoder, reason);
   return encoding.toUint8Array(encoder);
 }

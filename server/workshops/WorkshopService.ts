@@ -1,8 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import * as Y from 'yjs';
 import { type CreateWorkshopResponse, type JoinInfo, type JoinWorkshopResponse, type WorkshopInfo, type WorkshopMember, type CreatedRecord } from '../../shared/protocol/index.ts';
-import { baseRecords, findTemplate } from '../../shared/templates/index.ts';
-import { initialWorkshopState, writeWorkshopState } from '../../shared/workshop/index.ts';
+import { baseRecords, findTemplate, scaffoldingIds } from '../../shared/templates/index.ts';
+import { initialWorkshopState, readBallots, readVote, writeWorkshopState } from '../../shared/workshop/index.ts';
+import { groupRecordNote } from './groupRecordNote.ts';
+import { recordsMap, setLocked } from '../../shared/doc/index.ts';
 import { capabilityForToken, hashToken, newId, newToken, newTokenTriple } from '../auth/tokens.ts';
 import { initialBoardState, linksFor } from '../boards/index.ts';
 import type { RecordService } from '../records/index.ts';
@@ -44,6 +46,8 @@ export interface WorkshopServiceOptions {
   records: RecordService;
   /** Closes open sessions of a revoked token on every instance (the relay's registry). */
   sessions: { revoke(boardId: string, revocation: Revocation): number };
+  /** Changes a board's document as the server (the facilitator's lock from the dashboard). */
+  documents: { edit(boardId: string, edit: (doc: Y.Doc) => void): Promise<boolean>; read<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> };
 }
 
 /**
@@ -55,11 +59,27 @@ export class WorkshopService {
   private readonly storage: Storage;
   private readonly records: RecordService;
   private readonly sessions: WorkshopServiceOptions['sessions'];
+  private readonly documents: WorkshopServiceOptions['documents'];
 
   constructor(opts: WorkshopServiceOptions) {
     this.storage = opts.storage;
     this.records = opts.records;
     this.sessions = opts.sessions;
+    this.documents = opts.documents;
+  }
+
+  /**
+   * Lock or unlock records on group boards at once (the facilitator, from the dashboard; SPEC
+   * D7): `ids`, or the template's scaffolding (frames, headings, case text, guides) when none
+   * are given; on `groups` (indexes), or on every group. Which groups changed.
+   */
+  async setLocks(workshop: WorkshopRow, input: { locked: boolean; groups?: readonly number[] | undefined; ids?: readonly string[] | undefined }): Promise<WorkshopResult<{ locked: boolean; groups: number[]; records: number }>> {
+    const groups = input.groups ? workshop.groups.filter((g) => input.groups?.includes(g.index)) : workshop.groups;
+    if (input.groups && groups.length !== new Set(input.groups).size) return { ok: false, error: { code: 'bad_request', field: 'groups', message: 'no such group' } };
+    const ids = input.ids ?? scaffoldingIds(findTemplate(workshop.template)?.build() ?? []);
+    const changed: number[] = [];
+    for (const g of groups) if (await this.documents.edit(g.boardId, (doc) => setLocked(doc, ids, input.locked))) changed.push(g.index);
+    return { ok: true, value: { locked: input.locked, groups: changed, records: ids.length } };
   }
 
   /** Create a workshop with `groups` boards; the facilitator token is returned once. */
@@ -79,7 +99,11 @@ export class WorkshopService {
         name,
         tokens: triple.tokens,
         board: { id: boardId, title, template: template.id, createdAt: now, tokenHashes: triple.hashes, kind: 'board' as const, workshopId: id },
-        initialState: initialBoardState({ title, template: template.id, records: template.build() }),
+        // The template's scaffolding starts under the facilitator lock (issue 15, SPEC D7).
+        initialState: (() => {
+          const records = template.build();
+          return initialBoardState({ title, template: template.id, records, locked: scaffoldingIds(records) });
+        })(),
       };
     });
     let joinCode = newJoinCode();
@@ -191,10 +215,17 @@ export class WorkshopService {
     const w = await this.storage.getWorkshop(id);
     if (!w) return [];
     const out: { group: string; boardId: string; record: CreatedRecord }[] = [];
+    // The vote's results and the groups' own notes go into each record's note (issue 15).
+    const { vote, ballots } = await this.documents.read(w.id, (doc) => {
+      const v = readVote(doc);
+      return { vote: v, ballots: v ? readBallots(doc, v.id) : [] };
+    });
+    const templateIds = new Set((findTemplate(w.template)?.build() ?? []).map((r) => r.id as string));
     for (const g of w.groups) {
       const board = await this.storage.getBoard(g.boardId);
       if (!board) continue;
-      out.push({ group: g.name, boardId: g.boardId, record: await this.records.create(board, { title: title ? `${title} — ${g.name}` : undefined }) });
+      const note = await this.documents.read(g.boardId, (doc) => groupRecordNote({ records: recordsMap(doc).values(), templateIds, group: g.index, vote, ballots }));
+      out.push({ group: g.name, boardId: g.boardId, record: await this.records.create(board, { title: title ? `${title} — ${g.name}` : undefined, note }) });
     }
     return out;
   }

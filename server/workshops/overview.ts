@@ -3,20 +3,13 @@ import { MetaKeys, metaMap, recordsMap, type StoredRecord } from '../../shared/d
 import { readableRecords } from '../../shared/records/index.ts';
 import { boardPictureSvg } from '../records/index.ts';
 import type { BoardDocuments } from '../boards/BoardDocuments.ts';
-import type { BoardStore, DocumentStore, WorkshopRow } from '../storage/index.ts';
+import type { GroupOverview, MemberPresence } from '../../shared/protocol/index.ts';
+import type { BoardStore, DocumentStore, WorkshopRow, WorkshopStore } from '../storage/index.ts';
+import { membersByGroup } from './presence.ts';
+import { memberIdOf } from './WorkshopService.ts';
 
-/** One group as the facilitator's dashboard shows it. */
-export interface GroupOverview {
-  index: number;
-  name: string;
-  boardId: string;
-  participants: { name: string; role: string }[];
-  /** ms since epoch of the last change, or null when unknown. */
-  lastActivity: number | null;
-  shapeCount: number;
-  /** A schematic SVG thumbnail drawn from the board's records. */
-  svg: string;
-}
+/** A group without its members, as drawn from its board. */
+export type GroupPicture = Omit<GroupOverview, 'members'>;
 
 /**
  * Builds the dashboard's view of every group, from live rooms when loaded and from storage
@@ -25,14 +18,40 @@ export interface GroupOverview {
 export class WorkshopOverview {
   private readonly cache = new Map<string, { version: number; svg: string; shapes: number }>();
 
-  constructor(private readonly deps: { storage: BoardStore & DocumentStore; documents: BoardDocuments }) {}
+  constructor(private readonly deps: { storage: BoardStore & DocumentStore & Pick<WorkshopStore, 'listMembers'>; documents: BoardDocuments }) {}
 
-  /** Every group of a workshop, with thumbnails. */
+  /** Every group of a workshop, with thumbnails and where each member is (in every phase). */
   async groups(w: WorkshopRow): Promise<GroupOverview[]> {
-    return Promise.all(w.groups.map((g) => this.group(g)));
+    const [pictures, byGroup] = await Promise.all([Promise.all(w.groups.map((g) => this.picture(g))), this.members(w)]);
+    return pictures.map((p) => ({ ...p, members: byGroup.get(p.boardId) ?? [] }));
   }
 
-  private async group(g: WorkshopRow['groups'][number]): Promise<GroupOverview> {
+  /** Each group's members with where they are now, by the group's board id (one storage read). */
+  async members(w: WorkshopRow): Promise<Map<string, MemberPresence[]>> {
+    const members = await this.deps.storage.listMembers(w.id);
+    const sessions = new Map<string, ReadonlySet<string>>();
+    const sessionsOn = (boardId: string): ReadonlySet<string> => {
+      let s = sessions.get(boardId);
+      if (!s) sessions.set(boardId, (s = this.deps.documents.sessionTokens(boardId)));
+      return s;
+    };
+    return membersByGroup(w, members, sessionsOn, (m) => memberIdOf(m.tokenHash));
+  }
+
+  /** Who is on a group's board now (awareness), without reading its document. */
+  participants(g: WorkshopRow['groups'][number]): GroupOverview['participants'] {
+    return this.deps.documents.participants(g.boardId).map((p) => ({ name: p.name, role: p.role }));
+  }
+
+  /** A key that changes whenever the group's picture may have changed; cheap (no document read). */
+  pictureKey(g: WorkshopRow['groups'][number]): string {
+    // A board that was only loaded (opened, nothing changed) draws as stored.
+    const live = this.deps.documents.liveMarks(g.boardId);
+    return live && live.lastChangeAt > 0 ? `live:${live.version}:${live.lastChangeAt}` : 'stored';
+  }
+
+  /** A group drawn from its board: thumbnail, shape count, last change, who is on it. */
+  async picture(g: WorkshopRow['groups'][number]): Promise<GroupPicture> {
     const live = this.deps.documents.liveMarks(g.boardId);
     if (live) {
       const cached = this.cache.get(g.boardId);
@@ -42,7 +61,7 @@ export class WorkshopOverview {
         entry = { version: live.version, svg: boardPictureSvg(records, { width: 320, thumbnail: true }), shapes: records.filter((r) => r.typeName === 'shape').length };
         this.cache.set(g.boardId, entry);
       }
-      const participants = this.deps.documents.participants(g.boardId).map((p) => ({ name: p.name, role: p.role }));
+      const participants = this.participants(g);
       const board = live.lastChangeAt ? undefined : await this.deps.storage.getBoard(g.boardId);
       return { ...g, participants, lastActivity: live.lastChangeAt || board?.updatedAt.getTime() || null, shapeCount: entry?.shapes ?? 0, svg: entry?.svg ?? '' };
     }

@@ -46,6 +46,8 @@ export const BoardInfoSchema = z.object({
   role: z.enum(['owner', 'edit', 'view']),
   /** A 研修用 (training) board: records need no consent. Absent from an older server. */
   training: z.boolean().optional(),
+  /** For the owner of a workshop's group board (its facilitator): the workshop, for 「全員をここへ」. */
+  workshopId: z.string().optional(),
 });
 export type BoardInfo = z.infer<typeof BoardInfoSchema>;
 
@@ -118,6 +120,8 @@ export const ApiErrorCode = {
   TooManyRequests: 'too_many_requests',
   /** 403: the workshop's facilitator has ended joining with its code. */
   JoiningClosed: 'joining_closed',
+  /** 409: a vote the server does not take (closed, beyond the allowance, the same item twice). */
+  VoteRefused: 'vote_refused',
   StorageUnavailable: 'storage_unavailable',
   Internal: 'internal',
 } as const;
@@ -274,6 +278,106 @@ export const WorkshopMemberSchema = z.object({
 });
 export type WorkshopMember = z.infer<typeof WorkshopMemberSchema>;
 export const WorkshopMembersResponseSchema = z.array(WorkshopMemberSchema);
+
+/** Where a workshop member is now (issue 15): their private notes, their group's board, another group's board (watching a presentation), only the workshop page, or not connected. */
+export const MEMBER_PLACES = ['private', 'group', 'presentation', 'workshop', 'offline'] as const;
+export type MemberPlace = (typeof MEMBER_PLACES)[number];
+
+/** A member of a group as the dashboard shows them. */
+export const MemberPresenceSchema = z.object({ id: MemberIdSchema, name: z.string(), role: z.string(), place: z.enum(MEMBER_PLACES) });
+export type MemberPresence = z.infer<typeof MemberPresenceSchema>;
+
+/** One group on the dashboard. */
+export const GroupOverviewSchema = z.object({
+  index: z.number(),
+  name: z.string(),
+  boardId: z.string(),
+  /** Everyone on the group's board now (awareness), members or not. */
+  participants: z.array(z.object({ name: z.string(), role: z.string() })),
+  /** The group's members, joined or online, wherever they are (oldest first). */
+  members: z.array(MemberPresenceSchema),
+  /** ms since epoch of the last change, or null when unknown. */
+  lastActivity: z.number().nullable(),
+  shapeCount: z.number(),
+  /** A schematic SVG thumbnail drawn from the board's records. */
+  svg: z.string(),
+});
+export type GroupOverview = z.infer<typeof GroupOverviewSchema>;
+
+/** `GET /api/workshops/:id/overview`: each group as the facilitator's dashboard shows it. */
+export const WorkshopOverviewSchema = z.object({ now: z.number(), groups: z.array(GroupOverviewSchema) });
+export type WorkshopOverviewInfo = z.infer<typeof WorkshopOverviewSchema>;
+
+/**
+ * `GET /api/workshops/:id/overview/stream` (facilitator): server-sent events, each `data:` a JSON
+ * event. First the whole picture once, then a group's changes only when that group changed: its
+ * members and who is on its board at once, its thumbnail at most every few seconds.
+ */
+export const GroupChangeSchema = GroupOverviewSchema.partial().required({ index: true });
+export type GroupChange = z.infer<typeof GroupChangeSchema>;
+export const OverviewEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('full'), now: z.number(), groups: z.array(GroupOverviewSchema) }),
+  z.object({ type: z.literal('group'), now: z.number(), group: GroupChangeSchema }),
+]);
+export type OverviewEvent = z.infer<typeof OverviewEventSchema>;
+
+/** Body of `POST /api/workshops/:id/votes` (facilitator): start a dot vote (issue 15). */
+export const StartVoteRequestSchema = z
+  .object({
+    question: z.string().trim().min(1).max(200),
+    perPerson: z.number().int().min(1).max(10),
+    onePerItem: z.boolean(),
+    anonymous: z.boolean(),
+    /** Group indexes; every group when absent. */
+    groups: z.array(z.number().int().min(0).max(59)).min(1).max(60).optional(),
+    /** How long voting stays open; until closed when absent. */
+    durationMs: z.number().int().min(10_000).max(3_600_000).optional(),
+  })
+  .strict();
+export type StartVoteRequest = z.infer<typeof StartVoteRequestSchema>;
+
+/** Body of `POST /api/workshops/:id/votes/current/ballots` (a member): one vote for a shape of their group's board. */
+export const CastBallotRequestSchema = z.object({ target: z.string().regex(/^shape:[^\s]{1,200}$/, 'invalid shape id') }).strict();
+export type CastBallotRequest = z.infer<typeof CastBallotRequestSchema>;
+
+/** A member's votes in the current vote: what they voted for and how many they have left. */
+export const MyBallotsSchema = z.object({ vote: z.string().nullable(), targets: z.array(z.string()), remaining: z.number().int(), /** The member's id, as their reactions name them. */ me: z.string() });
+export type MyBallots = z.infer<typeof MyBallotsSchema>;
+
+/** Body of `POST /api/workshops/:id/reactions` (a member): react to a note or card of their group's board, or take it back. */
+export const ReactRequestSchema = z
+  .object({
+    target: z.string().regex(/^shape:[^\s:]{1,200}$/, 'invalid shape id'),
+    kind: z.enum(['agree', 'question', 'check']),
+    on: z.boolean(),
+  })
+  .strict();
+export type ReactRequest = z.infer<typeof ReactRequestSchema>;
+/** Answer: the member's id as reactions name them (to find their own), and whether it is on. */
+export const ReactResponseSchema = z.object({ voter: z.string(), on: z.boolean() });
+
+/** Why a vote was refused, Japanese first, then English (issue 15). */
+export const BALLOT_REFUSED_MESSAGES = {
+  closed: '投票は終わっています。 / Voting has ended.',
+  'not-your-group': 'あなたのグループは、この投票に入っていません。 / Your group is not part of this vote.',
+  'no-votes-left': '持ち票を使い切りました。 / You have used all your votes.',
+  'already-voted-item': 'これにはもう投票しています（一つに一票）。 / You have already voted for this (one vote per item).',
+  'no-such-item': 'グループのボードに、その付箋やカードはありません。 / There is no such note or card on your group board.',
+} as const;
+
+/** Body of `POST /api/workshops/:id/locks` (facilitator): lock or unlock records on group boards (SPEC D7). */
+export const SetLocksRequestSchema = z
+  .object({
+    locked: z.boolean(),
+    /** Group indexes; every group when absent. */
+    groups: z.array(z.number().int().min(0).max(59)).min(1).max(60).optional(),
+    /** Record ids; the template's scaffolding when absent. */
+    ids: z.array(z.string().min(1).max(200).regex(/^[a-z_]+:[^\s]+$/, 'invalid record id')).min(1).max(2000).optional(),
+  })
+  .strict();
+export type SetLocksRequest = z.infer<typeof SetLocksRequestSchema>;
+export const SetLocksResponseSchema = z.object({ locked: z.boolean(), groups: z.array(z.number()), records: z.number() });
+export type SetLocksResponse = z.infer<typeof SetLocksResponseSchema>;
 
 /** The message of a join refused because joining has ended (Japanese first, then English). */
 export const JOINING_CLOSED_MESSAGE = 'このワークショップの参加受付は終了しています。ファシリテーターに再開を依頼してください。 / Joining this workshop has ended; ask the facilitator to reopen it.';

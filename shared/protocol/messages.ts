@@ -19,6 +19,22 @@ export const SyncStep = {
 } as const;
 export type SyncStep = (typeof SyncStep)[keyof typeof SyncStep];
 
+/**
+ * The reason of an auth "permission denied" message (y-protocols/auth, type 0) the relay sends a
+ * session whose change of locked records it undid (SPEC D7). A stock provider logs it and stays
+ * connected; our client reads it and shows 「講師が固定した部分です」.
+ */
+export const LockedNotice = {
+  prefix: 'renkei/locked ',
+  /** The reason naming the records (ids separated by spaces; tldraw ids have none). */
+  encode: (recordIds: readonly string[]): string => `${LockedNotice.prefix}${recordIds.slice(0, 50).join(' ')}`,
+  /** The records a reason names, or undefined when it is not a lock notice. */
+  parse: (reason: string): string[] | undefined => (reason.startsWith(LockedNotice.prefix) ? reason.slice(LockedNotice.prefix.length).split(' ').filter(Boolean) : undefined),
+} as const;
+
+/** Inner types of an Auth message (y-protocols/auth). */
+export const AuthMessage = { PermissionDenied: 0 } as const;
+
 /** A capability token in a URL fragment (`#t=…`), so it never reaches a server's logs. */
 const withToken = (path: string, token: string | undefined): string => (token === undefined ? path : `${path}#t=${encodeURIComponent(token)}`);
 

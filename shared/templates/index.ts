@@ -76,3 +76,4 @@ export function listTemplates(): readonly BoardTemplate[] {
 export function findTemplate(id: string): BoardTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
+export { isScaffolding, scaffoldingIds } from './scaffolding.ts';

@@ -23,6 +23,26 @@ export interface WorkshopMessage {
   at: number;
 }
 
+/**
+ * 「全員をここへ」 (issue 15): the facilitator brings every participant of some groups (or all) to
+ * one place of their own group's board — a shape (a template frame) or the whole page — and,
+ * with `hold`, keeps their view there until released; `message` says why.
+ */
+export interface WorkshopSummon {
+  id: string;
+  /** Group indexes, or null: every group. */
+  groups: number[] | null;
+  /** A shape id of the group boards (e.g. `shape:frame-voices`), or null: the whole page. */
+  target: string | null;
+  /** Or a place on the page (the facilitator's own view of a group board); before `target`. */
+  bounds?: { x: number; y: number; w: number; h: number } | null;
+  hold: boolean;
+  message: string;
+  /** Who summons (the facilitator's name as they gave it). */
+  by: string;
+  at: number;
+}
+
 /** The workshop's shared state (one Y.Map of plain JSON values). */
 export interface WorkshopState {
   phases: string[];
@@ -31,12 +51,14 @@ export interface WorkshopState {
   message: WorkshopMessage | null;
   /** The group whose board everyone watches, or null. */
   presenting: { groupIndex: number; followUserId: string | null } | null;
+  /** The current summon, or null when nobody is summoned. */
+  summon: WorkshopSummon | null;
 }
 
 /** The state of a new workshop: first phase, a 15-minute timer not yet started. */
 export function initialWorkshopState(): WorkshopState {
   const durationMs = 15 * 60_000;
-  return { phases: [...DEFAULT_PHASES], phaseIndex: 0, timer: { durationMs, startedAt: null, remainingAtStartMs: durationMs }, message: null, presenting: null };
+  return { phases: [...DEFAULT_PHASES], phaseIndex: 0, timer: { durationMs, startedAt: null, remainingAtStartMs: durationMs }, message: null, presenting: null, summon: null };
 }
 
 /** Milliseconds left on a timer at `now` (server time), never below zero. */
@@ -70,7 +92,7 @@ export function formatRemaining(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-const KEYS = ['phases', 'phaseIndex', 'timer', 'message', 'presenting'] as const;
+const KEYS = ['phases', 'phaseIndex', 'timer', 'message', 'presenting', 'summon'] as const;
 
 /** The workshop state map of a document. */
 export function workshopMap(doc: Y.Doc): Y.Map<unknown> {
@@ -82,7 +104,7 @@ export function readWorkshopState(doc: Y.Doc): WorkshopState {
   const m = workshopMap(doc);
   const d = initialWorkshopState();
   const get = <K extends (typeof KEYS)[number]>(k: K): WorkshopState[K] => (m.has(k) ? (m.get(k) as WorkshopState[K]) : d[k]);
-  return { phases: get('phases'), phaseIndex: get('phaseIndex'), timer: get('timer'), message: get('message'), presenting: get('presenting') };
+  return { phases: get('phases'), phaseIndex: get('phaseIndex'), timer: get('timer'), message: get('message'), presenting: get('presenting'), summon: get('summon') };
 }
 
 /** Write (part of) the state into a workshop document in one transaction. */
@@ -91,4 +113,9 @@ export function writeWorkshopState(doc: Y.Doc, patch: Partial<WorkshopState>): v
   doc.transact(() => {
     for (const k of KEYS) if (k in patch) m.set(k, patch[k] as unknown);
   });
+}
+
+/** The summon that concerns a member of `group`, if any. */
+export function summonFor(summon: WorkshopSummon | null, group: number): WorkshopSummon | null {
+  return summon && (summon.groups === null || summon.groups.includes(group)) ? summon : null;
 }

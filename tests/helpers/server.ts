@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
-import { RenkeiServer } from '../../server/RenkeiServer.ts';
+import { RenkeiServer, type RenkeiServerOptions } from '../../server/RenkeiServer.ts';
 import type { Storage } from '../../server/storage/index.ts';
 import type { Clock } from '../../server/relay/Clock.ts';
 import { dropTestStorage, openTestStorage, TEST_ON_POSTGRES } from './testStorage.ts';
@@ -41,12 +41,12 @@ export function testConfig(env: Record<string, string> = {}): ServerConfig {
 }
 
 /** Start a server in this process on port 0 over SQLite in `dataDir` (or a new temp dir). */
-export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; storage?: Storage; clock?: Clock } = {}): Promise<TestServer> {
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string>; storage?: Storage; clock?: Clock; dashboard?: RenkeiServerOptions['dashboard'] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
   const config = testConfig({ DATA_DIR: dataDir, ...opts.env });
   const logger = createLogger(config.logLevel);
   const storage = opts.storage ?? (TEST_ON_POSTGRES ? await openTestStorage(dataDir) : undefined);
-  const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const server = new RenkeiServer({ config, logger, ...(storage ? { storage } : {}), ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.dashboard ? { dashboard: opts.dashboard } : {}) });
   const port = await server.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
