@@ -4,27 +4,31 @@
  * 提供事業所間における情報連携の標準仕様」; Q&A Vol.1177): 22 columns, one row per service
  * line. What the board does not know (保険者番号, 被保険者番号, 事業所番号, the plan's dates)
  * is left empty and named in `warnings`, so nobody mistakes the draft for a finished file.
+ * Names, codes and the free-text rule were checked on 2026-12-04 against the standard's
+ * 「CSVファイルレイアウト定義書」 (ケアプランデータ連携標準仕様 4.1, 令和6年10月; see
+ * docs/DOMAIN-SOURCES.md). The standard's file has no header row; the draft keeps one, for people.
  * Pure: the text is returned as a string; the server encodes it as MS932.
  */
 
 import type { StoredRecord } from '../doc/index.ts';
 import { planItemsOf } from './planData.ts';
 
-/** The 22 columns of 居宅サービス計画2表, in the standard's order (Vol.1156, 2表の構成). */
+/** The 22 columns of 居宅サービス計画2表, in the standard's order and spelling (full-width ＮＯ and
+ * （変更）, as the layout definition writes them; Vol.1156, 2表の構成). */
 export const CAREPLAN2_COLUMNS = [
   'CSVバージョン',
   '保険者番号',
   '被保険者番号',
   '居宅計画書作成年月日',
-  '居宅サービス計画作成(変更)日',
-  '課題NO',
+  '居宅サービス計画作成（変更）日',
+  '課題ＮＯ',
   '課題',
-  '援助目標NO',
+  '援助目標ＮＯ',
   '長期目標',
   '短期目標',
   '長期期間',
   '短期期間',
-  '援助内容NO',
+  '援助内容ＮＯ',
   'サービス内容',
   '保険対象区分',
   'サービス種別',
@@ -39,7 +43,7 @@ export type Careplan2Column = (typeof CAREPLAN2_COLUMNS)[number];
 
 /** Columns the board never knows: always empty in the draft, and said so. */
 export const CAREPLAN2_UNKNOWN: readonly Careplan2Column[] = [
-  'CSVバージョン', '保険者番号', '被保険者番号', '居宅サービス計画作成(変更)日', 'サービス事業者コード', '更新業者コード', '識別子',
+  'CSVバージョン', '保険者番号', '被保険者番号', '居宅サービス計画作成（変更）日', 'サービス事業者コード', '更新業者コード', '識別子',
 ];
 
 /** A warning about the draft: a column left empty, or an item that lacks a field. */
@@ -57,9 +61,9 @@ export interface Careplan2Draft {
   warnings: Careplan2Warning[];
 }
 
-// The paper form marks ※1 (保険給付対象) with ○; the standard's code for it is set by the
-// receiving software, so the draft keeps the form's mark.
-const INSURED_MARK = '○';
+// 保険対象区分 is a code in the standard's layout definition (No.15, length 1): 「Y:対象」「N:対象外」.
+// The paper form's ○ in column ※1 becomes Y; an item nobody has marked stays empty and is warned about.
+const INSURED_CODE = { yes: 'Y', no: 'N' } as const;
 
 function yyyymmdd(d: Date): string {
   return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
@@ -94,17 +98,17 @@ export function buildCareplan2(input: { records: Iterable<StoredRecord>; created
       保険者番号: '',
       被保険者番号: '',
       居宅計画書作成年月日: yyyymmdd(input.createdAt),
-      '居宅サービス計画作成(変更)日': '',
-      課題NO: String(needNo.get(needKey)),
+      '居宅サービス計画作成（変更）日': '',
+      課題ＮＯ: String(needNo.get(needKey)),
       課題: p.need,
-      援助目標NO: String(goalNo.get(goalKey)),
+      援助目標ＮＯ: String(goalNo.get(goalKey)),
       長期目標: p.longGoal,
       短期目標: p.goal,
       長期期間: p.longGoalPeriod,
       短期期間: p.goalPeriod,
-      援助内容NO: String(lineNo.get(goalKey)),
+      援助内容ＮＯ: String(lineNo.get(goalKey)),
       サービス内容: p.support,
-      保険対象区分: p.insured === 'yes' ? INSURED_MARK : '',
+      保険対象区分: p.insured === '' ? '' : INSURED_CODE[p.insured],
       サービス種別: p.serviceKind,
       サービス事業者コード: '',
       サービス事業所名: p.provider,
@@ -129,13 +133,14 @@ export function buildCareplan2(input: { records: Iterable<StoredRecord>; created
   return { columns: CAREPLAN2_COLUMNS, rows, warnings };
 }
 
-// Line breaks inside a cell are not portable between care-plan programs: a cell stays on one line.
+// The standard: free text is enclosed in "" and its line breaks and commas are kept
+// (「改行、半角カンマ（,）は削除しない」); a " inside becomes "".
 function cell(value: string): string {
-  const oneLine = value.replace(/\r\n|\r|\n/g, ' ');
-  return `"${oneLine.replace(/"/g, '""')}"`;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** The draft as CSV text: a header row in the standard's order, CRLF line ends, every cell quoted. */
+/** The draft as CSV text: a header row in the standard's order, CRLF between records, every cell
+ * quoted, line breaks inside a cell kept as the standard asks. */
 export function careplan2Csv(draft: Careplan2Draft): string {
   return [draft.columns, ...draft.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -65,7 +65,9 @@ describe('plan export', () => {
       '夜ぐっすり眠りたい?',
     ]);
     expect(rows[1]?.[at('サービス事業所名')]).toBe('ヘルパーステーション「あゆみ」');
-    expect(rows[1]?.[at('保険対象区分')]).toBe('○');
+    // 保険対象区分 is the standard's code (Y:対象 / N:対象外), not the paper form's ○.
+    expect(rows[1]?.[at('保険対象区分')]).toBe('Y');
+    expect(rows[0]?.[at('保険対象区分')]).toBe('N');
     // 〜 (WAVE DASH) is written as MS932's ～, not lost.
     expect(rows[4]?.[at('短期期間')]).toBe('2026年4月～2026年9月');
 

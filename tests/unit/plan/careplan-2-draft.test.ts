@@ -1,6 +1,8 @@
 // The ケアプラン 第2表 draft: the 22 columns of 居宅サービス計画2表 in the order of the
 // ケアプランデータ連携 standard (介護保険最新情報 Vol.1156, 2表の構成; Q&A Vol.1177), one row per
-// service line, and what the board cannot know left empty and listed.
+// service line, and what the board cannot know left empty and listed. Names, the 保険対象区分 code
+// and the free-text rule follow the standard's 「CSVファイルレイアウト定義書」 (ケアプランデータ連携標準仕様
+// 4.1, 令和6年10月, 居宅サービス計画2表), checked 2026-12-04 (docs/DOMAIN-SOURCES.md).
 import { expect, it } from 'vitest';
 import { CAREPLAN2_COLUMNS, buildCareplan2, careplan2Csv } from '../../../shared/plan/index.ts';
 import { PLAN_ITEM_TYPE } from '../../../shared/shapes/index.ts';
@@ -18,6 +20,14 @@ it('has the standard’s 22 columns, from CSVバージョン to 識別子, in it
   expect(CAREPLAN2_COLUMNS[21]).toBe('識別子');
 });
 
+it('spells the columns as the layout definition does: all 22, full-width ＮＯ and （変更）', () => {
+  expect(CAREPLAN2_COLUMNS).toEqual([
+    'CSVバージョン', '保険者番号', '被保険者番号', '居宅計画書作成年月日', '居宅サービス計画作成（変更）日',
+    '課題ＮＯ', '課題', '援助目標ＮＯ', '長期目標', '短期目標', '長期期間', '短期期間', '援助内容ＮＯ', 'サービス内容',
+    '保険対象区分', 'サービス種別', 'サービス事業者コード', 'サービス事業所名', '頻度', '実施期間', '更新業者コード', '識別子',
+  ]);
+});
+
 it('numbers 課題, 援助目標 and 援助内容 as the standard nests them, in 優先順位 order', () => {
   const records = [
     ...basics(),
@@ -27,12 +37,13 @@ it('numbers 課題, 援助目標 and 援助内容 as the standard nests them, in
   ];
   const draft = buildCareplan2({ records, createdAt: at });
   const col = (row: string[], c: (typeof CAREPLAN2_COLUMNS)[number]) => row[CAREPLAN2_COLUMNS.indexOf(c)];
-  expect(draft.rows.map((r) => [col(r, '課題NO'), col(r, '援助目標NO'), col(r, '援助内容NO'), col(r, 'サービス内容')])).toEqual([
+  expect(draft.rows.map((r) => [col(r, '課題ＮＯ'), col(r, '援助目標ＮＯ'), col(r, '援助内容ＮＯ'), col(r, 'サービス内容')])).toEqual([
     ['1', '1', '1', '訪問介護（入浴）'],
     ['1', '1', '2', '福祉用具貸与（シャワーチェア）'],
     ['2', '1', '1', '通所介護'],
   ]);
-  expect(draft.rows.map((r) => col(r, '保険対象区分'))).toEqual(['○', '', '○']);
+  // 保険対象区分 is the standard's code (layout No.15: Y:対象, N:対象外), not the paper form's ○.
+  expect(draft.rows.map((r) => col(r, '保険対象区分'))).toEqual(['Y', 'N', 'Y']);
   expect(draft.rows.every((r) => col(r, '居宅計画書作成年月日') === '20260315')).toBe(true);
   expect(draft.rows.every((r) => col(r, '保険者番号') === '' && col(r, '被保険者番号') === '' && col(r, 'サービス事業者コード') === '')).toBe(true);
 });
@@ -53,11 +64,20 @@ it('reads a plan item stored before the sheet fields existed as empty fields', (
   expect(row?.[CAREPLAN2_COLUMNS.indexOf('課題')]).toBe('暮らしたい');
 });
 
-it('writes CSV with a header row, CRLF, quoted cells, and each cell on one line', () => {
-  const draft = buildCareplan2({ records: [...basics(), plan('q', { need: '「家」で\n暮らす "いつも"', support: 's' })], createdAt: at });
-  const lines = careplan2Csv(draft).split('\r\n');
-  expect(lines[0]).toBe(CAREPLAN2_COLUMNS.map((c) => `"${c}"`).join(','));
-  expect(lines[1]).toContain('"「家」で 暮らす ""いつも"""');
-  expect(lines).toHaveLength(3);
-  expect(lines[2]).toBe('');
+it('leaves 保険対象区分 empty for an item nobody has marked, and warns', () => {
+  const draft = buildCareplan2({ records: [...basics(), plan('u', { need: '歩きたい', support: '通所リハビリテーション', insured: '' })], createdAt: at });
+  expect(draft.rows[0]?.[CAREPLAN2_COLUMNS.indexOf('保険対象区分')]).toBe('');
+  expect(draft.warnings.find((w) => w.code === 'missing-field' && w.column === '保険対象区分')?.itemIds).toEqual(['shape:u']);
+});
+
+// The layout definition: 「フリーテキストは""（半角）で囲い、改行、半角カンマ（,）は削除しない。フリーテキストに
+// 含まれる"（半角）は""（半角2文字）に変換してエスケープすること。」
+it('writes CSV with a header row, CRLF between records, quoted cells, line breaks and commas kept', () => {
+  const draft = buildCareplan2({ records: [...basics(), plan('q', { need: '「家」で\n暮らす, "いつも"', support: 's' })], createdAt: at });
+  const text = careplan2Csv(draft);
+  const [header, ...rest] = text.split('\r\n');
+  expect(header).toBe(CAREPLAN2_COLUMNS.map((c) => `"${c}"`).join(','));
+  expect(rest.join('\r\n')).toContain('"「家」で\n暮らす, ""いつも"""');
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(rest).toEqual([expect.any(String), '']);
 });
