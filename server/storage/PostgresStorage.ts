@@ -228,6 +228,12 @@ export class PostgresStorage implements Storage {
 
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     await this.tx(async (c) => {
+      // The board's row first, as a deletion takes it (FOR UPDATE) before the rows that hang on
+      // it: locked in the same order, a compaction racing a deletion waits for it instead of
+      // deadlocking (it held the snapshot row the deletion's cascade needed). A board deleted
+      // meanwhile has nothing left to compact.
+      const board = await c.query('SELECT 1 FROM boards WHERE id = $1 FOR KEY SHARE', [boardId]);
+      if (board.rowCount === 0) return;
       const snap = await c.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM doc_snapshots WHERE board_id = $1 FOR UPDATE', [boardId]);
       const rows = await c.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE board_id = $1 AND seq <= $2 ORDER BY seq', [boardId, uptoSeq]);
       // The union of what is stored and what the caller holds: another instance may have
