@@ -17,7 +17,7 @@ import {
 import { serviceUpdate } from '../shapes/serviceCard/catalogue.ts';
 import { updateShapeFromOutline } from './addShapeFromOutline.ts';
 import { ItemForm, type FormField } from './ItemForm.tsx';
-import { R } from './Ruby.tsx';
+import { R } from '../ruby/index.ts';
 import { readableDate, useOutlineTexts, type OutlineTextKey } from './texts.ts';
 
 type Locale = 'ja' | 'en';

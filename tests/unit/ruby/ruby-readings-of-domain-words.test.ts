@@ -2,8 +2,8 @@ import kuromoji from 'kuromoji';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/outline/ruby.ts';
-import { DOMAIN_READINGS } from '../../../client/outline/rubyWords.ts';
+import { rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/ruby/ruby.ts';
+import { DOMAIN_READINGS } from '../../../client/ruby/rubyWords.ts';
 
 // The real analyser with the dictionary the server serves (kuromoji's own, from the package).
 const DICT = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
