@@ -8,6 +8,7 @@ import { ConsentFields, consentFromDraft, initialConsent, type ConsentDraft } fr
 import { MeetingDetailsFields } from './MeetingDetailsFields.tsx';
 import { asMeetingAttendee, initialMeeting, nowParts, writeMeetingToBoard } from './meetingDraft.ts';
 import { useRecordTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 /** The default title as the server writes it (server/records: 2026年4月13日（月） 10:30 board title). */
 function defaultTitle(boardTitle: string): string {
@@ -90,18 +91,18 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
   return (
     <div className="rb-dialog-backdrop">
       <form className="rb-dialog" role="dialog" aria-modal="true" aria-labelledby="rb-save-record-h" onSubmit={(e) => void submit(e)} aria-busy={busy}>
-        <h2 id="rb-save-record-h">{t('saveHeading')}</h2>
-        <p>{t('saveIntro')}</p>
+        <h2 id="rb-save-record-h"><R>{t('saveHeading')}</R></h2>
+        <p><R>{t('saveIntro')}</R></p>
         <div className="rb-field">
-          <label htmlFor={ids.title}>{t('title')}</label>
+          <label htmlFor={ids.title}><R>{t('title')}</R></label>
           <input id={ids.title} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid="record-title" />
         </div>
         <div className="rb-field">
-          <label htmlFor={ids.note}>{t('note')}</label>
+          <label htmlFor={ids.note}><R>{t('note')}</R></label>
           <textarea id={ids.note} value={note} rows={3} maxLength={10000} onChange={(e) => setNote(e.target.value)} data-testid="record-note" />
         </div>
         <fieldset className="rb-attendees">
-          <legend>{t('attendees')}</legend>
+          <legend><R>{t('attendees')}</R></legend>
           {attendees.map((a, i) => (
             <div className="rb-row" key={i}>
               <input aria-label={`${t('attendeeName')} ${i + 1}`} value={a.name} maxLength={100} onChange={(e) => update(i, { name: e.target.value })} />
@@ -114,17 +115,17 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
                 ))}
               </select>
               <button type="button" onClick={() => setAttendees((l) => l.filter((_, j) => j !== i))} aria-label={`${t('remove')}: ${a.name}`}>
-                {t('remove')}
+                <R>{t('remove')}</R>
               </button>
             </div>
           ))}
           <button type="button" onClick={() => setAttendees((l) => [...l, { name: '', role: '' }])}>
-            {t('addAttendee')}
+            <R>{t('addAttendee')}</R>
           </button>
         </fieldset>
         <fieldset className="rb-meeting-confirm" data-testid="record-meeting">
-          <legend>{t('meetingLegend')}</legend>
-          <p className="rb-hint">{t('meetingIntro')}</p>
+          <legend><R>{t('meetingLegend')}</R></legend>
+          <p className="rb-hint"><R>{t('meetingIntro')}</R></p>
           <MeetingDetailsFields
             value={meeting}
             onChange={(m) => {
@@ -135,21 +136,21 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
             }}
           />
         </fieldset>
-        {props.training ? <p className="rb-hint" data-testid="training-note">{t('trainingNoConsent')}</p> : <ConsentFields draft={consent} onChange={(c) => {
+        {props.training ? <p className="rb-hint" data-testid="training-note"><R>{t('trainingNoConsent')}</R></p> : <ConsentFields draft={consent} onChange={(c) => {
               setConsent(c);
               setError(null);
             }} />}
         {error && (
           <p className="rb-error" role="alert">
-            {error}
+            <R>{error}</R>
           </p>
         )}
         <div className="rb-dialog__actions rb-row">
           <button type="button" onClick={props.onClose}>
-            {t('cancel')}
+            <R>{t('cancel')}</R>
           </button>
           <button type="submit" className="rb-primary" disabled={busy} data-testid="record-save">
-            {busy ? t('saving') : t('save')}
+            <R>{busy ? t('saving') : t('save')}</R>
           </button>
         </div>
       </form>

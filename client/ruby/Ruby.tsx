@@ -71,8 +71,9 @@ export function useRubySetting(): RubySetting {
  * For texts only: attributes (aria-label, title, placeholder) and <option> stay plain.
  */
 export function R({ children }: { children: string }) {
-  const { state } = useRubySetting();
-  const tokenizer = state.kind === 'on' ? state.tokenizer : undefined;
+  // Outside the app's provider (a panel rendered alone) there is no ruby, only the text.
+  const state = useContext(RubyContext)?.state;
+  const tokenizer = state?.kind === 'on' ? state.tokenizer : undefined;
   const segments = useMemo(() => (tokenizer ? rubySegments(children, (s) => tokenizer.tokenize(s), DOMAIN_READINGS) : undefined), [children, tokenizer]);
   if (!segments?.some((s) => s.reading)) return <>{children}</>;
   return (

@@ -49,6 +49,15 @@ describe('ruby (ふりがな) over the domain words', () => {
     expect(pairs(ruby('第1号被保険者になる'))[0]).toBe('第1号被保険者(だいいちごうひほけんしゃ)');
   });
 
+  it('reads the words of our own UI that the dictionary misreads from the word list', () => {
+    const dictionaryOnly = (text: string) => pairs(rubySegments(text, (s) => tokenizer.tokenize(s), new Map()));
+    expect(dictionaryOnly('離席中')).toContain('離(はなれ)');
+    expect(pairs(ruby('離席中'))).toEqual(['離席中(りせきちゅう)']);
+    expect(pairs(ruby('一人ずつにリンクを発行すると'))).toEqual(['一人(ひとり)', '発行(はっこう)']);
+    expect(pairs(ruby('このリンクは開けません。'))).toEqual(['開(ひら)']);
+    expect(pairs(ruby('リンクだけを新しくした後です'))).toEqual(['新(あたら)', '後(あと)']);
+  });
+
   it('reads other words with the analyser, okurigana outside the ruby, kana and latin untouched', () => {
     expect(pairs(ruby('本人が話しました'))).toEqual(['本人(ほんにん)', '話(はな)']);
     expect(ruby('本人が話しました').map((s) => s.text).join('')).toBe('本人が話しました');
