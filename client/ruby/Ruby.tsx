@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 import { useI18n } from '../i18n/index.ts';
-import { rubySegments } from './ruby.ts';
+import { joinRubyRuns, rubySegments } from './ruby.ts';
 import { DOMAIN_READINGS } from './rubyWords.ts';
 import { loadTokenizer } from './tokenizer.ts';
 
@@ -74,7 +74,7 @@ export function R({ children }: { children: string }) {
   // Outside the app's provider (a panel rendered alone) there is no ruby, only the text.
   const state = useContext(RubyContext)?.state;
   const tokenizer = state?.kind === 'on' ? state.tokenizer : undefined;
-  const segments = useMemo(() => (tokenizer ? rubySegments(children, (s) => tokenizer.tokenize(s), DOMAIN_READINGS) : undefined), [children, tokenizer]);
+  const segments = useMemo(() => (tokenizer ? joinRubyRuns(rubySegments(children, (s) => tokenizer.tokenize(s), DOMAIN_READINGS)) : undefined), [children, tokenizer]);
   if (!segments?.some((s) => s.reading)) return <>{children}</>;
   return (
     <>

@@ -2,7 +2,7 @@ import kuromoji from 'kuromoji';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/ruby/ruby.ts';
+import { joinRubyRuns, rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/ruby/ruby.ts';
 import { DOMAIN_READINGS } from '../../../client/ruby/rubyWords.ts';
 
 // The real analyser with the dictionary the server serves (kuromoji's own, from the package).
@@ -63,6 +63,12 @@ describe('ruby (ふりがな) over the domain words', () => {
     expect(ruby('本人が話しました').map((s) => s.text).join('')).toBe('本人が話しました');
     expect(ruby('パンを作る ALS')).toEqual([{ text: 'パンを' }, { text: '作', reading: 'つく' }, { text: 'る ALS' }]);
     expect(ruby('ひらがなだけ')).toEqual([{ text: 'ひらがなだけ' }]);
+  });
+
+  it('joins ruby runs side by side into one, so that a word has no gaps (計画項目), and leaves kana between runs alone', () => {
+    expect(pairs(ruby('計画項目'))).toEqual(['計画(けいかく)', '項目(こうもく)']);
+    expect(joinRubyRuns(ruby('計画項目'))).toEqual([{ text: '計画項目', reading: 'けいかくこうもく' }]);
+    expect(joinRubyRuns(ruby('本人の言葉'))).toEqual([{ text: '本人', reading: 'ほんにん' }, { text: 'の' }, { text: '言葉', reading: 'ことば' }]);
   });
 
   it('keeps kana the word and the reading share outside the ruby', () => {
