@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRubySetting } from '../ruby/index.ts';
+import { R, useRubySetting } from '../ruby/index.ts';
 import { canSpeak, stopSpeaking } from './speech.ts';
 import { useOutlineTexts } from './texts.ts';
 
@@ -36,26 +36,26 @@ export function OutlineTools(props: { rate: number; setRate: (r: number) => void
       </label>
       <label className="rb-check">
         <input type="checkbox" checked={contrast} onChange={(e) => setContrast(e.target.checked)} data-testid="outline-contrast" />
-        {o.contrast}
+        <R>{o.contrast}</R>
       </label>
       {speech ? (
         <>
           <button type="button" onClick={props.onReadAll} data-testid="outline-read-all">
-            {o.readAll}
+            <R>{o.readAll}</R>
           </button>
           <button type="button" onClick={stopSpeaking} data-testid="outline-stop">
-            {o.stop}
+            <R>{o.stop}</R>
           </button>
           <span className="rb-outline__rate-field">
-            <label htmlFor={rateId}>{o.rate}</label>
+            <label htmlFor={rateId}><R>{o.rate}</R></label>
             <input id={rateId} className="rb-outline__rate" type="range" min={0.5} max={1.5} step={0.1} value={props.rate} onChange={(e) => props.setRate(Number(e.target.value))} />
           </span>
         </>
       ) : (
-        <span className="rb-hint">{o.noSpeech}</span>
+        <span className="rb-hint"><R>{o.noSpeech}</R></span>
       )}
-      <span className="rb-outline__ruby-status" role="status" data-testid="outline-ruby-status" data-state={ruby.state.kind}>
-        {ruby.state.kind === 'loading' ? o.rubyLoading : ruby.state.kind === 'failed' ? o.rubyFailed : ''}
+      <span className="rb-outline__ruby-status" data-testid="outline-ruby-status" data-state={ruby.state.kind}>
+        {/* The header's switch tells the loading and a failure (one live region, not two). */}
       </span>
     </div>
   );

@@ -92,7 +92,7 @@ export function OutlineView(props: OutlineViewProps) {
           <R>{title}</R>
         </h2>
         <button type="button" onClick={(e) => read(e.currentTarget.closest('section'))}>
-          {o.readSection}
+          <R>{o.readSection}</R>
         </button>
       </div>
       {body}
@@ -116,7 +116,7 @@ export function OutlineView(props: OutlineViewProps) {
           <R>{o.readOnly}</R>
         </p>
       )}
-      {props.canWrite && !props.editor && <p className="rb-hint">{o.waitingEditor}</p>}
+      {props.canWrite && !props.editor && <p className="rb-hint"><R>{o.waitingEditor}</R></p>}
       <div id="rb-outline-content">
         {section(
           'voices',

@@ -107,4 +107,18 @@ describe('the ふりがな switch reaches the board chrome', () => {
     expect(await page.locator('ruby').count()).toBe(0);
     await screenshot(page, 'ruby/06-english-no-ruby');
   });
+
+  it('says so beside the switch when the dictionary cannot be loaded, and the texts stay plain', async () => {
+    const board = await e2e.server.createBoard({ template: 'blank' });
+    const a = await e2e.participant();
+    const { page } = a;
+    await page.route('**/dict/**', (route) => route.abort('connectionrefused'));
+    await openBoard(page, board.links.edit, { name: '佐藤 花子', role: 'caremanager' });
+    await page.getByTestId('switch-ruby').check();
+    await page.locator('[data-testid=switch-ruby-label][data-ruby-state=failed]').waitFor({ timeout: 60_000 });
+    await page.locator('.rb-board__header').getByRole('status').filter({ hasText: 'ふりがなの辞書を読み込めませんでした。' }).waitFor();
+    expect(await page.locator('ruby').count()).toBe(0);
+    expect(await page.locator('#rb-participants-h').textContent()).toContain('参加者');
+    await screenshot(page, 'ruby/07-dictionary-failed');
+  });
 });
