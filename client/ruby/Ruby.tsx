@@ -68,7 +68,9 @@ export function useRubySetting(): RubySetting {
  * A visible text with ruby over its kanji while ふりがな is on (plain text otherwise). The
  * ruby is drawn for the eye only; assistive technology reads the plain text once, without
  * the readings spoken twice, and a control's name stays its visible words (WCAG 2.5.3).
- * For texts only: attributes (aria-label, title, placeholder) and <option> stay plain.
+ * For texts only: attributes (aria-label, title, placeholder) and <option> stay plain, and so
+ * does the text of a control named by its own aria-label (its visible words must stay inside
+ * that name, WCAG 2.5.3: 消す beside 「消す: 山田 太郎」).
  */
 export function R({ children }: { children: string }) {
   // Outside the app's provider (a panel rendered alone) there is no ruby, only the text.

@@ -79,6 +79,16 @@ describe('the ふりがな switch reaches the board chrome', () => {
     await dialog.getByRole('button', { name: '閉じる' }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // So has the save-record dialog (its meeting details and consent fields too).
+    await page.getByTestId('record-open-save').click();
+    const save = page.getByRole('dialog');
+    expect(await shownWithRuby(save.locator('h2'))).toBe('この時点(じてん)のボードを記録(きろく)として保存(ほぞん)');
+    await save.getByTestId('meeting-date').waitFor();
+    await screenshot(page, 'ruby/04b-save-record-on');
+    expect((await outlineAxe(page, { include: ['.rb-dialog'] })).map((v) => `${v.id} ${v.targets.join(', ')}`)).toEqual([]);
+    await save.getByRole('button', { name: 'やめる', exact: true }).click();
+    await save.waitFor({ state: 'detached' });
+
     // The outline has the same setting: its switch is on and its texts have ruby.
     await page.getByTestId('switch-layout').click();
     await page.getByRole('main', { name: 'よみやすい画面' }).waitFor();
