@@ -131,4 +131,23 @@ describe('the ふりがな switch reaches the board chrome', () => {
     expect(await page.locator('#rb-participants-h').textContent()).toContain('参加者');
     await screenshot(page, 'ruby/07-dictionary-failed');
   });
+
+  it('is on from the first page of a browser that chose it: the identity dialog shows ruby, axe-clean, names stay plain words', async () => {
+    const board = await e2e.server.createBoard({ template: 'blank' });
+    const a = await e2e.participant({ bypassCSP: true });
+    const { page } = a;
+    // The choice as this browser remembers it (as the first test made it through the switch).
+    await page.addInitScript(() => localStorage.setItem('renkei.ruby', '1'));
+    await page.goto(board.links.edit);
+    const dialog = page.getByTestId('identity-dialog');
+    await dialog.locator('h1 ruby').first().waitFor({ timeout: 60_000 });
+    expect(await shownWithRuby(dialog.locator('h1'))).toBe('あなたのことを教(おし)えてください');
+    expect(await shownWithRuby(dialog.locator('label').first())).toBe('表示(ひょうじ)する名前(なまえ)');
+    await page.getByRole('textbox', { name: '表示する名前', exact: true }).fill('佐藤 花子');
+    await screenshot(page, 'ruby/08-identity-dialog-on');
+    expect((await outlineAxe(page, { include: ['[data-testid=identity-dialog]'] })).map((v) => `${v.id} ${v.targets.join(', ')}`)).toEqual([]);
+    await page.getByRole('button', { name: 'ボードに入る', exact: true }).click();
+    await waitForEditor(page);
+    expect(await shownWithRuby(page.locator('#rb-participants-h'))).toBe('参加者(さんかしゃ)');
+  });
 });
