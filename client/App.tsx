@@ -3,6 +3,7 @@ import { BoardPage } from './board/BoardPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { useI18n } from './i18n/index.ts';
 import { api } from './lib/api.ts';
+import { R, RubySwitch } from './ruby/index.ts';
 import { applySavedContrast } from './outline/index.ts';
 // Workshops (issue #6)
 import { CreateWorkshopPage } from './workshop/CreateWorkshopPage.tsx';
@@ -84,8 +85,9 @@ export function App() {
       </button>
       <label className="rb-check">
         <input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} />
-        {t('largerText')}
+        <R>{t('largerText')}</R>
       </label>
+      <RubySwitch />
     </nav>
   );
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App, route } from './App.tsx';
 import { loadBoardView, prewarmBoardAtLoad } from './board/BoardPage.tsx';
 import { I18nProvider } from './i18n/index.ts';
+import { RubyProvider } from './ruby/index.ts';
 import './styles.css';
 import { markLoad } from './lib/loadMarks.ts';
 
@@ -20,7 +21,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <App />
+        <RubyProvider>
+          <App />
+        </RubyProvider>
       </I18nProvider>
     </StrictMode>,
   );

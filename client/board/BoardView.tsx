@@ -37,6 +37,7 @@ import { OutlineView, useLargeTextZoom, useOutlineTexts } from '../outline/index
 import { Paths } from '../../shared/protocol/index.ts';
 import { useLayoutSwitch } from './useLayoutSwitch.ts';
 import { registerPlacementRules } from '../placement/boardRules.ts';
+import { R } from '../ruby/index.ts';
 
 // Module-level so tldraw sees the same object on every render. Shapes out of view get their
 // content drawn when they first come into view (DeferredShapeWrapper.tsx).
@@ -157,7 +158,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
         <ConnectionBadge status={status} />
         {readOnly && (
           <p className="rb-readonly" role="note" data-testid="readonly-note">
-            {schemaReason ? t('readOnlySchema') : t('readOnlyView')}
+            <R>{schemaReason ? t('readOnlySchema') : t('readOnlyView')}</R>
           </p>
         )}
         <div className="rb-board__actions">
@@ -174,7 +175,7 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
                 props.onSwitchLayout?.();
               }}
             >
-              {layout === 'outline' ? o.boardLink : o.outlineLink}
+              <R>{layout === 'outline' ? o.boardLink : o.outlineLink}</R>
             </a>
           )}
           {props.headerExtra}
@@ -182,12 +183,12 @@ function BoardViewInner(props: BoardViewProps & { connection: BoardConnection })
           {info.role === 'owner' && info.workshopId && <SummonHere workshopId={info.workshopId} boardId={info.id} token={token} editor={editor} />}
           {info.role === 'owner' && (
             <button type="button" ref={shareButton} onClick={() => setSharing(true)} data-testid="share-button">
-              {t('share')}
+              <R>{t('share')}</R>
             </button>
           )}
           {info.role === 'owner' && (
             <button type="button" ref={privacyButton} onClick={() => setPrivacyOpen(true)} data-testid="privacy-button">
-              {privacyTexts.open}
+              <R>{privacyTexts.open}</R>
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import type { ConnectionStatus } from './BoardConnection.ts';
+import { R } from '../ruby/index.ts';
 
 const LABEL: Record<ConnectionStatus, MessageKey> = {
   connecting: 'statusConnecting',
@@ -14,7 +15,7 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   return (
     <div className={`rb-status rb-status--${status}`} role="status" aria-live="polite" data-testid="connection-status" data-status={status}>
       <span className="rb-status__dot" aria-hidden="true" />
-      {t(LABEL[status])}
+      <R>{t(LABEL[status])}</R>
     </div>
   );
 }

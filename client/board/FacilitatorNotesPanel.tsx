@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { FACILITATOR_NOTES_MAX_CHARS } from '../../shared/templates/facilitatorNotes.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
+import { R } from '../ruby/index.ts';
 
 const texts = {
   ja: {
@@ -76,17 +77,17 @@ export function FacilitatorNotesPanel({ boardId, ownerToken }: { boardId: string
   return (
     <details className="rb-panel rb-case-section rb-facilitator-notes" data-testid="facilitator-notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary data-testid="facilitator-notes-toggle">
-        <h2 id={headingId}>{t.heading}</h2>
+        <h2 id={headingId}><R>{t.heading}</R></h2>
       </summary>
       {open && (
         <>
-          <p className="rb-hint">{t.hint}</p>
+          <p className="rb-hint"><R>{t.hint}</R></p>
           {draft === null ? (
             <>
-              {!notes.edited && notes.body && <p className="rb-hint">{t.templateNotes}</p>}
+              {!notes.edited && notes.body && <p className="rb-hint"><R>{t.templateNotes}</R></p>}
               <div className="rb-facilitator-notes__body" data-testid="facilitator-notes-body">{notes.body || t.empty}</div>
               <button type="button" onClick={() => { setDraft(notes.body); setStatus(null); }} data-testid="facilitator-notes-edit">
-                {t.edit}
+                <R>{t.edit}</R>
               </button>
             </>
           ) : (
@@ -100,8 +101,8 @@ export function FacilitatorNotesPanel({ boardId, ownerToken }: { boardId: string
                 data-testid="facilitator-notes-input"
               />
               <div className="rb-row">
-                <button type="button" className="rb-primary" onClick={() => void save()} data-testid="facilitator-notes-save">{t.save}</button>
-                <button type="button" onClick={() => setDraft(null)}>{t.cancel}</button>
+                <button type="button" className="rb-primary" onClick={() => void save()} data-testid="facilitator-notes-save"><R>{t.save}</R></button>
+                <button type="button" onClick={() => setDraft(null)}><R>{t.cancel}</R></button>
               </div>
             </>
           )}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { DEFAULT_ROLE, NAME_MAX, identityFrom, type Identity } from '../lib/identity.ts';
 import { roleOptions } from '../lib/roles.ts';
+import { R } from '../ruby/index.ts';
 
 /** What the dialog asks: on the way in (first visit), or over the board (change who you are). */
 type Mode = { kind: 'enter' } | { kind: 'change'; onCancel(): void };
@@ -52,18 +53,18 @@ export function IdentityDialog({ initial, onDone, mode = { kind: 'enter' } }: { 
         mode.onCancel();
       }}
     >
-      {changing ? <h2 id={headingId}>{t('identityChangeHeading')}</h2> : <h1 id={headingId}>{t('identityHeading')}</h1>}
+      {changing ? <h2 id={headingId}><R>{t('identityChangeHeading')}</R></h2> : <h1 id={headingId}><R>{t('identityHeading')}</R></h1>}
       {initial && !fresh && (
         <p className="rb-not-you">
           <span>{t('identityNotYou').replace('{name}', initial.name)}</span>{' '}
           <button type="button" className="rb-link-button" onClick={startFresh} data-testid="identity-not-you">
-            {t('identityStartFresh')}
+            <R>{t('identityStartFresh')}</R>
           </button>
         </p>
       )}
-      <p role={fresh ? 'status' : undefined}>{fresh ? t('identityFreshNote') : changing ? t('identityChangeIntro') : t('identityIntro')}</p>
+      <p role={fresh ? 'status' : undefined}><R>{fresh ? t('identityFreshNote') : changing ? t('identityChangeIntro') : t('identityIntro')}</R></p>
       <div className="rb-field">
-        <label htmlFor={nameId}>{t('identityName')}</label>
+        <label htmlFor={nameId}><R>{t('identityName')}</R></label>
         <input
           id={nameId}
           value={name}
@@ -77,12 +78,12 @@ export function IdentityDialog({ initial, onDone, mode = { kind: 'enter' } }: { 
         />
         {error && (
           <p id={errId} className="rb-error" role="alert">
-            {error}
+            <R>{error}</R>
           </p>
         )}
       </div>
       <div className="rb-field">
-        <label htmlFor={roleId}>{t('identityRole')}</label>
+        <label htmlFor={roleId}><R>{t('identityRole')}</R></label>
         <select id={roleId} value={role} onChange={(e) => setRole(e.target.value)} data-testid="identity-role">
           {roleOptions(locale).map((r) => (
             <option key={r.id} value={r.id}>
@@ -94,11 +95,11 @@ export function IdentityDialog({ initial, onDone, mode = { kind: 'enter' } }: { 
       <div className="rb-dialog__actions">
         {mode.kind === 'change' && (
           <button type="button" onClick={mode.onCancel} data-testid="identity-cancel">
-            {t('cancel')}
+            <R>{t('cancel')}</R>
           </button>
         )}
         <button type="submit" className="rb-primary" data-testid="identity-enter">
-          {changing ? t('identityChangeSave') : t('identityEnter')}
+          <R>{changing ? t('identityChangeSave') : t('identityEnter')}</R>
         </button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { roleLabel } from '../lib/roles.ts';
 import { participantOf } from '../../shared/protocol/index.ts';
 import type { ParticipantState } from './presence.ts';
 import { useParticipantLinks, usePrivacyTexts } from '../privacy/index.ts';
+import { R } from '../ruby/index.ts';
 
 /** Idle after a minute without activity, as tldraw's own collaborator list does. */
 const IDLE_MS = 60_000;
@@ -78,7 +79,7 @@ export function ParticipantsPanel({ awareness, editor, boardId, token, onChangeS
   return (
     <section className="rb-panel rb-participants" aria-labelledby="rb-participants-h" data-testid="participants">
       <h2 id="rb-participants-h">
-        {t('participants')} <span className="rb-count">{list.length}</span>
+        <R>{t('participants')}</R> <span className="rb-count">{list.length}</span>
       </h2>
       <ul>
         {list.map((p) => (
@@ -86,23 +87,24 @@ export function ParticipantsPanel({ awareness, editor, boardId, token, onChangeS
             <span className="rb-swatch" style={{ background: p.color }} aria-hidden="true" />
             <span className="rb-name">
               {p.name}
-              {p.self ? ` ${t('participantsYou')}` : ''}
+              {p.self ? ' ' : ''}
+              {p.self && <R>{t('participantsYou')}</R>}
             </span>
             {linkNames[String(p.clientId)] && linkNames[String(p.clientId)] !== p.name && (
               <span className="rb-linkname" data-testid="participant-link-name">
                 {privacy.fill(privacy.tx.participantLink, { name: linkNames[String(p.clientId)] ?? '' })}
               </span>
             )}
-            <span className="rb-role">{roleLabel(p.role, locale)}</span>
-            {p.idle && <span className="rb-idle">{t('participantsIdle')}</span>}
+            <span className="rb-role"><R>{roleLabel(p.role, locale)}</R></span>
+            {p.idle && <span className="rb-idle"><R>{t('participantsIdle')}</R></span>}
             {p.self && onChangeSelf && (
               <button type="button" className="rb-link-button" onClick={onChangeSelf} data-testid="identity-change">
-                {t('identityChange')}
+                <R>{t('identityChange')}</R>
               </button>
             )}
             {!p.self && p.userId && (
               <button type="button" className="rb-link-button" onClick={() => toggleFollow(p.userId as string)} aria-pressed={following === p.userId}>
-                {following === p.userId ? t('participantsStopFollow') : t('participantsFollow')}
+                <R>{following === p.userId ? t('participantsStopFollow') : t('participantsFollow')}</R>
               </button>
             )}
           </li>

@@ -4,6 +4,7 @@ import type { Capability } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { api } from '../lib/api.ts';
 import { rememberBoard } from '../lib/localBoards.ts';
+import { R } from '../ruby/index.ts';
 
 /** The owner's share dialog: copy the edit and view links, or rotate them. */
 export function ShareDialog(props: { boardId: string; title: string; ownerToken: string; knownTokens: Partial<Record<Capability, string>>; onClose(): void }) {
@@ -61,33 +62,33 @@ export function ShareDialog(props: { boardId: string; title: string; ownerToken:
           props.onClose();
         }}
       >
-        <h2 id="rb-share-h">{t('shareHeading')}</h2>
+        <h2 id="rb-share-h"><R>{t('shareHeading')}</R></h2>
         {(['edit', 'view'] as const).map((cap) => {
           const token = tokens[cap];
           const id = `rb-share-${cap}`;
           return (
             <div className="rb-field" key={cap}>
-              <label htmlFor={id}>{cap === 'edit' ? t('shareEdit') : t('shareView')}</label>
+              <label htmlFor={id}><R>{cap === 'edit' ? t('shareEdit') : t('shareView')}</R></label>
               {token ? (
                 <div className="rb-row">
                   <input id={id} readOnly value={link(token)} onFocus={(e) => e.currentTarget.select()} data-testid={`share-${cap}`} />
                   <button type="button" onClick={() => void copy(cap, token)}>
-                    {copied === cap ? t('shareCopied') : t('shareCopy')}
+                    <R>{copied === cap ? t('shareCopied') : t('shareCopy')}</R>
                   </button>
                 </div>
               ) : (
-                <p id={id}>{loading ? t('shareLoading') : t('shareUnknown')}</p>
+                <p id={id}><R>{loading ? t('shareLoading') : t('shareUnknown')}</R></p>
               )}
             </div>
           );
         })}
         <button type="button" className="rb-danger" disabled={busy} onClick={() => void rotate()}>
-          {t('shareRotate')}
+          <R>{t('shareRotate')}</R>
         </button>
-        {message && <p role="status">{message}</p>}
+        {message && <p role="status"><R>{message}</R></p>}
         <div className="rb-dialog__actions">
           <button type="button" onClick={props.onClose} autoFocus>
-            {t('close')}
+            <R>{t('close')}</R>
           </button>
         </div>
       </div>

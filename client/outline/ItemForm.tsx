@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useOutlineTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 /** One field of an outline form. */
 export interface FormField {
@@ -59,7 +60,7 @@ export function ItemForm(props: {
         };
         return (
           <div className="rb-field" key={f.key}>
-            <label htmlFor={id}>{f.label}</label>
+            <label htmlFor={id}><R>{f.label}</R></label>
             {f.kind === 'textarea' ? (
               <textarea {...common} rows={3} />
             ) : f.kind === 'select' ? (
@@ -79,15 +80,15 @@ export function ItemForm(props: {
       {missingField && (
         <p className="rb-error" role="alert" id={`${base}-error`}>
           {missingField.label}
-          {o.required}
+          <R>{o.required}</R>
         </p>
       )}
       <div className="rb-row">
         <button type="submit" className="rb-primary">
-          {props.submitLabel}
+          <R>{props.submitLabel}</R>
         </button>
         <button type="button" onClick={props.onCancel}>
-          {o.cancel}
+          <R>{o.cancel}</R>
         </button>
       </div>
     </form>

@@ -17,7 +17,7 @@ import {
 import { serviceUpdate } from '../shapes/serviceCard/catalogue.ts';
 import { updateShapeFromOutline } from './addShapeFromOutline.ts';
 import { ItemForm, type FormField } from './ItemForm.tsx';
-import { R } from './Ruby.tsx';
+import { R } from '../ruby/index.ts';
 import { readableDate, useOutlineTexts, type OutlineTextKey } from './texts.ts';
 
 type Locale = 'ja' | 'en';
@@ -102,11 +102,11 @@ function Item(props: { id: string; ctx: ItemContext; kind: string; fields: FormF
           <div className="rb-outline__actions">
             {props.extra}
             <button type="button" onClick={() => props.ctx.onRead(el)}>
-              {o.readItem}
+              <R>{o.readItem}</R>
             </button>
             {editor && (
               <button type="button" onClick={() => setEditing(true)}>
-                {o.edit}
+                <R>{o.edit}</R>
               </button>
             )}
           </div>
@@ -144,7 +144,7 @@ export function PlanItem({ p, ctx }: { p: Placed<PlanItemProps>; ctx: ItemContex
   const stateId = `rb-outline-state-${p.id}`;
   const state = ctx.editor ? (
     <span className="rb-outline__state">
-      <label htmlFor={stateId}>{o.state}</label>
+      <label htmlFor={stateId}><R>{o.state}</R></label>
       <select id={stateId} value={x.state} data-testid="outline-plan-state" onChange={(e) => ctx.editor && updateShapeFromOutline(ctx.editor, p.id, { state: e.target.value })}>
         {PLAN_STATES.map((s) => (
           <option key={s} value={s}>

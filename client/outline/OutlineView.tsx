@@ -12,7 +12,7 @@ import { Announcer } from './Announcer.ts';
 import { ItemForm, type FormField } from './ItemForm.tsx';
 import { PlanItem, ServiceItem, VoiceItem, planFields, serviceFields, serviceProps, voiceFields, type ItemContext } from './OutlineItems.tsx';
 import { OutlineTools } from './OutlineTools.tsx';
-import { R, RubyProvider, useRubySwitch } from './Ruby.tsx';
+import { R, useRubySetting } from '../ruby/index.ts';
 import { speak } from './speech.ts';
 import { plainTransition, readableDate, useOutlineTexts } from './texts.ts';
 import { useOutline } from './useOutline.ts';
@@ -46,7 +46,7 @@ export function OutlineView(props: OutlineViewProps) {
   const { o, locale } = useOutlineTexts();
   const [live, setLive] = useState('');
   const [rate, setRate] = useState(1);
-  const ruby = useRubySwitch();
+  const ruby = useRubySetting();
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const announcer = useMemo(() => new Announcer({ onAnnounce: setLive, join: (m, rest) => m.join('　') + (rest > 0 ? (localeRef.current === 'ja' ? `（ほか${rest}件）` : ` (and ${rest} more)`) : '') }), []);
@@ -92,7 +92,7 @@ export function OutlineView(props: OutlineViewProps) {
           <R>{title}</R>
         </h2>
         <button type="button" onClick={(e) => read(e.currentTarget.closest('section'))}>
-          {o.readSection}
+          <R>{o.readSection}</R>
         </button>
       </div>
       {body}
@@ -106,126 +106,124 @@ export function OutlineView(props: OutlineViewProps) {
   const roleName = (owner: string) => (owner && isRoleId(owner) ? (locale === 'ja' ? ROLES[owner].label : ROLES[owner].labelEn) : o.ownerNone);
 
   return (
-    <RubyProvider state={ruby.state}>
-      <main className={`rb-outline${ruby.state.kind === 'on' ? ' rb-outline--ruby' : ''}`} id="rb-outline" tabIndex={-1} aria-label={o.outlineLabel} lang={locale} data-testid="outline">
-        <OutlineTools ruby={ruby} rate={rate} setRate={setRate} onReadAll={() => read(document.getElementById('rb-outline-content'))} />
-        <p className="rb-outline__live" role="status" aria-live="polite" aria-label={o.liveLabel} data-testid="outline-live">
-          {live}
+    <main className={`rb-outline${ruby.state.kind === 'on' ? ' rb-outline--ruby' : ''}`} id="rb-outline" tabIndex={-1} aria-label={o.outlineLabel} lang={locale} data-testid="outline">
+      <OutlineTools rate={rate} setRate={setRate} onReadAll={() => read(document.getElementById('rb-outline-content'))} />
+      <p className="rb-outline__live" role="status" aria-live="polite" aria-label={o.liveLabel} data-testid="outline-live">
+        {live}
+      </p>
+      {!props.canWrite && (
+        <p className="rb-readonly" role="note">
+          <R>{o.readOnly}</R>
         </p>
-        {!props.canWrite && (
-          <p className="rb-readonly" role="note">
-            <R>{o.readOnly}</R>
-          </p>
+      )}
+      {props.canWrite && !props.editor && <p className="rb-hint"><R>{o.waitingEditor}</R></p>}
+      <div id="rb-outline-content">
+        {section(
+          'voices',
+          o.voices,
+          <>
+            <p className="rb-hint"><R>{o.voicesHint}</R></p>
+            {content.voices.length ? <ul className="rb-outline__list">{content.voices.map((v) => <VoiceItem key={v.id} v={v} ctx={ctx} />)}</ul> : none}
+            {addForm('voice', voiceFields(o, locale), { text: '', source: 'spoken', recordedBy: props.identity.name }, (v) => ({ type: CLIENT_VOICE_TYPE, props: { text: v.text ?? '', source: v.source as ClientVoiceProps['source'], recordedBy: v.recordedBy ?? '' } }))}
+          </>,
         )}
-        {props.canWrite && !props.editor && <p className="rb-hint">{o.waitingEditor}</p>}
-        <div id="rb-outline-content">
-          {section(
-            'voices',
-            o.voices,
-            <>
-              <p className="rb-hint"><R>{o.voicesHint}</R></p>
-              {content.voices.length ? <ul className="rb-outline__list">{content.voices.map((v) => <VoiceItem key={v.id} v={v} ctx={ctx} />)}</ul> : none}
-              {addForm('voice', voiceFields(o, locale), { text: '', source: 'spoken', recordedBy: props.identity.name }, (v) => ({ type: CLIENT_VOICE_TYPE, props: { text: v.text ?? '', source: v.source as ClientVoiceProps['source'], recordedBy: v.recordedBy ?? '' } }))}
-            </>,
-          )}
-          {section(
-            'wishes',
-            o.wishes,
-            model.wishes.length ? (
-              <ul className="rb-outline__list">
-                {model.wishes.map((w) => (
-                  <li key={w.id} tabIndex={0} data-outline-id={w.id}><R>{w.text}</R></li>
-                ))}
-              </ul>
-            ) : (
-              none
-            ),
-          )}
-          {section(
-            'life',
-            o.life,
-            life?.birthDate ? (
-              <dl className="rb-outline__dl">
-                <dt><R>{o.birthDate}</R></dt>
-                <dd><R>{readableDate(locale, life.birthDate)}</R></dd>
-                {life.age !== null && (<><dt><R>{o.ageNow}</R></dt><dd>{`${life.age}${o.ageUnit}`}</dd></>)}
-                {life.stage && (<><dt><R>{o.stageNow}</R></dt><dd><R>{life.stage}</R></dd></>)}
-                {life.dates.map((d) => (
-                  <div key={d.id} className="rb-outline__dlrow">
-                    <dt><R>{locale === 'ja' ? d.label : d.labelEn}</R></dt>
-                    <dd><R>{readableDate(locale, d.date)}</R></dd>
-                  </div>
-                ))}
-              </dl>
-            ) : (
-              <p><R>{o.noBirthDate}</R></p>
-            ),
-          )}
-          {section(
-            'services',
-            o.services,
-            <>
-              {[...model.servicesBySystem].filter(([, list]) => list.length > 0).map(([system, list]) => (
-                <section key={system} aria-labelledby={`rb-outline-system-${system}`} className="rb-outline__group">
-                  <h3 id={`rb-outline-system-${system}`}><R>{locale === 'ja' ? SYSTEMS[system].label : SYSTEMS[system].labelEn}</R></h3>
-                  <ul className="rb-outline__list">{list.map((s) => <ServiceItem key={s.id} s={s} ctx={ctx} />)}</ul>
-                </section>
+        {section(
+          'wishes',
+          o.wishes,
+          model.wishes.length ? (
+            <ul className="rb-outline__list">
+              {model.wishes.map((w) => (
+                <li key={w.id} tabIndex={0} data-outline-id={w.id}><R>{w.text}</R></li>
               ))}
-              {content.services.length === 0 && none}
-              {addForm('service', serviceFields(o, locale), { service: '', system: 'shogai', provider: '', amount: '', status: 'in-use' }, (v) => ({ type: SERVICE_CARD_TYPE, props: serviceProps(v) }))}
-            </>,
-          )}
-          {section(
-            'transition',
-            o.transition,
-            <>
-              {(['moves', 'continues', 'noHome'] as const).map((k) =>
-                content.transition[k].length ? (
-                  <section key={k} aria-labelledby={`rb-outline-tr-${k}`} className="rb-outline__group">
-                    <h3 id={`rb-outline-tr-${k}`}><R>{o[k]}</R></h3>
-                    <ul className="rb-outline__list">
-                      {content.transition[k].map((t, i) => (
-                        <li key={`${t.input}-${i}`} tabIndex={0} data-testid="outline-transition">
-                          <p className="rb-outline__lead"><R>{t.input}</R></p>
-                          <p><R>{plainTransition(locale, k, t)}</R></p>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ) : null,
-              )}
-              {content.transition.moves.length + content.transition.continues.length + content.transition.noHome.length === 0 && none}
-            </>,
-          )}
-          {section(
-            'plans',
-            o.plans,
-            <>
-              {[...model.plansByOwner].map(([owner, list]) => (
-                <section key={owner || 'none'} aria-labelledby={`rb-outline-owner-${owner || 'none'}`} className="rb-outline__group">
-                  <h3 id={`rb-outline-owner-${owner || 'none'}`}><R>{roleName(owner)}</R></h3>
-                  <ul className="rb-outline__list">{list.map((p) => <PlanItem key={p.id} p={p} ctx={ctx} />)}</ul>
-                </section>
+            </ul>
+          ) : (
+            none
+          ),
+        )}
+        {section(
+          'life',
+          o.life,
+          life?.birthDate ? (
+            <dl className="rb-outline__dl">
+              <dt><R>{o.birthDate}</R></dt>
+              <dd><R>{readableDate(locale, life.birthDate)}</R></dd>
+              {life.age !== null && (<><dt><R>{o.ageNow}</R></dt><dd>{`${life.age}${o.ageUnit}`}</dd></>)}
+              {life.stage && (<><dt><R>{o.stageNow}</R></dt><dd><R>{life.stage}</R></dd></>)}
+              {life.dates.map((d) => (
+                <div key={d.id} className="rb-outline__dlrow">
+                  <dt><R>{locale === 'ja' ? d.label : d.labelEn}</R></dt>
+                  <dd><R>{readableDate(locale, d.date)}</R></dd>
+                </div>
               ))}
-              {content.plans.length === 0 && none}
-              {addForm('plan', planFields(o, locale), { need: '', goal: '', support: '', owner: '' }, (v) => ({ type: PLAN_ITEM_TYPE, props: { need: v.need ?? '', goal: v.goal ?? '', support: v.support ?? '', owner: (v.owner ?? '') as PlanItemProps['owner'] } }))}
-            </>,
-          )}
-          {section(
-            'questions',
-            o.questions,
-            content.openQuestions.length ? (
-              <ul className="rb-outline__list">
-                {content.openQuestions.map((q) => (
-                  <li key={q.id} tabIndex={0} data-outline-id={q.id}><R>{q.props.text}</R></li>
-                ))}
-              </ul>
-            ) : (
-              none
-            ),
-          )}
-        </div>
-      </main>
-    </RubyProvider>
+            </dl>
+          ) : (
+            <p><R>{o.noBirthDate}</R></p>
+          ),
+        )}
+        {section(
+          'services',
+          o.services,
+          <>
+            {[...model.servicesBySystem].filter(([, list]) => list.length > 0).map(([system, list]) => (
+              <section key={system} aria-labelledby={`rb-outline-system-${system}`} className="rb-outline__group">
+                <h3 id={`rb-outline-system-${system}`}><R>{locale === 'ja' ? SYSTEMS[system].label : SYSTEMS[system].labelEn}</R></h3>
+                <ul className="rb-outline__list">{list.map((s) => <ServiceItem key={s.id} s={s} ctx={ctx} />)}</ul>
+              </section>
+            ))}
+            {content.services.length === 0 && none}
+            {addForm('service', serviceFields(o, locale), { service: '', system: 'shogai', provider: '', amount: '', status: 'in-use' }, (v) => ({ type: SERVICE_CARD_TYPE, props: serviceProps(v) }))}
+          </>,
+        )}
+        {section(
+          'transition',
+          o.transition,
+          <>
+            {(['moves', 'continues', 'noHome'] as const).map((k) =>
+              content.transition[k].length ? (
+                <section key={k} aria-labelledby={`rb-outline-tr-${k}`} className="rb-outline__group">
+                  <h3 id={`rb-outline-tr-${k}`}><R>{o[k]}</R></h3>
+                  <ul className="rb-outline__list">
+                    {content.transition[k].map((t, i) => (
+                      <li key={`${t.input}-${i}`} tabIndex={0} data-testid="outline-transition">
+                        <p className="rb-outline__lead"><R>{t.input}</R></p>
+                        <p><R>{plainTransition(locale, k, t)}</R></p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null,
+            )}
+            {content.transition.moves.length + content.transition.continues.length + content.transition.noHome.length === 0 && none}
+          </>,
+        )}
+        {section(
+          'plans',
+          o.plans,
+          <>
+            {[...model.plansByOwner].map(([owner, list]) => (
+              <section key={owner || 'none'} aria-labelledby={`rb-outline-owner-${owner || 'none'}`} className="rb-outline__group">
+                <h3 id={`rb-outline-owner-${owner || 'none'}`}><R>{roleName(owner)}</R></h3>
+                <ul className="rb-outline__list">{list.map((p) => <PlanItem key={p.id} p={p} ctx={ctx} />)}</ul>
+              </section>
+            ))}
+            {content.plans.length === 0 && none}
+            {addForm('plan', planFields(o, locale), { need: '', goal: '', support: '', owner: '' }, (v) => ({ type: PLAN_ITEM_TYPE, props: { need: v.need ?? '', goal: v.goal ?? '', support: v.support ?? '', owner: (v.owner ?? '') as PlanItemProps['owner'] } }))}
+          </>,
+        )}
+        {section(
+          'questions',
+          o.questions,
+          content.openQuestions.length ? (
+            <ul className="rb-outline__list">
+              {content.openQuestions.map((q) => (
+                <li key={q.id} tabIndex={0} data-outline-id={q.id}><R>{q.props.text}</R></li>
+              ))}
+            </ul>
+          ) : (
+            none
+          ),
+        )}
+      </div>
+    </main>
   );
 }

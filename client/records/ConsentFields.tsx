@@ -1,5 +1,6 @@
 import type { AttendeeInfo, ConsentMethod, RecordConsent } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
+import { R } from '../ruby/index.ts';
 
 /** One person's row as edited: both consents share name, method and date. */
 export interface ConsentRow {
@@ -96,12 +97,12 @@ export function ConsentFields(props: { draft: ConsentDraft; onChange(d: ConsentD
   const setRow = (i: number, patch: Partial<ConsentRow>) => props.onChange({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <fieldset className="rb-consent" data-testid="consent">
-      <legend>{t.legend}</legend>
-      <p className="rb-hint">{t.intro}</p>
+      <legend><R>{t.legend}</R></legend>
+      <p className="rb-hint"><R>{t.intro}</R></p>
       <div className="rb-row">
         <label className="rb-check">
           <input type="checkbox" checked={d.online} onChange={(e) => props.onChange({ ...d, online: e.target.checked })} data-testid="consent-online" />
-          {t.online}
+          <R>{t.online}</R>
         </label>
         {d.online && <input aria-label={t.tool} placeholder={t.tool} value={d.onlineTool} maxLength={100} onChange={(e) => props.onChange({ ...d, onlineTool: e.target.value })} data-testid="consent-tool" />}
       </div>
@@ -118,7 +119,7 @@ export function ConsentFields(props: { draft: ConsentDraft; onChange(d: ConsentD
           {d.online && (
             <label className="rb-check">
               <input type="checkbox" checked={r.online} onChange={(e) => setRow(i, { online: e.target.checked })} />
-              {t.onlineToo}
+              <R>{t.onlineToo}</R>
             </label>
           )}
           <button type="button" onClick={() => props.onChange({ ...d, rows: d.rows.filter((_, j) => j !== i) })} aria-label={`${t.remove}: ${r.name}`}>
@@ -127,7 +128,7 @@ export function ConsentFields(props: { draft: ConsentDraft; onChange(d: ConsentD
         </div>
       ))}
       <button type="button" onClick={() => props.onChange({ ...d, rows: [...d.rows, { name: '', method: 'written', proxy: '', date: today(), online: false }] })}>
-        {t.add}
+        <R>{t.add}</R>
       </button>
     </fieldset>
   );

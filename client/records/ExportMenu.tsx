@@ -6,6 +6,7 @@ import { fetchWithToken } from '../lib/api.ts';
 import { downloadBlob, safeFileName } from './download.ts';
 import { pngExportSize } from './exportSize.ts';
 import { useRecordTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 type Format = 'tldr' | 'png' | 'svg' | 'json';
 
@@ -71,20 +72,20 @@ export function ExportMenu({ editor, title, tldrPath, token }: { editor: Editor 
   ];
   return (
     <section className="rb-panel" aria-labelledby="rb-export-h">
-      <h2 id="rb-export-h">{t('exportHeading')}</h2>
+      <h2 id="rb-export-h"><R>{t('exportHeading')}</R></h2>
       <div className="rb-button-list" aria-busy={busy !== null}>
         {items.map(([f, label]) => (
           <button key={f} type="button" onClick={() => void run(f)} disabled={busy !== null || (f !== 'tldr' && !editor)} data-testid={`export-${f}`}>
-            {busy === f ? t('exporting') : label}
+            <R>{busy === f ? t('exporting') : label}</R>
           </button>
         ))}
       </div>
       <p role="status" className="rb-hint" data-testid="export-status">
-        {busy !== null ? t('exportingFor').replace('{s}', String(elapsed)) : ''}
+        <R>{busy !== null ? t('exportingFor').replace('{s}', String(elapsed)) : ''}</R>
       </p>
       {error && (
         <p className="rb-error" role="alert">
-          {error}
+          <R>{error}</R>
         </p>
       )}
     </section>

@@ -9,6 +9,7 @@ import {
 } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { useRecordTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 type TextKey = 'place' | 'onlineTool' | 'round' | 'author' | 'clientName' | 'familyRelation' | 'topics' | 'discussion' | 'conclusion' | 'remaining' | 'nextMeeting';
 
@@ -27,7 +28,7 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
   const set = (patch: Partial<MeetingDetails>) => props.onChange({ ...d, ...patch });
   const text = (k: TextKey, multiline = false) => (
     <div className="rb-field" key={k}>
-      <label htmlFor={id(k)}>{L(k)}</label>
+      <label htmlFor={id(k)}><R>{L(k)}</R></label>
       {multiline ? (
         <textarea id={id(k)} rows={3} value={d[k]} maxLength={20000} disabled={disabled} data-testid={`meeting-${k}`} onChange={(e) => set({ [k]: e.target.value })} />
       ) : (
@@ -37,7 +38,7 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
   );
   const attendance = (k: 'clientAttendance' | 'familyAttendance', label: string) => (
     <label className="rb-check">
-      {label}
+      <R>{label}</R>
       <select value={d[k]} disabled={disabled} data-testid={`meeting-${k}`} onChange={(e) => set({ [k]: e.target.value as Attendance })}>
         {(['', 'present', 'absent'] as const).map((v) => (
           <option key={v} value={v}>
@@ -52,15 +53,15 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
     <div className="rb-meeting-fields" data-testid="meeting-fields">
       <div className="rb-meeting-fields__grid">
         <div className="rb-field">
-          <label htmlFor={id('date')}>{L('date')}</label>
+          <label htmlFor={id('date')}><R>{L('date')}</R></label>
           <input id={id('date')} type="date" value={d.date} disabled={disabled} data-testid="meeting-date" onChange={(e) => set({ date: e.target.value })} />
         </div>
         <div className="rb-field">
-          <label htmlFor={id('start')}>{L('start')}</label>
+          <label htmlFor={id('start')}><R>{L('start')}</R></label>
           <input id={id('start')} type="time" value={d.start} disabled={disabled} data-testid="meeting-start" onChange={(e) => set({ start: e.target.value })} />
         </div>
         <div className="rb-field">
-          <label htmlFor={id('end')}>{L('end')}</label>
+          <label htmlFor={id('end')}><R>{L('end')}</R></label>
           <input id={id('end')} type="time" value={d.end} disabled={disabled} data-testid="meeting-end" onChange={(e) => set({ end: e.target.value })} />
         </div>
         {text('round')}
@@ -69,7 +70,7 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
       <div className="rb-row">
         <label className="rb-check">
           <input type="checkbox" checked={d.online} disabled={disabled} data-testid="meeting-online" onChange={(e) => set({ online: e.target.checked })} />
-          {L('online')}
+          <R>{L('online')}</R>
         </label>
         {d.online && <input aria-label={L('onlineTool')} placeholder={L('onlineTool')} value={d.onlineTool} maxLength={500} disabled={disabled} data-testid="meeting-onlineTool" onChange={(e) => set({ onlineTool: e.target.value })} />}
       </div>
@@ -78,7 +79,7 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
         {text('author')}
       </div>
       <fieldset className="rb-meeting-fields__people">
-        <legend>{L('attendees')}</legend>
+        <legend><R>{L('attendees')}</R></legend>
         <div className="rb-row rb-wrap">
           {attendance('clientAttendance', L('client'))}
           {attendance('familyAttendance', L('family'))}
@@ -94,11 +95,11 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
           </div>
         ))}
         <button type="button" disabled={disabled} data-testid="meeting-add-attendee" onClick={() => set({ attendees: [...d.attendees, { affiliation: '', name: '' }] })}>
-          {t('addMeetingAttendee')}
+          <R>{t('addMeetingAttendee')}</R>
         </button>
       </fieldset>
       <fieldset className="rb-meeting-fields__people">
-        <legend>{L('absentees')}</legend>
+        <legend><R>{L('absentees')}</R></legend>
         {d.absentees.map((a, i) => (
           <div className="rb-meeting-fields__absentee" key={i} data-testid="meeting-absentee">
             <div className="rb-row">
@@ -113,7 +114,7 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
           </div>
         ))}
         <button type="button" disabled={disabled} data-testid="meeting-add-absentee" onClick={() => set({ absentees: [...d.absentees, { affiliation: '', name: '', inquiry: '', answer: '' }] })}>
-          {t('addMeetingAbsentee')}
+          <R>{t('addMeetingAbsentee')}</R>
         </button>
       </fieldset>
       {text('topics', true)}
@@ -122,17 +123,17 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
       {text('remaining', true)}
       {text('nextMeeting')}
       <fieldset className="rb-meeting-fields__people">
-        <legend>{t('monitoringHeading')}</legend>
+        <legend><R>{t('monitoringHeading')}</R></legend>
         <div className="rb-field">
-          <label htmlFor={id('satisfaction')}>{L('satisfaction')}</label>
+          <label htmlFor={id('satisfaction')}><R>{L('satisfaction')}</R></label>
           <textarea id={id('satisfaction')} rows={2} value={m.satisfaction} maxLength={20000} disabled={disabled} data-testid="meeting-satisfaction" onChange={(e) => set({ monitoring: { ...m, satisfaction: e.target.value } })} />
         </div>
         <div className="rb-field">
-          <label htmlFor={id('goal')}>{L('goalAchievement')}</label>
+          <label htmlFor={id('goal')}><R>{L('goalAchievement')}</R></label>
           <textarea id={id('goal')} rows={2} value={m.goalAchievement} maxLength={20000} disabled={disabled} data-testid="meeting-goalAchievement" onChange={(e) => set({ monitoring: { ...m, goalAchievement: e.target.value } })} />
         </div>
         <div className="rb-field">
-          <label htmlFor={id('change')}>{L('planChange')}</label>
+          <label htmlFor={id('change')}><R>{L('planChange')}</R></label>
           <select id={id('change')} value={m.planChange} disabled={disabled} data-testid="meeting-planChange" onChange={(e) => set({ monitoring: { ...m, planChange: e.target.value as PlanChange } })}>
             {(['', 'needed', 'not-needed'] as const).map((v) => (
               <option key={v} value={v}>
@@ -142,11 +143,11 @@ export function MeetingDetailsFields(props: { value: MeetingDetails; onChange(ne
           </select>
         </div>
         <div className="rb-field">
-          <label htmlFor={id('reason')}>{L('planChangeReason')}</label>
+          <label htmlFor={id('reason')}><R>{L('planChangeReason')}</R></label>
           <textarea id={id('reason')} rows={2} value={m.planChangeReason} maxLength={20000} disabled={disabled} onChange={(e) => set({ monitoring: { ...m, planChangeReason: e.target.value } })} />
         </div>
         <div className="rb-field">
-          <label htmlFor={id('next')}>{L('nextMonth')}</label>
+          <label htmlFor={id('next')}><R>{L('nextMonth')}</R></label>
           <input id={id('next')} type="month" value={m.nextMonth} disabled={disabled} data-testid="meeting-nextMonth" onChange={(e) => set({ monitoring: { ...m, nextMonth: e.target.value } })} />
         </div>
       </fieldset>

@@ -8,6 +8,7 @@ import { DiffView } from './DiffView.tsx';
 import { openMinutes } from './minutes.ts';
 import { SaveRecordDialog } from './SaveRecordDialog.tsx';
 import { useRecordTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 /** The board's records: save one, open, print minutes, compare two. */
 export function RecordsPanel({ boardId, boardTitle, token, capability, training: initialTraining, editor, author }: { boardId: string; boardTitle: string; token: string; capability: Capability; training: boolean; editor?: Editor | null; author?: string }) {
@@ -47,21 +48,21 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
 
   return (
     <section className="rb-panel rb-records" aria-labelledby="rb-records-h" data-testid="records-panel">
-      <h2 id="rb-records-h">{t('heading')}</h2>
+      <h2 id="rb-records-h"><R>{t('heading')}</R></h2>
       {capability !== 'view' && (
         <button type="button" className="rb-primary" onClick={() => setSaving(true)} data-testid="record-open-save">
-          {t('save')}
+          <R>{t('save')}</R>
         </button>
       )}
       {capability === 'owner' && (
         <label className="rb-check">
           <input type="checkbox" checked={training} onChange={(e) => void markTraining(e.target.checked)} data-testid="board-training" />
-          {t('trainingToggle')}
+          <R>{t('trainingToggle')}</R>
         </label>
       )}
-      {status && <p role="status">{status.kind === 'saved' ? `${t('saved')}: ${status.title}` : `${t('error')}: ${status.message}`}</p>}
+      {status && <p role="status">{status.kind === 'saved' ? <><R>{t('saved')}</R>{`: ${status.title}`}</> : <R>{`${t('error')}: ${status.message}`}</R>}</p>}
       {records.length === 0 ? (
-        <p>{t('none')}</p>
+        <p><R>{t('none')}</R></p>
       ) : (
         <ul data-testid="records-list">
           {records.map((r) => (
@@ -74,17 +75,17 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
                   <time dateTime={r.createdAt}>{fmt.format(new Date(r.createdAt))}</time>
                   {r.note && (
                     <span className="rb-records__memo" data-testid="record-memo">
-                      {t('memo')}: {r.note}
+                      <R>{t('memo')}</R>: {r.note}
                     </span>
                   )}
                 </span>
               </label>
               <div className="rb-row">
                 <a href={Paths.record(boardId, r.id, token)} data-testid="record-open">
-                  {t('open')}
+                  <R>{t('open')}</R>
                 </a>
                 <button type="button" className="rb-link-button" onClick={() => void openMinutes(boardId, r.id, token, locale)}>
-                  {t('minutes')}
+                  <R>{t('minutes')}</R>
                 </button>
               </div>
             </li>
@@ -93,9 +94,9 @@ export function RecordsPanel({ boardId, boardTitle, token, capability, training:
       )}
       {records.length >= 2 && (
         <p className="rb-hint">
-          {t('compareHint')}{' '}
+          <R>{t('compareHint')}</R>{' '}
           <button type="button" disabled={chosen.length !== 2} onClick={() => void compare()} data-testid="record-compare">
-            {t('compareRun')}
+            <R>{t('compareRun')}</R>
           </button>
         </p>
       )}

@@ -8,6 +8,7 @@ import { ConsentFields, consentFromDraft, initialConsent, type ConsentDraft } fr
 import { MeetingDetailsFields } from './MeetingDetailsFields.tsx';
 import { asMeetingAttendee, initialMeeting, nowParts, writeMeetingToBoard } from './meetingDraft.ts';
 import { useRecordTexts } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 /** The default title as the server writes it (server/records: 2026年4月13日（月） 10:30 board title). */
 function defaultTitle(boardTitle: string): string {
@@ -89,70 +90,73 @@ export function SaveRecordDialog(props: { boardId: string; boardTitle: string; t
 
   return (
     <div className="rb-dialog-backdrop">
-      <form className="rb-dialog" role="dialog" aria-modal="true" aria-labelledby="rb-save-record-h" onSubmit={(e) => void submit(e)} aria-busy={busy}>
-        <h2 id="rb-save-record-h">{t('saveHeading')}</h2>
-        <p>{t('saveIntro')}</p>
-        <div className="rb-field">
-          <label htmlFor={ids.title}>{t('title')}</label>
-          <input id={ids.title} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid="record-title" />
-        </div>
-        <div className="rb-field">
-          <label htmlFor={ids.note}>{t('note')}</label>
-          <textarea id={ids.note} value={note} rows={3} maxLength={10000} onChange={(e) => setNote(e.target.value)} data-testid="record-note" />
-        </div>
-        <fieldset className="rb-attendees">
-          <legend>{t('attendees')}</legend>
-          {attendees.map((a, i) => (
-            <div className="rb-row" key={i}>
-              <input aria-label={`${t('attendeeName')} ${i + 1}`} value={a.name} maxLength={100} onChange={(e) => update(i, { name: e.target.value })} />
-              <select aria-label={`${t('attendeeRole')} ${i + 1}`} value={a.role} onChange={(e) => update(i, { role: e.target.value })}>
-                <option value="">—</option>
-                {roleOptions(locale).map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
-              </select>
-              <button type="button" onClick={() => setAttendees((l) => l.filter((_, j) => j !== i))} aria-label={`${t('remove')}: ${a.name}`}>
-                {t('remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => setAttendees((l) => [...l, { name: '', role: '' }])}>
-            {t('addAttendee')}
-          </button>
-        </fieldset>
-        <fieldset className="rb-meeting-confirm" data-testid="record-meeting">
-          <legend>{t('meetingLegend')}</legend>
-          <p className="rb-hint">{t('meetingIntro')}</p>
-          <MeetingDetailsFields
-            value={meeting}
-            onChange={(m) => {
-              setMeeting(m);
-              setError(null);
-              // One place says whether the meeting was online: the consent follows the details.
-              if (m.online !== meeting.online || m.onlineTool !== meeting.onlineTool) setConsent((c) => ({ ...c, online: m.online, onlineTool: m.onlineTool }));
-            }}
-          />
-        </fieldset>
-        {props.training ? <p className="rb-hint" data-testid="training-note">{t('trainingNoConsent')}</p> : <ConsentFields draft={consent} onChange={(c) => {
-              setConsent(c);
-              setError(null);
-            }} />}
-        {error && (
-          <p className="rb-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="rb-dialog__actions rb-row">
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="rb-primary" disabled={busy} data-testid="record-save">
-            {busy ? t('saving') : t('save')}
-          </button>
-        </div>
-      </form>
+      {/* The dialog holds the form: a <form> may not take the dialog role (axe aria-allowed-role). */}
+      <div className="rb-dialog" role="dialog" aria-modal="true" aria-labelledby="rb-save-record-h" aria-busy={busy}>
+        <form onSubmit={(e) => void submit(e)}>
+          <h2 id="rb-save-record-h"><R>{t('saveHeading')}</R></h2>
+          <p><R>{t('saveIntro')}</R></p>
+          <div className="rb-field">
+            <label htmlFor={ids.title}><R>{t('title')}</R></label>
+            <input id={ids.title} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid="record-title" />
+          </div>
+          <div className="rb-field">
+            <label htmlFor={ids.note}><R>{t('note')}</R></label>
+            <textarea id={ids.note} value={note} rows={3} maxLength={10000} onChange={(e) => setNote(e.target.value)} data-testid="record-note" />
+          </div>
+          <fieldset className="rb-attendees">
+            <legend><R>{t('attendees')}</R></legend>
+            {attendees.map((a, i) => (
+              <div className="rb-row" key={i}>
+                <input aria-label={`${t('attendeeName')} ${i + 1}`} value={a.name} maxLength={100} onChange={(e) => update(i, { name: e.target.value })} />
+                <select aria-label={`${t('attendeeRole')} ${i + 1}`} value={a.role} onChange={(e) => update(i, { role: e.target.value })}>
+                  <option value="">—</option>
+                  {roleOptions(locale).map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" onClick={() => setAttendees((l) => l.filter((_, j) => j !== i))} aria-label={`${t('remove')}: ${a.name}`}>
+                  {t('remove')}
+                </button>
+              </div>
+            ))}
+            <button type="button" onClick={() => setAttendees((l) => [...l, { name: '', role: '' }])}>
+              <R>{t('addAttendee')}</R>
+            </button>
+          </fieldset>
+          <fieldset className="rb-meeting-confirm" data-testid="record-meeting">
+            <legend><R>{t('meetingLegend')}</R></legend>
+            <p className="rb-hint"><R>{t('meetingIntro')}</R></p>
+            <MeetingDetailsFields
+              value={meeting}
+              onChange={(m) => {
+                setMeeting(m);
+                setError(null);
+                // One place says whether the meeting was online: the consent follows the details.
+                if (m.online !== meeting.online || m.onlineTool !== meeting.onlineTool) setConsent((c) => ({ ...c, online: m.online, onlineTool: m.onlineTool }));
+              }}
+            />
+          </fieldset>
+          {props.training ? <p className="rb-hint" data-testid="training-note"><R>{t('trainingNoConsent')}</R></p> : <ConsentFields draft={consent} onChange={(c) => {
+                setConsent(c);
+                setError(null);
+              }} />}
+          {error && (
+            <p className="rb-error" role="alert">
+              <R>{error}</R>
+            </p>
+          )}
+          <div className="rb-dialog__actions rb-row">
+            <button type="button" onClick={props.onClose}>
+              <R>{t('cancel')}</R>
+            </button>
+            <button type="submit" className="rb-primary" disabled={busy} data-testid="record-save">
+              <R>{busy ? t('saving') : t('save')}</R>
+            </button>
+          </div>
+        </form>
+      </div>
     </div>
   );
 }

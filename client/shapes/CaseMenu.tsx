@@ -2,6 +2,7 @@ import { useValue, type Editor, type TLShape } from 'tldraw';
 import { BASIC_INFO_TYPE, MEETING_DETAILS_TYPE, CLIENT_VOICE_TYPE, ECOMAP_PERSON_TYPE, ECOMAP_TIE_TYPE, LIFE_STAGE_TYPE, PLAN_ITEM_TYPE, SERVICE_CARD_TYPE } from '../../shared/shapes/index.ts';
 import { createAtViewportCenter } from './common/shapeOps.ts';
 import { useShapeTexts, type ShapeTextKey } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 /** The buttons of the ケース会議 menu, in order: what each places. */
 export const CASE_MENU_ITEMS: readonly { type: TLShape['type']; text: ShapeTextKey }[] = [
@@ -21,8 +22,8 @@ export function CaseMenu({ editor }: { editor: Editor }) {
   const readonly = useValue('rb-readonly', () => editor.getIsReadonly(), [editor]);
   return (
     <section className="rb-panel rb-case-section rb-case-menu" aria-labelledby="rb-case-menu-heading" data-testid="case-menu">
-      <h2 id="rb-case-menu-heading">{s.caseMenu}</h2>
-      <p className="rb-hint">{readonly ? s.readonlyNote : s.caseMenuHint}</p>
+      <h2 id="rb-case-menu-heading"><R>{s.caseMenu}</R></h2>
+      <p className="rb-hint"><R>{readonly ? s.readonlyNote : s.caseMenuHint}</R></p>
       <div className="rb-case-menu__buttons">
         {CASE_MENU_ITEMS.map((item) => (
           <button
@@ -34,7 +35,7 @@ export function CaseMenu({ editor }: { editor: Editor }) {
               createAtViewportCenter(editor, item.type);
             }}
           >
-            {s[item.text]}
+            <R>{s[item.text]}</R>
           </button>
         ))}
       </div>

@@ -9,6 +9,7 @@ import { LifeStagePanel } from './lifeStage/LifeStagePanel.tsx';
 import { PlanItemPanel } from './planItem/PlanItemPanel.tsx';
 import { ServiceCardPanel } from './serviceCard/ServiceCardPanel.tsx';
 import { useShapeTexts, type ShapeTextKey } from './texts.ts';
+import { R } from '../ruby/index.ts';
 
 type RenkeiShapeType = (typeof CUSTOM_SHAPE_TYPES)[number];
 
@@ -48,8 +49,8 @@ export function ShapePanel({ editor }: { editor: Editor }) {
   if (!shape) return null;
   return (
     <section className="rb-panel rb-case-section" aria-labelledby="rb-shape-panel-heading" data-testid="shape-panel">
-      <h2 id="rb-shape-panel-heading">{s[HEADINGS[shape.type as RenkeiShapeType]]}</h2>
-      {readonly ? <p className="rb-hint">{s.readonlyNote}</p> : <p className="rb-hint">{s.editHint}</p>}
+      <h2 id="rb-shape-panel-heading"><R>{s[HEADINGS[shape.type as RenkeiShapeType]]}</R></h2>
+      <p className="rb-hint"><R>{readonly ? s.readonlyNote : s.editHint}</R></p>
       <ShapeForm key={shape.id} editor={editor} shape={shape} readonly={readonly} />
     </section>
   );

@@ -9,6 +9,7 @@ import { addTransitionProposal } from './addProposal.ts';
 import { allServiceCards, arrowLinks, showShapes } from './boardQueries.ts';
 import { proposesCounterpart } from './summaryView.ts';
 import { canKeepProvider, cardServiceName, serviceLabel, transitionViewFor } from './transitionView.ts';
+import { R } from '../ruby/index.ts';
 
 /** The one selected service card, or null. */
 function useSelectedCard(editor: Editor): ServiceCardShape | null {
@@ -66,45 +67,45 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
     // The service panel says the same and offers to change the card's system.
     return (
       <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
-        <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
-        <p className="rb-hint">{s.serviceOtherSystem.replace('{service}', label(view.service.name)).replace('{system}', systemLabel(view.service.system, locale))}</p>
+        <h2 id="rb-transition-heading"><R>{s.transitionHeading}</R></h2>
+        <p className="rb-hint"><R>{s.serviceOtherSystem.replace('{service}', label(view.service.name)).replace('{system}', systemLabel(view.service.system, locale))}</R></p>
       </section>
     );
   }
   return (
     <section className="rb-panel rb-case-section rb-transition" aria-labelledby="rb-transition-heading" data-testid="transition-panel">
-      <h2 id="rb-transition-heading">{s.transitionHeading}</h2>
+      <h2 id="rb-transition-heading"><R>{s.transitionHeading}</R></h2>
       {!detail ? (
-        <p className="rb-hint">{s.transitionUnknown}</p>
+        <p className="rb-hint"><R>{s.transitionUnknown}</R></p>
       ) : (
         <>
-          <p className="rb-transition__service">{label(detail.serviceName)}</p>
+          <p className="rb-transition__service"><R>{label(detail.serviceName)}</R></p>
           <dl className="rb-transition__facts">
-            <dt>{s.counterparts}</dt>
-            <dd data-testid="transition-counterparts">{detail.counterparts.length ? detail.counterparts.map(label).join(locale === 'en' ? ', ' : '・') : s.counterpartsNone}</dd>
-            <dt>{s.continues}</dt>
-            <dd>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : detail.outcome === 'depends' ? s.continuesDepends : s.continuesNa}</dd>
-            <dt>{s.kyoseigata}</dt>
-            <dd>{detail.kyoseigata ? (locale === 'en' ? `${s.kyoseigataYes} (${detail.kyoseigataWith.map(label).join(', ')})` : `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）`) : s.kyoseigataNo}</dd>
-            <dt>{s.why}</dt>
-            <dd data-testid="transition-reason">{detail.reason}</dd>
+            <dt><R>{s.counterparts}</R></dt>
+            <dd data-testid="transition-counterparts"><R>{detail.counterparts.length ? detail.counterparts.map(label).join(locale === 'en' ? ', ' : '・') : s.counterpartsNone}</R></dd>
+            <dt><R>{s.continues}</R></dt>
+            <dd><R>{detail.outcome === 'continues' ? s.continuesYes : detail.outcome === 'moves' ? s.continuesNo : detail.outcome === 'depends' ? s.continuesDepends : s.continuesNa}</R></dd>
+            <dt><R>{s.kyoseigata}</R></dt>
+            <dd><R>{detail.kyoseigata ? (locale === 'en' ? `${s.kyoseigataYes} (${detail.kyoseigataWith.map(label).join(', ')})` : `${s.kyoseigataYes}（${detail.kyoseigataWith.join('・')}）`) : s.kyoseigataNo}</R></dd>
+            <dt><R>{s.why}</R></dt>
+            <dd data-testid="transition-reason"><R>{detail.reason}</R></dd>
           </dl>
           {detail.losses.length > 0 && (
             <>
-              <h3>{s.losses}</h3>
+              <h3><R>{s.losses}</R></h3>
               <ul>
                 {detail.losses.map((l) => (
-                  <li key={l}>{l}</li>
+                  <li key={l}><R>{l}</R></li>
                 ))}
               </ul>
             </>
           )}
           {detail.notes.length > 0 && (
             <details>
-              <summary>{s.notes}</summary>
+              <summary><R>{s.notes}</R></summary>
               <ul>
                 {detail.notes.map((n) => (
-                  <li key={n}>{n}</li>
+                  <li key={n}><R>{n}</R></li>
                 ))}
               </ul>
             </details>
@@ -113,7 +114,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
             <div className="rb-transition__action">
               {detail.counterparts.length > 1 && (
                 <div className="rb-field">
-                  <label htmlFor={`rb-cp-${card.id}`}>{s.counterpartChoice}</label>
+                  <label htmlFor={`rb-cp-${card.id}`}><R>{s.counterpartChoice}</R></label>
                   <select id={`rb-cp-${card.id}`} value={choice} disabled={readonly} onChange={(e) => setChoice(e.currentTarget.value)}>
                     {detail.counterparts.map((c) => (
                       <option key={c} value={c}>
@@ -126,14 +127,14 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
               {canKeepProvider(detail, choice) && (
                 <label className="rb-check">
                   <input type="checkbox" checked={keep} disabled={readonly} onChange={(e) => setKeep(e.currentTarget.checked)} />
-                  {s.keepProvider}
+                  <R>{s.keepProvider}</R>
                 </label>
               )}
               {existingId ? (
                 <>
-                  <p className="rb-hint" data-testid="proposal-exists">{s.proposalExists}</p>
+                  <p className="rb-hint" data-testid="proposal-exists"><R>{s.proposalExists}</R></p>
                   <button type="button" data-testid="show-proposal" onClick={() => showShapes(editor, [existingId])}>
-                    {s.showProposal}
+                    <R>{s.showProposal}</R>
                   </button>
                 </>
               ) : (
@@ -147,7 +148,7 @@ function TransitionDetails({ editor, card }: { editor: Editor; card: ServiceCard
                     if (result.ok) editor.zoomToSelectionIfOffscreen(80, { animation: { duration: 200 } });
                   }}
                 >
-                  {s.addProposal}
+                  <R>{s.addProposal}</R>
                 </button>
               )}
             </div>

@@ -3,6 +3,7 @@ import { SERVICE_STATUS_LABELS } from '../../shared/shapes/index.ts';
 import { useShapeTexts } from '../shapes/texts.ts';
 import { showShapes, summaryInput } from './boardQueries.ts';
 import { summaryView, type SummaryEntry } from './summaryView.ts';
+import { R } from '../ruby/index.ts';
 
 /** 移行のまとめ: for all service cards of the board, what moves, what continues, what has no home yet. */
 export function TransitionSummaryPanel({ editor }: { editor: Editor }) {
@@ -12,10 +13,10 @@ export function TransitionSummaryPanel({ editor }: { editor: Editor }) {
   return (
     <details className="rb-panel rb-case-section rb-summary" data-testid="transition-summary" open>
       <summary>
-        <h2>{s.summaryHeading}</h2>
+        <h2><R>{s.summaryHeading}</R></h2>
       </summary>
       {view.empty ? (
-        <p className="rb-hint">{s.summaryEmpty}</p>
+        <p className="rb-hint"><R>{s.summaryEmpty}</R></p>
       ) : (
         <>
           <Bucket title={s.summaryMoves} entries={view.moves} editor={editor} testId="summary-moves" flag={(e) => ('needsProposal' in e && e.needsProposal ? s.summaryNoProposal : null)} />
@@ -33,7 +34,7 @@ function Bucket(props: { title: string; entries: SummaryEntry[]; editor: Editor;
   return (
     <div className={`rb-summary__bucket rb-summary__bucket--${props.testId}`} data-testid={props.testId}>
       <h3>
-        {props.title} <span className="rb-count">{props.entries.length}</span>
+        <R>{props.title}</R> <span className="rb-count">{props.entries.length}</span>
       </h3>
       <ul>
         {props.entries.map((e) => {
@@ -41,13 +42,13 @@ function Bucket(props: { title: string; entries: SummaryEntry[]; editor: Editor;
           return (
             <li key={e.key}>
               <button type="button" className="rb-summary__entry" disabled={e.cardIds.length === 0} onClick={() => showShapes(props.editor, e.cardIds)} title={s.summaryShow}>
-                {e.title}
+                <R>{e.title}</R>
               </button>
-              <span className="rb-summary__note">{e.note}</span>
-              {flag && <span className="rb-summary__flag">{flag}</span>}
+              <span className="rb-summary__note"><R>{e.note}</R></span>
+              {flag && <span className="rb-summary__flag"><R>{flag}</R></span>}
               {e.proposals.map((p) => (
                 <button key={p.id} type="button" className="rb-summary__proposal" data-testid="summary-proposal" onClick={() => showShapes(props.editor, [p.id])}>
-                  {locale === 'en' ? `${s.summaryProposal}: ${p.service} (${SERVICE_STATUS_LABELS[p.status].en})` : `${s.summaryProposal}：${p.service}（${SERVICE_STATUS_LABELS[p.status].ja}）`}
+                  <R>{locale === 'en' ? `${s.summaryProposal}: ${p.service} (${SERVICE_STATUS_LABELS[p.status].en})` : `${s.summaryProposal}：${p.service}（${SERVICE_STATUS_LABELS[p.status].ja}）`}</R>
                 </button>
               ))}
             </li>

@@ -26,15 +26,15 @@ export function caseShapes(page: Page): Promise<{ type: string; id: string; prop
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /**
- * axe-core on the outline (and the board's header with `alsoChrome`), every impact, with WCAG AAA contrast (7:1) when `enhanced`.
+ * axe-core on the outline (and the board's header with `alsoChrome`, or the parts named by `include`), every impact, with WCAG AAA contrast (7:1) when `enhanced`.
  * The context must be created with `bypassCSP: true` (axe is injected as an inline script).
  */
-export async function outlineAxe(page: Page, opts: { enhanced?: boolean; alsoChrome?: boolean } = {}): Promise<AxeViolation[]> {
+export async function outlineAxe(page: Page, opts: { enhanced?: boolean; alsoChrome?: boolean; include?: string[] } = {}): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async ({ enhanced, include }) => {
     type Result = { violations: Array<{ id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
     const result = await axe.run({ include }, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: enhanced } } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
-  }, { enhanced: opts.enhanced ?? false, include: opts.alsoChrome ? [['#rb-outline'], ['.rb-board__header']] : [['#rb-outline']] });
+  }, { enhanced: opts.enhanced ?? false, include: opts.include ? opts.include.map((c) => [c]) : opts.alsoChrome ? [['#rb-outline'], ['.rb-board__header']] : [['#rb-outline']] });
 }

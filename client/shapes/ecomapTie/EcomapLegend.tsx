@@ -1,6 +1,7 @@
 import { TIE_KINDS, TIE_KIND_LABELS } from '../../../shared/shapes/index.ts';
 import { useShapeTexts } from '../texts.ts';
 import { pointsToPath, tieArrowHeads, tieStroke, zigzagPoints } from './tieGeometry.ts';
+import { R } from '../../ruby/index.ts';
 
 const W = 56;
 const Y = 8;
@@ -12,25 +13,25 @@ export function EcomapLegend() {
   return (
     <details className="rb-panel rb-case-section rb-legend" data-testid="ecomap-legend" open>
       <summary>
-        <h2>{s.legend}</h2>
+        <h2><R>{s.legend}</R></h2>
       </summary>
-      <p className="rb-hint">{s.legendNote}</p>
+      <p className="rb-hint"><R>{s.legendNote}</R></p>
       <ul>
         <li>
           <span className="rb-legend__person rb-legend__person--self" aria-hidden="true" />
-          {s.legendSelf}
+          <R>{s.legendSelf}</R>
         </li>
         <li>
           <span className="rb-legend__person rb-legend__person--square" aria-hidden="true" />
-          {s.legendMale}
+          <R>{s.legendMale}</R>
           <span className="rb-legend__person rb-legend__person--ellipse" aria-hidden="true" />
-          {s.legendFemale}
+          <R>{s.legendFemale}</R>
         </li>
         <li>
           <span className="rb-legend__person rb-legend__person--deceased" aria-hidden="true">
             ×
           </span>
-          {s.legendDeceased}
+          <R>{s.legendDeceased}</R>
         </li>
         {TIE_KINDS.map((k) => {
           const st = tieStroke(k);
@@ -40,7 +41,7 @@ export function EcomapLegend() {
               <svg width={W} height={Y * 2} aria-hidden="true">
                 <path d={pointsToPath(pts)} fill="none" stroke="currentColor" strokeWidth={Math.min(st.width, 5)} strokeDasharray={st.dash ?? undefined} />
               </svg>
-              {TIE_KIND_LABELS[k][locale]}
+              <R>{TIE_KIND_LABELS[k][locale]}</R>
             </li>
           );
         })}
@@ -49,7 +50,7 @@ export function EcomapLegend() {
             <path d={pointsToPath([{ x: 4, y: Y }, { x: W - 4, y: Y }])} stroke="currentColor" strokeWidth={2} />
             <polygon points={arrow.map((p) => `${p.x},${p.y}`).join(' ')} fill="currentColor" />
           </svg>
-          {s.legendArrow}
+          <R>{s.legendArrow}</R>
         </li>
       </ul>
     </details>

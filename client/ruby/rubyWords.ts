@@ -2,7 +2,7 @@
  * Readings of the domain's words, which override the dictionary's. IPAdic misreads some
  * (筋萎縮性側索硬化症 as すじ…がわ…, 後縦靱帯骨化症 as …たて…ぼね…, 進行性核上性麻痺 with うえ,
  * 日中一時支援 as にちちゅう…, 第1号 as だい1ごう) and splits the rest into pieces; our list
- * reads each as one word.
+ * reads each as one word. The UI's own misread words are at the end.
  */
 export const DOMAIN_READINGS: ReadonlyMap<string, string> = new Map([
   ['相談支援専門員', 'そうだんしえんせんもんいん'],
@@ -60,4 +60,10 @@ export const DOMAIN_READINGS: ReadonlyMap<string, string> = new Map([
   ['介護扶助', 'かいごふじょ'],
   ['市町村', 'しちょうそん'],
   ['本人', 'ほんにん'],
+  // Our own UI's words that IPAdic misreads (checked over every Japanese UI text): 離席中 as
+  // はなれ・せき・ちゅう, 一人 as いち・にん, 開けません as あけません, した後 as したのち.
+  ['離席中', 'りせきちゅう'],
+  ['一人', 'ひとり'],
+  ['開けません', 'ひらけません'],
+  ['した後', 'したあと'],
 ]);

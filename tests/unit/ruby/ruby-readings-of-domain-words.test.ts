@@ -2,8 +2,8 @@ import kuromoji from 'kuromoji';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/outline/ruby.ts';
-import { DOMAIN_READINGS } from '../../../client/outline/rubyWords.ts';
+import { joinRubyRuns, rubySegments, toHiragana, wordSegments, type RubySegment } from '../../../client/ruby/ruby.ts';
+import { DOMAIN_READINGS } from '../../../client/ruby/rubyWords.ts';
 
 // The real analyser with the dictionary the server serves (kuromoji's own, from the package).
 const DICT = path.join(path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
@@ -49,11 +49,26 @@ describe('ruby (ふりがな) over the domain words', () => {
     expect(pairs(ruby('第1号被保険者になる'))[0]).toBe('第1号被保険者(だいいちごうひほけんしゃ)');
   });
 
+  it('reads the words of our own UI that the dictionary misreads from the word list', () => {
+    const dictionaryOnly = (text: string) => pairs(rubySegments(text, (s) => tokenizer.tokenize(s), new Map()));
+    expect(dictionaryOnly('離席中')).toContain('離(はなれ)');
+    expect(pairs(ruby('離席中'))).toEqual(['離席中(りせきちゅう)']);
+    expect(pairs(ruby('一人ずつにリンクを発行すると'))).toEqual(['一人(ひとり)', '発行(はっこう)']);
+    expect(pairs(ruby('このリンクは開けません。'))).toEqual(['開(ひら)']);
+    expect(pairs(ruby('リンクだけを新しくした後です'))).toEqual(['新(あたら)', '後(あと)']);
+  });
+
   it('reads other words with the analyser, okurigana outside the ruby, kana and latin untouched', () => {
     expect(pairs(ruby('本人が話しました'))).toEqual(['本人(ほんにん)', '話(はな)']);
     expect(ruby('本人が話しました').map((s) => s.text).join('')).toBe('本人が話しました');
     expect(ruby('パンを作る ALS')).toEqual([{ text: 'パンを' }, { text: '作', reading: 'つく' }, { text: 'る ALS' }]);
     expect(ruby('ひらがなだけ')).toEqual([{ text: 'ひらがなだけ' }]);
+  });
+
+  it('joins ruby runs side by side into one, so that a word has no gaps (計画項目), and leaves kana between runs alone', () => {
+    expect(pairs(ruby('計画項目'))).toEqual(['計画(けいかく)', '項目(こうもく)']);
+    expect(joinRubyRuns(ruby('計画項目'))).toEqual([{ text: '計画項目', reading: 'けいかくこうもく' }]);
+    expect(joinRubyRuns(ruby('本人の言葉'))).toEqual([{ text: '本人', reading: 'ほんにん' }, { text: 'の' }, { text: '言葉', reading: 'ことば' }]);
   });
 
   it('keeps kana the word and the reading share outside the ruby', () => {

@@ -78,3 +78,20 @@ export function rubySegments(text: string, tokenize: (s: string) => readonly Rea
   analyse(text.slice(at));
   return merge(out);
 }
+
+/**
+ * Adjacent ruby runs joined into one (計画(けいかく)項目(こうもく) → 計画項目(けいかくこうもく)):
+ * a browser widens each ruby box to its reading, so runs side by side leave gaps inside a
+ * word; one box spreads the reading over the whole word.
+ */
+export function joinRubyRuns(segments: readonly RubySegment[]): RubySegment[] {
+  const out: RubySegment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last?.reading !== undefined && s.reading !== undefined) {
+      last.text += s.text;
+      last.reading += s.reading;
+    } else out.push({ ...s });
+  }
+  return out;
+}
