@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { pauseTimer, resetTimer, startTimer, type WorkshopState } from '../../shared/workshop/index.ts';
 import { useNow } from './hooks.ts';
 import { useWorkshopTexts } from './texts.ts';
@@ -66,6 +67,7 @@ export function TimerPanel({ state, write, serverNow, serverOffset, disabled }: 
 
 /** The phase: previous, next, and the editable list. */
 export function PhasePanel({ state, write, disabled }: ControlProps) {
+  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const phase = phaseView(state);
   const [editing, setEditing] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function PhasePanel({ state, write, disabled }: ControlProps) {
       <ol className="rb-ws-phase-list">
         {state.phases.map((p, i) => (
           <li key={`${i}-${p}`} className={i === phase.index ? 'is-current' : undefined} aria-current={i === phase.index ? 'step' : undefined}>
-            {p}
+            {label.phase(p)}
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import type { WorkshopOverviewInfo } from '../lib/api.ts';
@@ -27,6 +28,7 @@ export function GroupGrid(props: {
 }) {
   const tx = useWorkshopTexts();
   const { locale } = useI18n();
+  const label = useWorkshopLabels();
   const byIndex = new Map<number, Group>((props.overview?.groups ?? []).map((g) => [g.index, g]));
   const now = props.overview?.now ?? Date.now();
   return (
@@ -47,11 +49,11 @@ export function GroupGrid(props: {
             data-online={o ? online(o) : ''}
           >
             <h3>
-              <span>{g.name}</span>
+              <span>{label.group(g.name)}</span>
               <span className="rb-count">{o && o.members.length > 0 ? tx('onlineCount', { joined: o.members.length, online: online(o) }) : tx('participantsCount', { n: o?.participants.length ?? 0 })}</span>
             </h3>
             {o?.svg ? (
-              <img className="rb-ws-thumb" src={svgSrc(o.svg)} alt={tx('thumbnailAlt', { group: g.name })} data-testid={`ws-thumb-${g.index}`} />
+              <img className="rb-ws-thumb" src={svgSrc(o.svg)} alt={tx('thumbnailAlt', { group: label.group(g.name) })} data-testid={`ws-thumb-${g.index}`} />
             ) : (
               <div className="rb-ws-thumb rb-ws-thumb--empty">…</div>
             )}

@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiErrorCode, type JoinInfo, Paths } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -14,6 +15,7 @@ type Load = { kind: 'loading' } | { kind: 'error'; message: WorkshopTextKey } | 
 export function JoinPage({ code, navigate }: { code: string; navigate(href: string): void }) {
   const tx = useWorkshopTexts();
   const { locale, t } = useI18n();
+  const label = useWorkshopLabels();
   const normalized = code.trim().toUpperCase();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [identity] = useState(loadIdentity);
@@ -92,7 +94,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
           {load.info.groups.map((g) => (
             <label key={g.index}>
               <input type="radio" name="group" value={g.index} checked={(group ?? load.info.groups[0]?.index) === g.index} onChange={() => setGroup(g.index)} data-testid={`ws-join-group-${g.index}`} />
-              {g.name}
+              {label.group(g.name)}
             </label>
           ))}
         </fieldset>

@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useState } from 'react';
 import { workshopApi } from '../lib/api.ts';
 import { useWorkshopTexts } from './texts.ts';
@@ -8,6 +9,7 @@ import { useWorkshopTexts } from './texts.ts';
  * unlocked or locked again on all groups or one. Single shapes are locked from the board.
  */
 export function LocksPanel({ workshopId, token, groups }: { workshopId: string; token: string; groups: readonly { index: number; name: string }[] }) {
+  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const [target, setTarget] = useState<'all' | number>('all');
   const [busy, setBusy] = useState(false);
@@ -19,7 +21,7 @@ export function LocksPanel({ workshopId, token, groups }: { workshopId: string; 
     const r = await workshopApi.setLocks(workshopId, token, { locked, ...(target === 'all' ? {} : { groups: [target] }) });
     setBusy(false);
     if (!r.ok) return setStatus({ ok: false, text: tx('locksFailed', { message: r.message }) });
-    const where = target === 'all' ? tx('locksAllGroups') : (groups.find((g) => g.index === target)?.name ?? '');
+    const where = target === 'all' ? tx('locksAllGroups') : (label.group(groups.find((g) => g.index === target)?.name ?? ''));
     setStatus({ ok: true, text: tx(locked ? 'locksLocked' : 'locksUnlocked', { where }) });
   };
 
@@ -33,7 +35,7 @@ export function LocksPanel({ workshopId, token, groups }: { workshopId: string; 
           <option value="all">{tx('locksAllGroups')}</option>
           {groups.map((g) => (
             <option key={g.index} value={g.index}>
-              {g.name}
+              {label.group(g.name)}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfo, WorkshopMember } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -12,6 +13,7 @@ import { useWorkshopTexts } from './texts.ts';
 export function MembersPanel({ info, token }: { info: WorkshopInfo; token: string }) {
   const tx = useWorkshopTexts();
   const { t, locale } = useI18n();
+  const label = useWorkshopLabels();
   const [joinOpen, setJoinOpen] = useState(info.joinOpen);
   const [members, setMembers] = useState<WorkshopMember[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function MembersPanel({ info, token }: { info: WorkshopInfo; token: strin
     await refresh();
   };
 
-  const groupName = (index: number) => info.groups.find((g) => g.index === index)?.name ?? '';
+  const groupName = (index: number) => label.group(info.groups.find((g) => g.index === index)?.name ?? '');
 
   return (
     <section className="rb-card" aria-labelledby="rb-ws-members-h" data-testid="ws-members-panel">

@@ -1,4 +1,5 @@
 import { settleIntoFrame } from '../placement/placeContent.ts';
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useValue, type Editor, type TLContent, type TLShapeId, type TLUserId } from 'tldraw';
 import type { BoardInfo, WorkshopInfo } from '../../shared/protocol/index.ts';
@@ -136,6 +137,7 @@ function useFollow(editor: Editor | null, userId: string | null): void {
 }
 
 function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable<WorkshopInfo['member']> }; membership: Membership; identity: Identity; licenseKey: string | undefined; settings: React.ReactNode }) {
+  const label = useWorkshopLabels();
   const { info, membership, identity } = props;
   const tx = useWorkshopTexts();
   const { t } = useI18n();
@@ -229,7 +231,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
       <WorkshopBar state={state} status={status} serverOffset={serverOffset} />
       {canvas.kind === 'presentation' ? (
         <p className="rb-ws-note rb-ws-note--present" data-testid="ws-watching">
-          {tx('watching', { group: presentingGroup?.name ?? '' })}
+          {tx('watching', { group: label.group(presentingGroup?.name ?? '') })}
           {canvas.follow && (following === canvas.follow ? ` — ${tx('following')}` : '')}
         </p>
       ) : (

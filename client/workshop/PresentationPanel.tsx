@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { roleLabel } from '../lib/roles.ts';
@@ -13,6 +14,7 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
   const { state, write, disabled, groups, token } = props;
   const tx = useWorkshopTexts();
   const { locale } = useI18n();
+  const label = useWorkshopLabels();
   const presenting = state.presenting;
   const [groupIndex, setGroupIndex] = useState<number>(presenting?.groupIndex ?? groups[0]?.index ?? 0);
   const [presenter, setPresenter] = useState<string>(presenting?.followUserId ?? '');
@@ -35,7 +37,7 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
       <h2 id="rb-ws-present-h">{tx('presentHeading')}</h2>
       {current && (
         <p className="rb-ws-note rb-ws-note--present" data-testid="ws-presenting-now">
-          {tx('presentNow', { group: current.name })}
+          {tx('presentNow', { group: label.group(current.name) })}
         </p>
       )}
       <div className="rb-field">
@@ -51,7 +53,7 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
         >
           {groups.map((g) => (
             <option key={g.index} value={g.index}>
-              {g.name}
+              {label.group(g.name)}
             </option>
           ))}
         </select>

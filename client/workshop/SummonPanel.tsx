@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useId, useState } from 'react';
 import { FRAME_KEYS, FRAME_NAMES } from '../../shared/templates/index.ts';
 import { loadIdentity } from '../lib/identity.ts';
@@ -10,6 +11,7 @@ import { useWorkshopTexts } from './texts.ts';
  * view there until released, with a message they can always read.
  */
 export function SummonPanel({ state, write, serverNow, disabled, groups }: ControlProps & { groups: readonly { index: number; name: string }[] }) {
+  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const ids = useId();
   const [target, setTarget] = useState<string>('');
@@ -51,7 +53,7 @@ export function SummonPanel({ state, write, serverNow, disabled, groups }: Contr
           <option value="all">{tx('locksAllGroups')}</option>
           {groups.map((g) => (
             <option key={g.index} value={g.index}>
-              {g.name}
+              {label.group(g.name)}
             </option>
           ))}
         </select>

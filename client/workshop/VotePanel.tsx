@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useId, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
 import { tally, voteOpen } from '../../shared/workshop/index.ts';
@@ -15,6 +16,7 @@ const TOP = 5;
  * group, live.
  */
 export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { workshopId: string; token: string; doc: Y.Doc | undefined; groups: readonly { index: number; name: string }[]; serverOffset: number }) {
+  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const ids = useId();
   const now = useNow(1000) + serverOffset;
@@ -97,7 +99,7 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
               <option value="all">{tx('locksAllGroups')}</option>
               {groups.map((g) => (
                 <option key={g.index} value={g.index}>
-                  {g.name}
+                  {label.group(g.name)}
                 </option>
               ))}
             </select>
@@ -121,7 +123,7 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
               const items = tally(ballots, g.index).slice(0, TOP);
               return (
                 <div key={g.index} data-testid={`ws-vote-results-${g.index}`}>
-                  <h4>{g.name}</h4>
+                  <h4>{label.group(g.name)}</h4>
                   {items.length === 0 ? (
                     <p className="rb-hint">{tx('voteNone')}</p>
                   ) : (

@@ -1,3 +1,4 @@
+import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkshopState } from '../../shared/workshop/index.ts';
 import { Chime } from './chime.ts';
@@ -16,6 +17,7 @@ const PULSE_MS = 6000;
  * reduced motion) and, if turned on, a soft chime.
  */
 export function WorkshopBar({ state, status, serverOffset }: { state: WorkshopState; status: StateStatus; serverOffset: number }) {
+  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const now = useNow();
   const view = timerView(state.timer, now, serverOffset);
@@ -47,7 +49,7 @@ export function WorkshopBar({ state, status, serverOffset }: { state: WorkshopSt
   return (
     <div className="rb-ws-bar" data-testid="workshop-bar">
       <span className="rb-ws-bar__phase" data-testid="ws-phase">
-        <span className="rb-ws-bar__label">{tx('barPhase')}</span> <strong>{phase.name}</strong>{' '}
+        <span className="rb-ws-bar__label">{tx('barPhase')}</span> <strong>{label.phase(phase.name)}</strong>{' '}
         <span className="rb-ws-bar__count">{tx('phaseOf', { i: phase.index + 1, n: phase.count })}</span>
       </span>
       <span
