@@ -50,7 +50,8 @@ const EDGE_MARGIN = 16;
 
 /**
  * The board's placement rules for what people do by hand: a new blank service card drawn in
- * a system's column takes that system, and shapes are never left cut off by a frame's edge.
+ * a system's column takes that system, and shapes are never left cut off by a frame's edge
+ * (after a drag, a resize, drawing, a paste or a duplicate).
  * Returns a function that stops them.
  */
 export function registerPlacementRules(editor: Editor): () => void {
@@ -71,8 +72,23 @@ export function registerPlacementRules(editor: Editor): () => void {
     if (ids.length > 0) queueMicrotask(() => settleAtFrameEdges(editor, ids));
   };
   editor.on('event', onEvent);
+  // Shapes created without a gesture (pasted, duplicated) get the same rule once the editor has
+  // put them in place; a shape being drawn is settled when its gesture ends, above.
+  let created: TLShapeId[] = [];
+  const stopAfterCreate = editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || editor.inputs.getIsPointing()) return;
+    if (created.length === 0) {
+      queueMicrotask(() => {
+        const ids = created;
+        created = [];
+        settleAtFrameEdges(editor, ids.filter((id) => editor.getShape(id)));
+      });
+    }
+    created.push(shape.id);
+  });
   return () => {
     stopCreate();
+    stopAfterCreate();
     editor.off('event', onEvent);
   };
 }

@@ -84,5 +84,19 @@ describe('a shape dropped across a frame’s edge is not cut off', () => {
     expect(b.parent, 'left on the page, drawn whole').toBe('page');
     await page.evaluate(() => void (window as BoardWindow).editor!.selectNone());
     await screenshot(page, 'frame-edge/shapes-whole-after-drops');
+
+    // A paste is no gesture: a copy put down across the frame's bottom edge, mostly inside, is
+    // moved fully inside too (through the editor call the clipboard paste uses).
+    const pasted = await page.evaluate((source) => {
+      const editor = (window as BoardWindow).editor!;
+      const before = new Set(editor.getCurrentPageShapeIds());
+      const content = editor.getContentFromCurrentPage([source as never])!;
+      editor.putContentOntoCurrentPage(content, { point: { x: 400, y: 470 }, select: true });
+      return [...editor.getCurrentPageShapeIds()].find((id) => !before.has(id)) as string;
+    }, mostlyIn);
+    const c = await whereIs(page, pasted);
+    expect(c.parent, 'the copy went into the frame').toBe('frame');
+    expect(within(c.box, c.frame), 'fully inside the frame').toBe(true);
+    await screenshot(page, 'frame-edge/pasted-copy-whole');
   });
 });
