@@ -3,7 +3,7 @@ import type { Editor, TLUserId } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
 import { useI18n } from '../i18n/index.ts';
 import { roleLabel } from '../lib/roles.ts';
-import { participantOf } from '../../shared/protocol/index.ts';
+import { linkNameOf, participantOf } from '../../shared/protocol/index.ts';
 import type { ParticipantState } from './presence.ts';
 import { useParticipantLinks, usePrivacyTexts } from '../privacy/index.ts';
 import { R } from '../ruby/index.ts';
@@ -19,6 +19,8 @@ interface Row {
   userId: string | undefined;
   idle: boolean;
   self: boolean;
+  /** The personal link (or membership) the participant came with, as the server stamped it. */
+  linkName: string | undefined;
 }
 
 function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
@@ -40,6 +42,7 @@ function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
       userId: state.presence?.userId,
       idle: clientId !== awareness.clientID && now - last > IDLE_MS,
       self: clientId === awareness.clientID,
+      linkName: linkNameOf(state),
     });
   }
   return out.sort((a, b) => (a.self ? -1 : b.self ? 1 : a.name.localeCompare(b.name, 'ja')));
@@ -49,8 +52,11 @@ function rows(awareness: Awareness, firstSeen: Map<number, number>): Row[] {
 export function ParticipantsPanel({ awareness, editor, boardId, token, onChangeSelf }: { awareness: Awareness; editor: Editor | null; boardId?: string; token?: string; onChangeSelf?: (() => void) | undefined }) {
   const { t, locale } = useI18n();
   const privacy = usePrivacyTexts();
-  // Issue 17: the name of the personal link someone came with, beside the name they chose.
-  const linkNames = useParticipantLinks(awareness, boardId, token);
+  // Issue 17: the name of the personal link someone came with, beside the name they chose. The
+  // relay stamps it into each session's awareness (so it crosses instances); a participant's own
+  // state never comes back stamped, so their own link name is asked from this instance.
+  const ownLinks = useParticipantLinks(awareness, boardId, token);
+  const linkOf = (p: Row) => p.linkName ?? (p.self ? ownLinks[String(p.clientId)] : undefined);
   const [firstSeen] = useState(() => new Map<number, number>());
   const [list, setList] = useState<Row[]>(() => rows(awareness, firstSeen));
   const [following, setFollowing] = useState<string | null>(null);
@@ -90,9 +96,9 @@ export function ParticipantsPanel({ awareness, editor, boardId, token, onChangeS
               {p.self ? ' ' : ''}
               {p.self && <R>{t('participantsYou')}</R>}
             </span>
-            {linkNames[String(p.clientId)] && linkNames[String(p.clientId)] !== p.name && (
+            {linkOf(p) && linkOf(p) !== p.name && (
               <span className="rb-linkname" data-testid="participant-link-name">
-                {privacy.fill(privacy.tx.participantLink, { name: linkNames[String(p.clientId)] ?? '' })}
+                {privacy.fill(privacy.tx.participantLink, { name: linkOf(p) ?? '' })}
               </span>
             )}
             <span className="rb-role"><R>{roleLabel(p.role, locale)}</R></span>

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocKind } from '../../shared/doc/index.ts';
-import { canWrite, CloseCode, CloseReason, LockedNotice } from '../../shared/protocol/index.ts';
+import { canWrite, CloseCode, CloseReason, LINK_NAME_KEY, LockedNotice } from '../../shared/protocol/index.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../storage/index.ts';
 import { systemClock, type Clock, type TimerHandle } from './Clock.ts';
@@ -11,7 +11,7 @@ import type { RelayMetrics } from './metrics.ts';
 import type { Session } from './Session.ts';
 import type { SharedFrame } from './SocketLike.ts';
 import type { RecordValidator } from './UpdateGate.ts';
-import { encodeAwarenessEntries, encodeAwarenessFrame, encodePermissionDenied, encodeSyncUpdate, parseClientMessage, type ClientMessage } from './wire.ts';
+import { encodeAwarenessEntries, encodeAwarenessFrame, encodePermissionDenied, encodeSyncUpdate, parseClientMessage, type AwarenessEntry, type ClientMessage } from './wire.ts';
 
 /** Where a room is in its life (SPEC R6). */
 export type RoomState = 'loading' | 'ready' | 'closing' | 'closed';
@@ -202,7 +202,11 @@ export class Room {
       return owner === undefined || owner === session;
     });
     if (own.length === 0) return;
-    const update = own.length === msg.entries.length ? msg.update : encodeAwarenessEntries(own);
+    // The link a session came with is the server's to say (SPEC P3): stamped on its states,
+    // removed where a session claims one it does not have.
+    const link = session.credential?.linkName;
+    const stamped = own.map((e) => withLinkName(e, link));
+    const update = own.length === msg.entries.length && stamped.every((e, i) => e === own[i]) ? msg.update : encodeAwarenessEntries(stamped);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, session);
   }
 
@@ -358,4 +362,12 @@ export class Room {
 /** An update as an incremental-update frame, for one that came in another frame (step 2). */
 function reframe(update: Uint8Array): Uint8Array {
   return encodeSyncUpdate(update, 'update');
+}
+
+/** An awareness entry whose state carries exactly `link` as its link name (the same entry when it already does). */
+function withLinkName(entry: AwarenessEntry, link: string | undefined): AwarenessEntry {
+  const state = entry.state;
+  if (state === null || state[LINK_NAME_KEY] === link || (link === undefined && !(LINK_NAME_KEY in state))) return entry;
+  const { [LINK_NAME_KEY]: _claimed, ...rest } = state;
+  return { ...entry, state: link === undefined ? rest : { ...rest, [LINK_NAME_KEY]: link } };
 }

@@ -33,3 +33,18 @@ export function participantOf(state: unknown): ParticipantUser | undefined {
   const parsed = ParticipantUserSchema.safeParse((state as { user?: unknown }).user);
   return parsed.success ? parsed.data : undefined;
 }
+
+/**
+ * Where the server writes, into a session's awareness state, the name of the personal link (or
+ * workshop membership) the session came with (issue 17, SPEC P3). The relay sets it on every
+ * state a session announces and removes one a session made up, so it is the server's word, and
+ * it travels with the awareness to every instance.
+ */
+export const LINK_NAME_KEY = 'rbLink';
+
+/** The server-stamped link name of an awareness state, if any. */
+export function linkNameOf(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const v = (state as Record<string, unknown>)[LINK_NAME_KEY];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}

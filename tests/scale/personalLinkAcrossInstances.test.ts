@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsMap } from '../../shared/doc/index.ts';
-import { CloseCode, type CreatedPersonalLink } from '../../shared/protocol/index.ts';
+import { CloseCode, LINK_NAME_KEY, linkNameOf, type CreatedPersonalLink } from '../../shared/protocol/index.ts';
 import { putRecord, shapeRecord, waitForDoc } from '../helpers/clients.ts';
+import { waitForAwareness } from '../helpers/wait.ts';
 import { api } from '../helpers/http.ts';
 import { createBoardAt } from '../helpers/server.ts';
 import { nextClose, ScaleFixture, type Instance } from './helpers.ts';
@@ -53,6 +54,27 @@ describe('two instances: revoking a personal link', () => {
     expect(nurseOnB.provider.wsconnected && sharedOnB.provider.wsconnected).toBe(true);
     // B refuses the revoked token at its door.
     expect((await api(b.baseUrl, 'GET', `/api/boards/${board.id}`, { token: son.token })).status).toBe(401);
+  });
+
+  // The participants panel reads the link name from awareness, where the relay stamps it: it
+  // reaches participants on every instance, and nobody can claim a link they did not come with.
+  it('tells participants on the other instance which link someone came with, and only the true one', async () => {
+    const board = await createBoardAt(a.baseUrl, { title: '誰のリンクか' });
+    const res = await api(a.baseUrl, 'POST', `/api/boards/${board.id}/personal-links`, { token: board.tokens.owner, json: { name: '長女 美咲', role: 'edit' } });
+    expect(res.status).toBe(201);
+    const daughter = fx.connect(a, board.id, (res.body as CreatedPersonalLink).token);
+    const shared = fx.connect(a, board.id, board.tokens.edit);
+    const watcherOnB = fx.connect(b, board.id, board.tokens.owner);
+    await Promise.all([daughter.synced, shared.synced, watcherOnB.synced]);
+    // The daughter claims another name; the shared link's holder claims a link it never had.
+    daughter.provider.awareness.setLocalState({ user: { name: 'みさき', role: 'family', color: '#aa3366' }, [LINK_NAME_KEY]: '主治医' });
+    shared.provider.awareness.setLocalState({ user: { name: '山田', role: 'soudan', color: '#3366aa' }, [LINK_NAME_KEY]: '個別リンクのふり' });
+    const d = daughter.provider.awareness.clientID;
+    const s = shared.provider.awareness.clientID;
+    await waitForAwareness(watcherOnB.provider.awareness, (states) => (states.get(d) as { user?: { name?: string } } | undefined)?.user?.name === 'みさき' && (states.get(s) as { user?: { name?: string } } | undefined)?.user?.name === '山田');
+    const states = watcherOnB.provider.awareness.getStates();
+    expect(linkNameOf(states.get(d))).toBe('長女 美咲');
+    expect(linkNameOf(states.get(s))).toBeUndefined();
   });
 
   it('closes a deleted board\'s sessions on the other instance with board-gone', async () => {
