@@ -238,7 +238,12 @@ export class PostgresPrivacy {
 
   async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
     const { rows } = await this.pool.query<{ id: string; updated_at: Date }>(
-      "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= $1 ORDER BY updated_at",
+      // Ordinary boards, and whole workshops whose every document (state, groups, private areas) is that old.
+      `SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= $1
+       UNION ALL
+       SELECT w.id, MAX(b.updated_at) AS updated_at FROM boards w JOIN boards b ON b.id = w.id OR b.workshop_id = w.id
+       WHERE w.kind = 'workshop' GROUP BY w.id HAVING MAX(b.updated_at) <= $1
+       ORDER BY updated_at`,
       [cutoff],
     );
     return rows.map((r) => ({ id: r.id, updatedAt: r.updated_at }));

@@ -109,8 +109,13 @@ export class SqlitePrivacy {
       deleteStream: db.prepare<[string]>('DELETE FROM doc_streams WHERE board_id = ?'),
       deleteLinks: db.prepare<[string]>('DELETE FROM personal_links WHERE board_id = ?'),
       deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
-      untouched: db.prepare<[number], { id: string; updated_at: number }>(
-        "SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= ? ORDER BY updated_at",
+      // Ordinary boards, and whole workshops whose every document (state, groups, private areas) is that old.
+      untouched: db.prepare<{ cutoff: number }, { id: string; updated_at: number }>(
+        `SELECT id, updated_at FROM boards WHERE kind = 'board' AND workshop_id IS NULL AND updated_at <= @cutoff
+         UNION ALL
+         SELECT w.id, MAX(b.updated_at) AS updated_at FROM boards w JOIN boards b ON b.id = w.id OR b.workshop_id = w.id
+         WHERE w.kind = 'workshop' GROUP BY w.id HAVING MAX(b.updated_at) <= @cutoff
+         ORDER BY updated_at`,
       ),
       updatesFrom: db.prepare<[number, number], { id: number; data: Buffer; board_id: string }>(
         `SELECT u.id AS id, u.data AS data, s.board_id AS board_id FROM doc_update_log u JOIN doc_streams s ON s.num = (u.id >> ${SEQ_BITS})
@@ -256,7 +261,7 @@ export class SqlitePrivacy {
   }
 
   async boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
-    return this.stmts.untouched.all(cutoff.getTime()).map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at) }));
+    return this.stmts.untouched.all({ cutoff: cutoff.getTime() }).map((r) => ({ id: r.id, updatedAt: new Date(r.updated_at) }));
   }
 
   async recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]> {

@@ -302,7 +302,10 @@ export interface ErasureStore {
    * truncation; PostgreSQL VACUUM). Audit rows stay. False-y `undefined` for an unknown board.
    */
   eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined>;
-  /** Ordinary boards (not workshop documents) whose document last changed at or before `cutoff`. */
+  /**
+   * Ordinary boards whose document last changed at or before `cutoff`, and workshops (by their
+   * state document's id) whose every document — state, group boards, private areas — did.
+   */
   boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]>;
   /** Records made at or before `cutoff` (of live boards and of deleted ones), oldest first. */
   recordsCreatedBefore(cutoff: Date): Promise<{ id: string; boardId: string; createdAt: Date }[]>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RetentionInfoSchema, type CreatedRecord, type CreateBoardResponse } from '../../shared/protocol/index.ts';
+import { RetentionInfoSchema, type CreatedRecord, type CreateBoardResponse, type CreateWorkshopResponse } from '../../shared/protocol/index.ts';
 import { TEST_CONSENT } from '../helpers/consent.ts';
 import { FakeClock } from '../helpers/fakeClock.ts';
 import { api } from '../helpers/http.ts';
@@ -86,5 +86,29 @@ describe('retention', () => {
     expect(await recordIds(busy.id)).toEqual([youngRecord.id]);
     const expired = (await events(busy.id)).filter((e) => e.event === 'record.expired');
     expect(expired.map((e) => JSON.parse(e.detail) as { recordId: string })).toEqual([expect.objectContaining({ recordId: oldRecord.id, retentionDays: 730 })]);
+  });
+
+  it('deletes a whole workshop once every one of its documents is untouched for RETENTION_DAYS', async () => {
+    const create = async (title: string): Promise<CreateWorkshopResponse> => {
+      const res = await api(srv.baseUrl, 'POST', '/api/workshops', { json: { title, template: 'exercise-1', groups: 2 } });
+      expect(res.status).toBe(201);
+      return res.body as CreateWorkshopResponse;
+    };
+    const idle = await create('終わった研修');
+    const busy = await create('続いている研修');
+    const docsOf = async (id: string) => (await rawSql<{ id: string }>(srv.dataDir, 'SELECT id FROM boards WHERE id = ? OR workshop_id = ?', [id, id])).map((r) => r.id);
+    const idleDocs = await docsOf(idle.id);
+    expect(idleDocs.length).toBe(3); // the state document and two group boards
+    // Made with the system clock: bring every document to the fake clock's today.
+    for (const id of [...idleDocs, ...(await docsOf(busy.id))]) await srv.server.storage.touchBoard(id, new Date(clock.now()));
+    await days(20);
+    // One group board of the busy workshop is still being written on.
+    await srv.server.storage.touchBoard(busy.groups[1]!.boardId, new Date(clock.now()));
+    await days(10);
+    await minute();
+    for (const id of idleDocs) expect(await exists(id), id).toBe(false);
+    expect(await exists(busy.id)).toBe(true);
+    expect(await exists(busy.groups[0]!.boardId)).toBe(true);
+    expect((await events(idle.id)).at(-1)?.event).toBe('retention.board-deleted');
   });
 });
