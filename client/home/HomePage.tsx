@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { TemplateInfo } from '../../shared/protocol/index.ts';
@@ -49,19 +50,19 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
   return (
     <main className="rb-home">
       <header className="rb-home__header">
-        <h1>{t('appName')}</h1>
-        <p>{t('appTagline')}</p>
+        <h1><R>{t('appName')}</R></h1>
+        <p><R>{t('appTagline')}</R></p>
       </header>
 
       <section className="rb-card" aria-labelledby="rb-create-h">
-        <h2 id="rb-create-h">{t('homeCreateHeading')}</h2>
+        <h2 id="rb-create-h"><R>{t('homeCreateHeading')}</R></h2>
         <form onSubmit={(e) => void create(e)} aria-busy={creating}>
           <div className="rb-field">
-            <label htmlFor={ids.title}>{t('homeTitleLabel')}</label>
+            <label htmlFor={ids.title}><R>{t('homeTitleLabel')}</R></label>
             <input id={ids.title} value={title} maxLength={200} placeholder={t('homeTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} data-testid="home-title" />
           </div>
           <div className="rb-field">
-            <label htmlFor={ids.template}>{t('homeTemplateLabel')}</label>
+            <label htmlFor={ids.template}><R>{t('homeTemplateLabel')}</R></label>
             <select id={ids.template} value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="home-template" aria-describedby={selected ? `${ids.template}-desc` : undefined}>
               {templates.map((tp) => (
                 <option key={tp.id} value={tp.id}>
@@ -87,7 +88,7 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
       </section>
 
       <section className="rb-card" aria-labelledby="rb-open-h">
-        <h2 id="rb-open-h">{t('homeOpenHeading')}</h2>
+        <h2 id="rb-open-h"><R>{t('homeOpenHeading')}</R></h2>
         <form onSubmit={open} className="rb-row">
           <label htmlFor={ids.link} className="rb-visually-hidden">
             {t('homeOpenLabel')}
@@ -103,7 +104,7 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
             aria-invalid={linkError ? true : undefined}
             aria-describedby={linkError ? ids.linkErr : undefined}
           />
-          <button type="submit">{t('homeOpen')}</button>
+          <button type="submit"><R>{t('homeOpen')}</R></button>
         </form>
         {linkError && (
           <p id={ids.linkErr} className="rb-error" role="alert">
@@ -115,9 +116,9 @@ export function HomePage({ navigate }: { navigate(href: string): void }) {
       <ImportBoard navigate={navigate} />
 
       <section className="rb-card" aria-labelledby="rb-recent-h">
-        <h2 id="rb-recent-h">{t('homeRecentHeading')}</h2>
+        <h2 id="rb-recent-h"><R>{t('homeRecentHeading')}</R></h2>
         {boards.length === 0 ? (
-          <p>{t('homeRecentEmpty')}</p>
+          <p><R>{t('homeRecentEmpty')}</R></p>
         ) : (
           <ul className="rb-recent" data-testid="recent-boards">
             {boards.map((b) => {

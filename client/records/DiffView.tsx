@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import type { RecordDiffInfo } from '../lib/api.ts';
 import { useI18n } from '../i18n/index.ts';
 import { fieldLabel, valueLabel } from './diffLabels.ts';
@@ -27,11 +28,11 @@ export function DiffView({ diff }: { diff: RecordDiffInfo }) {
   const name = (label: string) => label || t('untitled');
   return (
     <section className="rb-diff" aria-labelledby="rb-diff-h" data-testid="record-diff">
-      <h3 id="rb-diff-h">{t('diffHeading')}</h3>
-      {empty && <p>{t('nothingChanged')}</p>}
+      <h3 id="rb-diff-h"><R>{t('diffHeading')}</R></h3>
+      {empty && <p><R>{t('nothingChanged')}</R></p>}
       {record.length > 0 && (
         <>
-          <h4>{t('recordChanges')}</h4>
+          <h4><R>{t('recordChanges')}</R></h4>
           <ul>
             {record.map((c) => (
               <ChangeLine key={c.field} change={c} cardType={null} />
@@ -41,19 +42,19 @@ export function DiffView({ diff }: { diff: RecordDiffInfo }) {
       )}
       {diff.added.length > 0 && (
         <>
-          <h4>{t('added')}</h4>
+          <h4><R>{t('added')}</R></h4>
           <ul>{diff.added.map((c) => <li key={c.id}>＋ {name(c.label)}</li>)}</ul>
         </>
       )}
       {diff.removed.length > 0 && (
         <>
-          <h4>{t('removed')}</h4>
+          <h4><R>{t('removed')}</R></h4>
           <ul>{diff.removed.map((c) => <li key={c.id}>− {name(c.label)}</li>)}</ul>
         </>
       )}
       {diff.changed.length > 0 && (
         <>
-          <h4>{t('changed')}</h4>
+          <h4><R>{t('changed')}</R></h4>
           <ul>
             {diff.changed.map((c) => {
               const statusField = c.type === 'rb-service' ? 'status' : 'state';

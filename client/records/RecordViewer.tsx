@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Tldraw, createTLStore, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
@@ -88,7 +89,7 @@ export function RecordViewer({ boardId, recordId, navigate, settings }: { boardI
         </p>
         <div className="rb-board__actions">
           {settings}
-          <a href={Paths.board(boardId, token)}>{t('backToBoard')}</a>
+          <a href={Paths.board(boardId, token)}><R>{t('backToBoard')}</R></a>
         </div>
       </header>
       <div className="rb-board__body">

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -52,21 +53,21 @@ export function CasePanel({ boardId, token }: { boardId: string; token: string }
   return (
     <aside className="rb-ws-case" aria-labelledby="rb-ws-case-h" data-testid="ws-case">
       <div className="rb-ws-case__head">
-        <h2 id="rb-ws-case-h">{tx('caseHeading')}</h2>
+        <h2 id="rb-ws-case-h"><R>{tx('caseHeading')}</R></h2>
         <button type="button" className="rb-link-button" onClick={() => setOpen(false)}>
           {tx('caseHide')}
         </button>
       </div>
       {sections === null ? (
-        <p role="status">{tx('caseLoading')}</p>
+        <p role="status"><R>{tx('caseLoading')}</R></p>
       ) : sections.length === 0 ? (
-        <p>{tx('caseEmpty')}</p>
+        <p><R>{tx('caseEmpty')}</R></p>
       ) : (
         sections.map((s, i) => (
           <details key={s.id} open={i < 2} className="rb-ws-case__section" data-testid="ws-case-section">
             <summary>{s.id === 'page' ? tx('caseIntro') : s.title || '—'}</summary>
             {s.texts.map((t, j) => (
-              <p key={j}>{t}</p>
+              <p key={j}><R>{t}</R></p>
             ))}
           </details>
         ))

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CreateWorkshopResponse, TemplateInfo } from '../../shared/protocol/index.ts';
@@ -50,8 +51,8 @@ export function CreateWorkshopPage({ navigate }: { navigate(href: string): void 
     return (
       <main className="rb-home">
         <section className="rb-card rb-ws-created" aria-labelledby="rb-ws-created-h" data-testid="ws-created">
-          <h1 id="rb-ws-created-h">{tx('createdHeading')}</h1>
-          <p>{tx('joinCode')}</p>
+          <h1 id="rb-ws-created-h"><R>{tx('createdHeading')}</R></h1>
+          <p><R>{tx('joinCode')}</R></p>
           <p className="rb-ws-code" data-testid="ws-join-code">
             {created.joinCode}
           </p>
@@ -62,8 +63,8 @@ export function CreateWorkshopPage({ navigate }: { navigate(href: string): void 
             </a>{' '}
             <CopyButton text={joinLink} label={tx('joinLink')} />
           </p>
-          <p className="rb-hint">{tx('joinHowTo')}</p>
-          <p className="rb-hint">{tx('facilitatorKept')}</p>
+          <p className="rb-hint"><R>{tx('joinHowTo')}</R></p>
+          <p className="rb-hint"><R>{tx('facilitatorKept')}</R></p>
           <button type="button" className="rb-primary" onClick={() => navigate(Paths.workshop(created.id, created.tokens.facilitator))} data-testid="ws-open-dashboard">
             {tx('openDashboard')}
           </button>
@@ -76,14 +77,14 @@ export function CreateWorkshopPage({ navigate }: { navigate(href: string): void 
   return (
     <main className="rb-home">
       <form className="rb-card rb-ws-form" onSubmit={(e) => void submit(e)} aria-labelledby="rb-ws-create-h" aria-busy={busy} noValidate>
-        <h1 id="rb-ws-create-h">{tx('createHeading')}</h1>
-        <p className="rb-hint">{tx('createIntro')}</p>
+        <h1 id="rb-ws-create-h"><R>{tx('createHeading')}</R></h1>
+        <p className="rb-hint"><R>{tx('createIntro')}</R></p>
         <div className="rb-field">
-          <label htmlFor={ids.title}>{tx('createTitle')}</label>
+          <label htmlFor={ids.title}><R>{tx('createTitle')}</R></label>
           <input id={ids.title} value={title} maxLength={200} placeholder={tx('createTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} data-testid="ws-title" />
         </div>
         <div className="rb-field">
-          <label htmlFor={ids.template}>{tx('createTemplate')}</label>
+          <label htmlFor={ids.template}><R>{tx('createTemplate')}</R></label>
           <select id={ids.template} value={template} onChange={(e) => setTemplate(e.target.value)} data-testid="ws-template" aria-describedby={selected ? `${ids.template}-d` : undefined}>
             {templates.map((tp) => (
               <option key={tp.id} value={tp.id}>
@@ -98,11 +99,11 @@ export function CreateWorkshopPage({ navigate }: { navigate(href: string): void 
           )}
         </div>
         <div className="rb-field">
-          <label htmlFor={ids.groups}>{tx('createGroups')}</label>
+          <label htmlFor={ids.groups}><R>{tx('createGroups')}</R></label>
           <input id={ids.groups} type="number" min={1} max={60} value={groups} onChange={(e) => setGroups(e.target.value)} data-testid="ws-groups" />
         </div>
         <div className="rb-field">
-          <label htmlFor={ids.names}>{tx('createGroupNames')}</label>
+          <label htmlFor={ids.names}><R>{tx('createGroupNames')}</R></label>
           <textarea id={ids.names} value={names} onChange={(e) => setNames(e.target.value)} aria-describedby={`${ids.names}-h`} data-testid="ws-group-names" />
           <p id={`${ids.names}-h`} className="rb-hint">
             {tx('createGroupNamesHint')}

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { pauseTimer, resetTimer, startTimer, type WorkshopState } from '../../shared/workshop/index.ts';
@@ -34,12 +35,12 @@ export function TimerPanel({ state, write, serverNow, serverOffset, disabled }: 
 
   return (
     <section className="rb-card" aria-labelledby="rb-ws-timer-h" data-testid="ws-timer-panel">
-      <h2 id="rb-ws-timer-h">{tx('timerHeading')}</h2>
+      <h2 id="rb-ws-timer-h"><R>{tx('timerHeading')}</R></h2>
       <p className="rb-ws-big-timer" data-testid="ws-dashboard-timer">
         {view.text} <span className="rb-ws-status">{view.running ? tx('timerRunning') : tx('timerPaused')}</span>
       </p>
       <form className="rb-row" onSubmit={set}>
-        <label htmlFor={inputId}>{tx('timerMinutes')}</label>
+        <label htmlFor={inputId}><R>{tx('timerMinutes')}</R></label>
         <input id={inputId} type="number" min={1} max={180} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="ws-timer-minutes" />
         <button type="submit" disabled={disabled} data-testid="ws-timer-set">
           {tx('timerSet')}
@@ -86,7 +87,7 @@ export function PhasePanel({ state, write, disabled }: ControlProps) {
   return (
     <section className="rb-card" aria-labelledby="rb-ws-phase-h" data-testid="ws-phase-panel">
       <h2 id="rb-ws-phase-h">
-        {tx('phaseHeading')} <span className="rb-count">{tx('phaseOf', { i: phase.index + 1, n: phase.count })}</span>
+        {tx('phaseHeading')} <span className="rb-count"><R>{tx('phaseOf', { i: phase.index + 1, n: phase.count })}</R></span>
       </h2>
       <ol className="rb-ws-phase-list">
         {state.phases.map((p, i) => (
@@ -110,7 +111,7 @@ export function PhasePanel({ state, write, disabled }: ControlProps) {
       </div>
       {editing !== null && (
         <form onSubmit={save} className="rb-field rb-ws-gap">
-          <label htmlFor={listId}>{tx('phaseListLabel')}</label>
+          <label htmlFor={listId}><R>{tx('phaseListLabel')}</R></label>
           <textarea id={listId} value={editing} rows={6} onChange={(e) => setEditing(e.target.value)} data-testid="ws-phase-list" />
           {error && (
             <p className="rb-error" role="alert">
@@ -145,9 +146,9 @@ export function MessagePanel({ state, write, serverNow, disabled }: ControlProps
   };
   return (
     <section className="rb-card" aria-labelledby="rb-ws-msg-h" data-testid="ws-message-panel">
-      <h2 id="rb-ws-msg-h">{tx('messageHeading')}</h2>
+      <h2 id="rb-ws-msg-h"><R>{tx('messageHeading')}</R></h2>
       <form onSubmit={send} className="rb-field">
-        <label htmlFor={inputId}>{tx('messageLabel')}</label>
+        <label htmlFor={inputId}><R>{tx('messageLabel')}</R></label>
         <input id={inputId} value={text} maxLength={300} onChange={(e) => setText(e.target.value)} data-testid="ws-message-text" />
         <button type="submit" className="rb-primary" disabled={disabled || !text.trim()} data-testid="ws-message-send">
           {tx('messageSend')}

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkshopInfo } from '../../shared/protocol/index.ts';
@@ -58,8 +59,8 @@ export function FacilitatorPage({ workshopId, settings }: { workshopId: string; 
       ) : (
         <main className="rb-centered">
           <div className="rb-card">
-            <p role="alert">{tx(load.message)}</p>
-            {load.memberLink && <a href={load.memberLink}>{tx('homeOpenGroup')}</a>} <a href="/">{tx('backHome')}</a>
+            <p role="alert"><R>{tx(load.message)}</R></p>
+            {load.memberLink && <a href={load.memberLink}><R>{tx('homeOpenGroup')}</R></a>} <a href="/"><R>{tx('backHome')}</R></a>
           </div>
         </main>
       )}
@@ -85,17 +86,17 @@ function Dashboard({ info, token, settings }: { info: WorkshopInfo; token: strin
       <main className="rb-ws-page" data-testid="ws-dashboard">
         <header className="rb-ws-page__header">
           <div>
-            <p className="rb-hint">{tx('dashboard')}</p>
+            <p className="rb-hint"><R>{tx('dashboard')}</R></p>
             <h1>{info.title}</h1>
           </div>
           <div className="rb-ws-join">
-            <span className="rb-hint">{tx('joinCode')}</span>
+            <span className="rb-hint"><R>{tx('joinCode')}</R></span>
             <span className="rb-ws-code" data-testid="ws-dashboard-code">
               {info.joinCode}
             </span>
           </div>
           <div className="rb-ws-join">
-            <span className="rb-hint">{tx('joinLink')}</span>
+            <span className="rb-hint"><R>{tx('joinLink')}</R></span>
             <span>
               <a className="rb-ws-join__link" href={joinLink}>
                 {joinLink}

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { Paths } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -66,7 +67,7 @@ export function GroupGrid(props: {
                       {m.name}
                       <span className="rb-count">（{roleLabel(m.role, locale)}）</span>
                     </span>
-                    <span className="rb-ws-person__place">{tx(`place${m.place}`)}</span>
+                    <span className="rb-ws-person__place"><R>{tx(`place${m.place}`)}</R></span>
                   </li>
                 ))}
               </ul>
@@ -80,11 +81,11 @@ export function GroupGrid(props: {
                 ))}
               </ul>
             ) : (
-              <p className="rb-ws-meta">{tx('nobodyYet')}</p>
+              <p className="rb-ws-meta"><R>{tx('nobodyYet')}</R></p>
             )}
             <p className="rb-ws-meta">
               <span>{rel.key === 'noChangeYet' ? when : tx('lastChange', { when })}</span>
-              {o && <span>{tx('shapeCount', { n: o.shapeCount })}</span>}
+              {o && <span><R>{tx('shapeCount', { n: o.shapeCount })}</R></span>}
             </p>
             <div className="rb-ws-group__actions">
               <a href={Paths.board(g.boardId, props.token)} target="_blank" rel="noopener" data-testid={`ws-open-${g.index}`}>

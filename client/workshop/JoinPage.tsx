@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiErrorCode, type JoinInfo, Paths } from '../../shared/protocol/index.ts';
@@ -66,13 +67,13 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
     return (
       <main className="rb-centered">
         <div className="rb-card">
-          <p role="alert">{tx(load.message)}</p>
+          <p role="alert"><R>{tx(load.message)}</R></p>
           {previous && (
             <p>
-              {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}>{tx('joinContinue')}</a>
+              {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}><R>{tx('joinContinue')}</R></a>
             </p>
           )}
-          <a href="/">{tx('backHome')}</a>
+          <a href="/"><R>{tx('backHome')}</R></a>
         </div>
       </main>
     );
@@ -80,17 +81,17 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
   return (
     <main className="rb-centered">
       <form className="rb-card rb-ws-form" onSubmit={(e) => void submit(e)} aria-labelledby="rb-ws-join-h" aria-busy={busy} noValidate data-testid="ws-join-form">
-        <h1 id="rb-ws-join-h">{tx('joinHeading')}</h1>
+        <h1 id="rb-ws-join-h"><R>{tx('joinHeading')}</R></h1>
         <p data-testid="ws-join-title">
           <strong>{load.info.title}</strong> <span className="rb-tag">{normalized}</span>
         </p>
         {previous && (
           <p className="rb-ws-note">
-            {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}>{tx('joinContinue')}</a>
+            {tx('joinAlready')} <a href={Paths.workshopGroup(previous.workshopId)}><R>{tx('joinContinue')}</R></a>
           </p>
         )}
         <fieldset className="rb-ws-groups-choice">
-          <legend>{tx('joinGroup')}</legend>
+          <legend><R>{tx('joinGroup')}</R></legend>
           {load.info.groups.map((g) => (
             <label key={g.index}>
               <input type="radio" name="group" value={g.index} checked={(group ?? load.info.groups[0]?.index) === g.index} onChange={() => setGroup(g.index)} data-testid={`ws-join-group-${g.index}`} />
@@ -99,7 +100,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
           ))}
         </fieldset>
         <div className="rb-field">
-          <label htmlFor={ids.name}>{tx('joinName')}</label>
+          <label htmlFor={ids.name}><R>{tx('joinName')}</R></label>
           <input
             id={ids.name}
             value={name}
@@ -112,7 +113,7 @@ export function JoinPage({ code, navigate }: { code: string; navigate(href: stri
           />
         </div>
         <div className="rb-field">
-          <label htmlFor={ids.role}>{tx('joinRole')}</label>
+          <label htmlFor={ids.role}><R>{tx('joinRole')}</R></label>
           <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value)} data-testid="ws-join-role">
             {roleOptions(locale).map((r) => (
               <option key={r.id} value={r.id}>

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useState } from 'react';
 import { workshopApi } from '../lib/api.ts';
@@ -27,10 +28,10 @@ export function LocksPanel({ workshopId, token, groups }: { workshopId: string; 
 
   return (
     <section className="rb-card" aria-labelledby="rb-ws-locks-h" data-testid="ws-locks-panel">
-      <h2 id="rb-ws-locks-h">{tx('locksHeading')}</h2>
-      <p className="rb-hint">{tx('locksHint')}</p>
+      <h2 id="rb-ws-locks-h"><R>{tx('locksHeading')}</R></h2>
+      <p className="rb-hint"><R>{tx('locksHint')}</R></p>
       <label className="rb-field">
-        <span>{tx('locksTarget')}</span>
+        <span><R>{tx('locksTarget')}</R></span>
         <select value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-locks-target">
           <option value="all">{tx('locksAllGroups')}</option>
           {groups.map((g) => (

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfo, WorkshopMember } from '../../shared/protocol/index.ts';
@@ -71,9 +72,9 @@ export function MembersPanel({ info, token }: { info: WorkshopInfo; token: strin
         </button>
       </div>
       {members === null ? (
-        <p role="status">{t('loading')}</p>
+        <p role="status"><R>{t('loading')}</R></p>
       ) : members.length === 0 ? (
-        <p className="rb-hint">{tx('membersNone')}</p>
+        <p className="rb-hint"><R>{tx('membersNone')}</R></p>
       ) : (
         <ul className="rb-ws-members" data-testid="ws-members">
           {members.map((m) => (
@@ -83,7 +84,7 @@ export function MembersPanel({ info, token }: { info: WorkshopInfo; token: strin
               </span>
               {confirming === m.id ? (
                 <span className="rb-ws-members__confirm" role="group" aria-label={tx('memberRemove')}>
-                  <span>{tx('memberRemoveConfirm', { name: m.name })}</span>
+                  <span><R>{tx('memberRemoveConfirm', { name: m.name })}</R></span>
                   <span className="rb-row">
                     <button type="button" className="rb-danger" disabled={busy} onClick={() => void remove(m)} data-testid="ws-member-remove-yes">
                       {tx('memberRemoveYes')}

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { settleIntoFrame } from '../placement/placeContent.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useRef, useState } from 'react';
@@ -61,7 +62,7 @@ export function ParticipantPage({ workshopId, licenseKey, settings }: { workshop
         <main className="rb-centered">
           <div className="rb-card">
             <p role="alert">{load.kind === 'not-member' ? tx('notMember') : tx('network')}</p>
-            <a href="/">{tx('backHome')}</a>
+            <a href="/"><R>{tx('backHome')}</R></a>
           </div>
         </main>
       )}
@@ -244,7 +245,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
           </button>
         </div>
       )}
-      {canvas.kind === 'group' && canvas.presenting && <p className="rb-ws-note rb-ws-note--present">{tx('ownGroupPresenting')}</p>}
+      {canvas.kind === 'group' && canvas.presenting && <p className="rb-ws-note rb-ws-note--present"><R>{tx('ownGroupPresenting')}</R></p>}
       {canvas.follow && following !== canvas.follow && (
         <button type="button" onClick={() => canvas.follow && editor?.startFollowingUser(canvas.follow as TLUserId)} data-testid="ws-follow-again">
           {tx('followAgain')}
@@ -255,7 +256,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
           <button type="button" className="rb-primary" onClick={share} data-testid="ws-share-selected">
             {tx('shareSelected')}
           </button>
-          <span className="rb-hint">{tx('privateNote')}</span>
+          <span className="rb-hint"><R>{tx('privateNote')}</R></span>
         </>
       )}
       {canvas.kind === 'group' && <SharedNotesButton editor={editor} />}
@@ -268,7 +269,7 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
       <MessageBanner message={state.message} />
       {summon && canvas.kind === 'group' && (
         <p className="rb-ws-summoned" role="status" data-testid="ws-summoned" data-held={held}>
-          <strong>{tx(held ? 'summonBanner' : 'summonBannerFree', { by: summon.by })}</strong>
+          <strong><R>{tx(held ? 'summonBanner' : 'summonBannerFree', { by: summon.by })}</R></strong>
           {summon.message && <span>{summon.message}</span>}
         </p>
       )}
@@ -280,8 +281,8 @@ function ParticipantWorkshop(props: { info: WorkshopInfo & { member: NonNullable
       {boardInfo === 'error' ? (
         <main className="rb-centered">
           <div className="rb-card">
-            <p role="alert">{tx('unauthorized')}</p>
-            <a href="/">{tx('backHome')}</a>
+            <p role="alert"><R>{tx('unauthorized')}</R></p>
+            <a href="/"><R>{tx('backHome')}</R></a>
           </div>
         </main>
       ) : boardInfo === null ? (

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/index.ts';
@@ -34,14 +35,14 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
   const sameGroup = presenting !== null && presenting.groupIndex === groupIndex;
   return (
     <section className="rb-card" aria-labelledby="rb-ws-present-h" data-testid="ws-present-panel">
-      <h2 id="rb-ws-present-h">{tx('presentHeading')}</h2>
+      <h2 id="rb-ws-present-h"><R>{tx('presentHeading')}</R></h2>
       {current && (
         <p className="rb-ws-note rb-ws-note--present" data-testid="ws-presenting-now">
           {tx('presentNow', { group: label.group(current.name) })}
         </p>
       )}
       <div className="rb-field">
-        <label htmlFor={ids.group}>{tx('presentGroup')}</label>
+        <label htmlFor={ids.group}><R>{tx('presentGroup')}</R></label>
         <select
           id={ids.group}
           value={groupIndex}
@@ -59,7 +60,7 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
         </select>
       </div>
       <div className="rb-field">
-        <label htmlFor={ids.presenter}>{tx('presentPresenter')}</label>
+        <label htmlFor={ids.presenter}><R>{tx('presentPresenter')}</R></label>
         <select id={ids.presenter} value={presenter} onChange={(e) => setPresenter(e.target.value)} data-testid="ws-present-presenter">
           <option value="">{tx('presentNoFollow')}</option>
           {people.map((p) => (
@@ -68,7 +69,7 @@ export function PresentationPanel(props: ControlProps & { groups: readonly { ind
             </option>
           ))}
         </select>
-        {people.length === 0 && <p className="rb-hint">{tx('presentNobody')}</p>}
+        {people.length === 0 && <p className="rb-hint"><R>{tx('presentNobody')}</R></p>}
       </div>
       <div className="rb-button-list">
         <button type="button" className="rb-primary" disabled={disabled} onClick={() => write({ presenting: { groupIndex, followUserId: presenter || null } })} data-testid="ws-present-start">

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useState } from 'react';
 import { fetchWithToken, workshopApi, type SavedGroupRecords } from '../lib/api.ts';
 import { useWorkshopTexts } from './texts.ts';
@@ -38,7 +39,7 @@ export function SessionEndPanel({ workshopId, title, token }: { workshopId: stri
 
   return (
     <section className="rb-card" aria-labelledby="rb-ws-end-h" data-testid="ws-end-panel">
-      <h2 id="rb-ws-end-h">{tx('endHeading')}</h2>
+      <h2 id="rb-ws-end-h"><R>{tx('endHeading')}</R></h2>
       <div className="rb-button-list">
         <button type="button" className="rb-primary" disabled={busy} onClick={() => void saveAll()} data-testid="ws-save-all">
           {busy ? tx('endSaving') : tx('endSaveAll')}

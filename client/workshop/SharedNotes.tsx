@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useState } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
 import { useI18n } from '../i18n/index.ts';
@@ -21,9 +22,9 @@ export function SharedNotesButton({ editor }: { editor: Editor | null }) {
       </button>
       {open && (
         <div className="rb-ws-popover__panel" id="rb-ws-shared-panel" data-testid="ws-shared-list">
-          <h2>{tx('sharedHeading')}</h2>
+          <h2><R>{tx('sharedHeading')}</R></h2>
           {notes.length === 0 ? (
-            <p className="rb-hint">{tx('sharedNone')}</p>
+            <p className="rb-hint"><R>{tx('sharedNone')}</R></p>
           ) : (
             <ul className="rb-ws-shared">
               {notes.map((n) => (

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useId, useState } from 'react';
 import { FRAME_KEYS, FRAME_NAMES } from '../../shared/templates/index.ts';
@@ -35,9 +36,9 @@ export function SummonPanel({ state, write, serverNow, disabled, groups }: Contr
 
   return (
     <section className="rb-card" aria-labelledby={`${ids}-h`} data-testid="ws-summon-panel">
-      <h2 id={`${ids}-h`}>{tx('summonHeading')}</h2>
+      <h2 id={`${ids}-h`}><R>{tx('summonHeading')}</R></h2>
       <label className="rb-field">
-        <span>{tx('summonWhere')}</span>
+        <span><R>{tx('summonWhere')}</R></span>
         <select value={target} onChange={(e) => setTarget(e.target.value)} data-testid="ws-summon-target">
           <option value="">{tx('summonWholeBoard')}</option>
           {FRAME_KEYS.map((k) => (
@@ -48,7 +49,7 @@ export function SummonPanel({ state, write, serverNow, disabled, groups }: Contr
         </select>
       </label>
       <label className="rb-field">
-        <span>{tx('locksTarget')}</span>
+        <span><R>{tx('locksTarget')}</R></span>
         <select value={String(groupChoice)} onChange={(e) => setGroupChoice(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-summon-groups">
           <option value="all">{tx('locksAllGroups')}</option>
           {groups.map((g) => (
@@ -59,7 +60,7 @@ export function SummonPanel({ state, write, serverNow, disabled, groups }: Contr
         </select>
       </label>
       <label className="rb-field">
-        <span>{tx('summonMessage')}</span>
+        <span><R>{tx('summonMessage')}</R></span>
         <input value={message} maxLength={200} onChange={(e) => setMessage(e.target.value)} placeholder={tx('summonMessagePlaceholder')} data-testid="ws-summon-message" />
       </label>
       <label className="rb-check rb-ws-check">

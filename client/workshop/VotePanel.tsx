@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useId, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
@@ -60,13 +61,13 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
 
   return (
     <section className="rb-card" aria-labelledby={`${ids}-h`} data-testid="ws-vote-panel">
-      <h2 id={`${ids}-h`}>{tx('voteHeading')}</h2>
+      <h2 id={`${ids}-h`}><R>{tx('voteHeading')}</R></h2>
       {open ? (
         <>
           <p className="rb-ws-vote-question" data-testid="ws-vote-current">
             {vote.question}
           </p>
-          <p className="rb-hint">{tx('voteRunning', { n: vote.perPerson })}</p>
+          <p className="rb-hint"><R>{tx('voteRunning', { n: vote.perPerson })}</R></p>
           <button type="button" disabled={busy} onClick={() => void close()} data-testid="ws-vote-close">
             {tx('voteClose')}
           </button>
@@ -74,16 +75,16 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
       ) : (
         <form onSubmit={(e) => void start(e)} className="rb-ws-vote-form">
           <label className="rb-field">
-            <span>{tx('voteQuestion')}</span>
+            <span><R>{tx('voteQuestion')}</R></span>
             <input value={question} maxLength={200} onChange={(e) => setQuestion(e.target.value)} placeholder={tx('voteQuestionPlaceholder')} data-testid="ws-vote-question" />
           </label>
           <div className="rb-row">
             <label className="rb-field">
-              <span>{tx('votePerPerson')}</span>
+              <span><R>{tx('votePerPerson')}</R></span>
               <input type="number" min={1} max={10} value={perPerson} onChange={(e) => setPerPerson(e.target.value)} data-testid="ws-vote-per-person" />
             </label>
             <label className="rb-field">
-              <span>{tx('voteMinutes')}</span>
+              <span><R>{tx('voteMinutes')}</R></span>
               <input type="number" min={1} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} placeholder={tx('voteUntilClosed')} data-testid="ws-vote-minutes" />
             </label>
           </div>
@@ -94,7 +95,7 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
             <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="ws-vote-anonymous" /> {tx('voteAnonymous')}
           </label>
           <label className="rb-field">
-            <span>{tx('locksTarget')}</span>
+            <span><R>{tx('locksTarget')}</R></span>
             <select value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-vote-target">
               <option value="all">{tx('locksAllGroups')}</option>
               {groups.map((g) => (
@@ -125,12 +126,12 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
                 <div key={g.index} data-testid={`ws-vote-results-${g.index}`}>
                   <h4>{label.group(g.name)}</h4>
                   {items.length === 0 ? (
-                    <p className="rb-hint">{tx('voteNone')}</p>
+                    <p className="rb-hint"><R>{tx('voteNone')}</R></p>
                   ) : (
                     <ol>
                       {items.map((it) => (
                         <li key={it.target}>
-                          <span className="rb-ws-vote-count">{tx('voteCount', { n: it.count })}</span> {it.label || '—'}
+                          <span className="rb-ws-vote-count"><R>{tx('voteCount', { n: it.count })}</R></span> {it.label || '—'}
                           {it.names.length > 0 && <span className="rb-count">（{it.names.join('、')}）</span>}
                         </li>
                       ))}

@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkshopState } from '../../shared/workshop/index.ts';
@@ -44,13 +45,13 @@ export function WorkshopBar({ state, status, serverOffset }: { state: WorkshopSt
     if (on) chime.unlock();
   };
 
-  if (status === 'connecting') return <span className="rb-ws-bar rb-hint">{tx('barConnecting')}</span>;
+  if (status === 'connecting') return <span className="rb-ws-bar rb-hint"><R>{tx('barConnecting')}</R></span>;
   const pulsing = now < pulseUntil;
   return (
     <div className="rb-ws-bar" data-testid="workshop-bar">
       <span className="rb-ws-bar__phase" data-testid="ws-phase">
-        <span className="rb-ws-bar__label">{tx('barPhase')}</span> <strong>{label.phase(phase.name)}</strong>{' '}
-        <span className="rb-ws-bar__count">{tx('phaseOf', { i: phase.index + 1, n: phase.count })}</span>
+        <span className="rb-ws-bar__label"><R>{tx('barPhase')}</R></span> <strong>{label.phase(phase.name)}</strong>{' '}
+        <span className="rb-ws-bar__count"><R>{tx('phaseOf', { i: phase.index + 1, n: phase.count })}</R></span>
       </span>
       <span
         className={`rb-ws-bar__timer${view.done ? ' is-done' : ''}${pulsing ? ' is-pulsing' : ''}${view.running ? ' is-running' : ''}`}
@@ -59,7 +60,7 @@ export function WorkshopBar({ state, status, serverOffset }: { state: WorkshopSt
         data-testid="ws-timer"
         data-remaining-ms={Math.round(view.remainingMs)}
       >
-        <span className="rb-ws-bar__label">{tx('barRemaining')}</span> <strong>{view.text}</strong>
+        <span className="rb-ws-bar__label"><R>{tx('barRemaining')}</R></span> <strong>{view.text}</strong>
         {!view.running && !view.done && <span className="rb-ws-bar__paused"> {tx('barPaused')}</span>}
         {view.done && <span className="rb-ws-bar__paused"> {tx('barTimeUp')}</span>}
       </span>
@@ -70,7 +71,7 @@ export function WorkshopBar({ state, status, serverOffset }: { state: WorkshopSt
       <span className="rb-visually-hidden" role="status" aria-live="polite">
         {announce}
       </span>
-      {status === 'offline' && <span className="rb-hint">{tx('stateOffline')}</span>}
+      {status === 'offline' && <span className="rb-hint"><R>{tx('stateOffline')}</R></span>}
     </div>
   );
 }

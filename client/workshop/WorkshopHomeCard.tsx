@@ -1,3 +1,4 @@
+import { R } from '../ruby/index.ts';
 import { useId, useState, type FormEvent } from 'react';
 import { JoinCodeSchema, Paths } from '../../shared/protocol/index.ts';
 import { forgetFacilitated, forgetMembership, listFacilitated, listMemberships } from './localWorkshops.ts';
@@ -21,27 +22,27 @@ export function WorkshopHomeCard({ navigate }: { navigate(href: string): void })
   return (
     <section className="rb-ws-home" aria-labelledby="rb-ws-home-h" data-testid="ws-home">
       <div className="rb-card">
-        <h2 id="rb-ws-home-h">{tx('homeHeading')}</h2>
-        <p className="rb-hint">{tx('homeIntro')}</p>
+        <h2 id="rb-ws-home-h"><R>{tx('homeHeading')}</R></h2>
+        <p className="rb-hint"><R>{tx('homeIntro')}</R></p>
         <div className="rb-row rb-ws-home__actions">
           <a href="/w/new" className="rb-primary rb-ws-button-link" onClick={(e) => (e.preventDefault(), navigate('/w/new'))} data-testid="ws-home-create">
             {tx('homeCreate')}
           </a>
           <form onSubmit={join} className="rb-row">
-            <label htmlFor={codeId}>{tx('homeJoinLabel')}</label>
+            <label htmlFor={codeId}><R>{tx('homeJoinLabel')}</R></label>
             <input id={codeId} value={code} onChange={(e) => setCode(e.target.value)} maxLength={8} autoCapitalize="characters" className="rb-ws-code-field" />
-            <button type="submit">{tx('homeJoin')}</button>
+            <button type="submit"><R>{tx('homeJoin')}</R></button>
           </form>
         </div>
         {facilitated.length > 0 && (
           <>
-            <h3>{tx('homeFacilitated')}</h3>
+            <h3><R>{tx('homeFacilitated')}</R></h3>
             <ul className="rb-ws-list">
               {facilitated.map((w) => (
                 <li key={w.id}>
                   <a href={Paths.workshop(w.id, w.token)}>{w.title}</a>
                   <span className="rb-tag">{w.joinCode}</span>
-                  <span className="rb-tag">{tx('homeOpenDashboard')}</span>
+                  <span className="rb-tag"><R>{tx('homeOpenDashboard')}</R></span>
                   <button type="button" className="rb-link-button" aria-label={`${tx('forget')}: ${w.title}`} onClick={() => (forgetFacilitated(w.id), setFacilitated(listFacilitated()))}>
                     {tx('forget')}
                   </button>
@@ -52,12 +53,12 @@ export function WorkshopHomeCard({ navigate }: { navigate(href: string): void })
         )}
         {joined.length > 0 && (
           <>
-            <h3>{tx('homeJoined')}</h3>
+            <h3><R>{tx('homeJoined')}</R></h3>
             <ul className="rb-ws-list">
               {joined.map((m) => (
                 <li key={m.workshopId}>
                   <a href={Paths.workshopGroup(m.workshopId)}>{m.title}</a>
-                  <span className="rb-tag">{tx('homeOpenGroup')}</span>
+                  <span className="rb-tag"><R>{tx('homeOpenGroup')}</R></span>
                   <button type="button" className="rb-link-button" aria-label={`${tx('forget')}: ${m.title}`} onClick={() => (forgetMembership(m.workshopId), setJoined(listMemberships()))}>
                     {tx('forget')}
                   </button>
