@@ -24,6 +24,7 @@ import { WorkshopOverview } from './workshops/overview.ts';
 import { OverviewFeed } from './workshops/OverviewFeed.ts';
 import { VoteService } from './workshops/VoteService.ts';
 import type { RelayBus } from './scale/index.ts';
+import { PresenceSharing } from './scale/PresenceSharing.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { requiredCipher, SqliteStorage, type Storage } from './storage/index.ts';
 import { ImportWorkers } from './boards/ImportWorkers.ts';
@@ -43,6 +44,8 @@ export interface RenkeiServerOptions {
   clock?: Clock;
   /** How the pushed dashboard checks and sends (defaults: check every 1 s, a thumbnail at most every 10 s). */
   dashboard?: { clock?: Clock; checkEveryMs?: number; thumbnailEveryMs?: number };
+  /** How often this instance shares its presence on the bus (default 2 s; the bus keeps it 10 s). */
+  presenceEveryMs?: number;
 }
 
 /** The whole app on one HTTP server and port: API, realtime relay and the built client. */
@@ -63,6 +66,8 @@ export class RenkeiServer {
   readonly votes: VoteService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
+  /** This instance's presence shared with the others' dashboards (only with a bus). */
+  readonly presenceSharing: PresenceSharing | undefined;
   readonly audit: AuditLog;
   readonly personalLinks: PersonalLinks;
   readonly erasure: BoardErasure;
@@ -100,7 +105,8 @@ export class RenkeiServer {
     this.bus = opts.bus;
     const clock = opts.clock ?? systemClock;
     const now = () => new Date(clock.now());
-    this.documents = new BoardDocuments({ registry: this.registry, store: this.storage });
+    this.documents = new BoardDocuments({ registry: this.registry, store: this.storage, bus: opts.bus });
+    this.presenceSharing = opts.bus ? new PresenceSharing({ bus: opts.bus, local: () => this.registry.localPresence(), clock, logger: this.logger, everyMs: opts.presenceEveryMs ?? 2000 }) : undefined;
     this.audit = new AuditLog({ store: this.storage, logger: this.logger, now });
     this.boards = new BoardService({ storage: this.storage, registry: this.registry, documents: this.documents, audit: this.audit, now });
     this.personalLinks = new PersonalLinks({ store: this.storage, registry: this.registry, audit: this.audit, now });
@@ -252,6 +258,7 @@ export class RenkeiServer {
       });
     });
     this.retention.start();
+    this.presenceSharing?.start();
     return (this.httpServer.address() as AddressInfo).port;
   }
 
@@ -261,6 +268,7 @@ export class RenkeiServer {
       this.httpServer.close();
       await this.retention.stop();
       this.overviewFeed.close();
+      this.presenceSharing?.stop();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { recordsMap, type DocKind, type StoredRecord } from '../../shared/doc/index.ts';
 import { participantOf, type ParticipantUser } from '../../shared/protocol/index.ts';
 import type { RoomRegistry } from '../relay/index.ts';
+import type { BoardPresence, RelayBus } from '../scale/index.ts';
 import type { DocumentStore } from '../storage/index.ts';
 
 /** A live board's change marks, for views derived from it (thumbnails). */
@@ -19,7 +20,7 @@ export interface LiveMarks {
  * stored, reads reject with `StorageUnavailableError` (HTTP 503) instead of waiting.
  */
 export class BoardDocuments {
-  constructor(private readonly deps: { registry: RoomRegistry; store: DocumentStore }) {}
+  constructor(private readonly deps: { registry: RoomRegistry; store: DocumentStore; bus?: RelayBus | undefined }) {}
 
   /** Read the board's document now; `use` must not keep the document. */
   async read<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
@@ -76,6 +77,11 @@ export class BoardDocuments {
     if (!room) return out;
     for (const s of room.openSessions()) if (s.credential) out.add(s.credential.tokenHash.toString('hex'));
     return out;
+  }
+
+  /** What the other instances share about who is on these boards (nothing with one instance). */
+  async presenceElsewhere(boardIds: readonly string[]): Promise<Map<string, BoardPresence[]>> {
+    return this.deps.bus ? this.deps.bus.presenceElsewhere(boardIds) : new Map();
   }
 
   /** A loaded board's change marks, or undefined when it is not loaded. */

@@ -1,8 +1,8 @@
-import { CloseCode, CloseReason } from '../../shared/protocol/index.ts';
+import { CloseCode, CloseReason, participantOf } from '../../shared/protocol/index.ts';
 import type { Capability } from '../../shared/protocol/index.ts';
 import type { DocKind } from '../../shared/doc/index.ts';
 import type { Logger } from '../logger.ts';
-import type { RelayBus } from '../scale/index.ts';
+import type { BoardPresence, RelayBus } from '../scale/index.ts';
 import type { DocumentStore } from '../storage/index.ts';
 import { systemClock, type Clock, type TimerHandle } from './Clock.ts';
 import type { RelayMetrics } from './metrics.ts';
@@ -120,6 +120,31 @@ export class RoomRegistry {
       entry.pending--;
       this.maybeScheduleUnload(boardId, entry);
     }
+  }
+
+  /**
+   * This instance's presence on every loaded board, for other instances' dashboards: the token
+   * hashes of its open sessions, the participants those sessions announce (not the ones relayed
+   * from elsewhere, which their own instance shares) and the document's last change here.
+   */
+  localPresence(): Map<string, BoardPresence> {
+    const out = new Map<string, BoardPresence>();
+    for (const boardId of this.rooms.keys()) {
+      const room = this.peek(boardId);
+      if (!room) continue;
+      const tokens = new Set<string>();
+      const participants: BoardPresence['participants'] = [];
+      const states = room.awareness.getStates();
+      for (const s of room.openSessions()) {
+        if (s.credential) tokens.add(s.credential.tokenHash.toString('hex'));
+        for (const id of s.awarenessClients) {
+          const p = participantOf(states.get(id));
+          if (p) participants.push({ name: p.name, role: p.role });
+        }
+      }
+      out.set(boardId, { tokens: [...tokens], participants, lastChangeAt: room.pipeline.lastChangeAt });
+    }
+    return out;
   }
 
   /** Sessions open or opening on a board. */

@@ -7,6 +7,18 @@ export type BusMessage =
   /** Links taken away: every instance closes the sessions they opened (SPEC R7). */
   | { kind: 'revoke'; revocation: Revocation };
 
+/**
+ * What one instance tells the others about a board it has loaded: who has a session on it there
+ * (token hashes, hex), the participants those sessions announce, and when its document last
+ * changed there (ms since epoch, 0 if not since loading). The facilitator's dashboard runs on
+ * one instance and shows the groups whose people are on any (issue 15).
+ */
+export interface BoardPresence {
+  tokens: string[];
+  participants: { name: string; role: string }[];
+  lastChangeAt: number;
+}
+
 /** Whether the cross-instance channel works now. */
 export interface BusHealth {
   ok: boolean;
@@ -25,5 +37,13 @@ export interface RelayBus {
   /** Called after the channel came back from an outage, so rooms can catch up from storage. */
   onReconnect(listener: () => void): void;
   health(): BusHealth;
+  /**
+   * Share this instance's presence on its loaded boards, replacing what it shared before (a
+   * board left out is no longer shared). Kept by the others only while it is shared again
+   * within the bus's expiry, so a crashed instance's people drop off the dashboard.
+   */
+  sharePresence(boards: ReadonlyMap<string, BoardPresence>): Promise<void>;
+  /** What the other live instances share about these boards (this instance's own left out). */
+  presenceElsewhere(boardIds: readonly string[]): Promise<Map<string, BoardPresence[]>>;
   close(): Promise<void>;
 }

@@ -58,9 +58,10 @@ export class OverviewFeed {
     if (!watch) {
       watch = { workshop, subscribers: new Set(), sent: new Map(), timer: undefined, checking: false };
       this.watches.set(workshop.id, watch);
+      const { presence } = await this.opts.overview.presence(workshop);
       for (const g of groups) {
         const def = workshop.groups.find((d) => d.index === g.index);
-        watch.sent.set(g.index, { presence: presenceKey(g.members, g.participants), pictureKey: def ? this.opts.overview.pictureKey(def) : '', pictureAt: now });
+        watch.sent.set(g.index, { presence: presenceKey(g.members, g.participants), pictureKey: def ? this.opts.overview.pictureKey(def, presence) : '', pictureAt: now });
       }
       this.schedule(watch);
     }
@@ -100,22 +101,23 @@ export class OverviewFeed {
 
   private async changes(watch: Watch): Promise<GroupChange[]> {
     const { overview } = this.opts;
-    const members = await overview.members(watch.workshop);
+    const { members: rows, presence } = await overview.presence(watch.workshop);
+    const members = overview.members(watch.workshop, rows, presence);
     const out: GroupChange[] = [];
     for (const g of watch.workshop.groups) {
       const sent = watch.sent.get(g.index) ?? { presence: '', pictureKey: '', pictureAt: 0 };
       const change: GroupChange = { index: g.index };
       const groupMembers = members.get(g.boardId) ?? [];
-      const participants = overview.participants(g);
-      const presence = presenceKey(groupMembers, participants);
-      if (presence !== sent.presence) {
+      const participants = presence.participants(g.boardId);
+      const seen = presenceKey(groupMembers, participants);
+      if (seen !== sent.presence) {
         Object.assign(change, { members: groupMembers, participants });
-        sent.presence = presence;
+        sent.presence = seen;
       }
-      const key = overview.pictureKey(g);
+      const key = overview.pictureKey(g, presence);
       const now = this.opts.clock.now();
       if (key !== sent.pictureKey && now - sent.pictureAt >= this.opts.thumbnailEveryMs) {
-        const picture = await overview.picture(g);
+        const picture = await overview.picture(g, presence);
         Object.assign(change, { svg: picture.svg, shapeCount: picture.shapeCount, lastActivity: picture.lastActivity });
         sent.pictureKey = key;
         sent.pictureAt = now;
