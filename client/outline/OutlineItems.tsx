@@ -18,7 +18,8 @@ import { serviceUpdate } from '../shapes/serviceCard/catalogue.ts';
 import { updateShapeFromOutline } from './addShapeFromOutline.ts';
 import { ItemForm, type FormField } from './ItemForm.tsx';
 import { R } from '../ruby/index.ts';
-import { readableDate, useOutlineTexts, type OutlineTextKey } from './texts.ts';
+import { plainDate } from '../../shared/domain/plainTexts.ts';
+import { useOutlineTexts, type OutlineTextKey } from './texts.ts';
 
 type Locale = 'ja' | 'en';
 type Texts = Record<OutlineTextKey, string>;
@@ -161,7 +162,7 @@ export function PlanItem({ p, ctx }: { p: Placed<PlanItemProps>; ctx: ItemContex
       </p>
       {x.goal && <p><R>{`${o.goal}${o.sep}${x.goal}`}</R></p>}
       {x.support && <p><R>{`${o.support}${o.sep}${x.support}`}</R></p>}
-      {x.due && <p><R>{`${o.due}${o.sep}${readableDate(locale, x.due)}`}</R></p>}
+      {x.due && <p><R>{`${o.due}${o.sep}${plainDate(locale, x.due)}`}</R></p>}
       {!ctx.editor && <p><R>{`${o.state}${o.sep}${PLAN_STATE_LABELS[x.state][locale]}`}</R></p>}
       {ctx.editor && <p className="rb-visually-hidden">{`${o.state}${o.sep}${PLAN_STATE_LABELS[x.state][locale]}`}</p>}
     </Item>

@@ -14,7 +14,8 @@ import { PlanItem, ServiceItem, VoiceItem, planFields, serviceFields, servicePro
 import { OutlineTools } from './OutlineTools.tsx';
 import { R, useRubySetting } from '../ruby/index.ts';
 import { speak } from './speech.ts';
-import { plainTransition, readableDate, useOutlineTexts } from './texts.ts';
+import { plainDate, plainTransition } from '../../shared/domain/plainTexts.ts';
+import { useOutlineTexts } from './texts.ts';
 import { useOutline } from './useOutline.ts';
 import './outline.css';
 
@@ -146,13 +147,13 @@ export function OutlineView(props: OutlineViewProps) {
           life?.birthDate ? (
             <dl className="rb-outline__dl">
               <dt><R>{o.birthDate}</R></dt>
-              <dd><R>{readableDate(locale, life.birthDate)}</R></dd>
+              <dd><R>{plainDate(locale, life.birthDate)}</R></dd>
               {life.age !== null && (<><dt><R>{o.ageNow}</R></dt><dd>{`${life.age}${o.ageUnit}`}</dd></>)}
               {life.stage && (<><dt><R>{o.stageNow}</R></dt><dd><R>{life.stage}</R></dd></>)}
               {life.dates.map((d) => (
                 <div key={d.id} className="rb-outline__dlrow">
                   <dt><R>{locale === 'ja' ? d.label : d.labelEn}</R></dt>
-                  <dd><R>{readableDate(locale, d.date)}</R></dd>
+                  <dd><R>{plainDate(locale, d.date)}</R></dd>
                 </div>
               ))}
             </dl>

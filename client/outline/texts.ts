@@ -1,8 +1,9 @@
 import { useI18n } from '../i18n/index.ts';
 
 /**
- * Texts of the outline (よみやすい画面), Japanese first in short plain sentences. Kept here until
- * the domain module has plain texts for the person (shared/domain, shared/templates).
+ * The outline's own labels (よみやすい画面), Japanese first in short plain sentences. What the
+ * product writes for the person about the case (the move at 65, dates) is in the domain module
+ * (`shared/domain/plainTexts.ts`), where the minutes and exports can use it too.
  */
 const ja = {
   outlineLink: 'よみやすい画面',
@@ -152,39 +153,4 @@ export const outlineTexts = { ja, en } as const;
 export function useOutlineTexts(): { o: Record<OutlineTextKey, string>; locale: 'ja' | 'en' } {
   const { locale } = useI18n();
   return { o: outlineTexts[locale], locale };
-}
-
-/**
- * The plain sentence for one service at the move (やさしい日本語: short, no 凡例 or 相当, a
- * gloss on 上乗せ); the board's own notes are written for the professionals.
- */
-export function plainTransition(locale: 'ja' | 'en', kind: 'moves' | 'continues' | 'noHome', item: { counterparts: readonly string[]; kyoseigata: boolean; topUpPossible: boolean }): string {
-  const c = item.counterparts;
-  if (locale === 'ja') {
-    const lines = [
-      kind === 'moves' ? (c.length ? `65歳から、介護保険の「${c.join('」「')}」に変わります。` : '65歳から、介護保険のサービスに変わります。')
-      : kind === 'continues' ? '65歳のあとも、今のまま使えます。'
-      : 'どうなるか、まだ決まっていません。みんなで確かめます。',
-    ];
-    if (kind === 'moves' && item.kyoseigata) lines.push('今の事業所が、そのまま続けられることがあります。');
-    if (kind === 'moves' && item.topUpPossible) lines.push('介護保険で足りないときは、障害福祉で足すこと（上乗せ）ができることがあります。市町村に確かめます。');
-    return lines.join('');
-  }
-  const lines = [
-    kind === 'moves' ? (c.length ? `From 65, this becomes ${c.join(', ')} under long-term care insurance.` : 'From 65, this moves to long-term care insurance.')
-    : kind === 'continues' ? 'This goes on as now after 65.'
-    : 'Not decided yet. Everyone will check together.',
-  ];
-  if (kind === 'moves' && item.kyoseigata) lines.push(' The same provider may be able to go on.');
-  if (kind === 'moves' && item.topUpPossible) lines.push(' If insurance is not enough, disability welfare may add more (a top-up); the city decides.');
-  return lines.join('');
-}
-
-/** A date as people read it: 2026年5月19日 (ja) or 19 May 2026 (en); other text as it is. */
-export function readableDate(locale: 'ja' | 'en', iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (locale === 'ja') return `${y}年${mo}月${d}日`;
-  return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

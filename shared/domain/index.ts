@@ -105,3 +105,4 @@ export {
 export { caseFacts, type CaseFacts, type CaseFactsInput } from './caseFacts.ts';
 export { contrastRatio, relativeLuminance } from './colors.ts';
 export { nameKey } from './normalize.ts';
+export { plainDate, plainTransition } from './plainTexts.ts';
