@@ -25,6 +25,7 @@ import { OverviewFeed } from './workshops/OverviewFeed.ts';
 import { VoteService } from './workshops/VoteService.ts';
 import type { RelayBus } from './scale/index.ts';
 import { PresenceSharing } from './scale/PresenceSharing.ts';
+import { EventLoopMonitor } from './http/eventLoopMonitor.ts';
 import { createMetrics, relayRecordValidator, RoomRegistry, type RelayMetrics } from './relay/index.ts';
 import { requiredCipher, SqliteStorage, type Storage } from './storage/index.ts';
 import { ImportWorkers } from './boards/ImportWorkers.ts';
@@ -66,6 +67,8 @@ export class RenkeiServer {
   readonly votes: VoteService;
   readonly workshops: WorkshopService;
   readonly bus: RelayBus | undefined;
+  /** How late and how busy this process's event loop was over the last minute (health). */
+  readonly eventLoop = new EventLoopMonitor();
   /** This instance's presence shared with the others' dashboards (only with a bus). */
   readonly presenceSharing: PresenceSharing | undefined;
   readonly audit: AuditLog;
@@ -212,6 +215,7 @@ export class RenkeiServer {
           const { slowConsumers, droppedStep1, droppedAwareness, revokedSessions } = this.metrics;
           return { slowConsumers, droppedStep1, droppedAwareness, revokedSessions };
         },
+        eventLoop: () => this.eventLoop.figures(),
         storageWritable: () => this.metrics.lastStoreFailureAt <= this.metrics.lastStoreSuccessAt,
         maxJsonBodyBytes: this.config.limits.maxJsonBodyBytes,
         maxImportBytes: this.config.limits.maxImportBytes,
@@ -259,6 +263,7 @@ export class RenkeiServer {
     });
     this.retention.start();
     this.presenceSharing?.start();
+    this.eventLoop.start();
     return (this.httpServer.address() as AddressInfo).port;
   }
 
@@ -269,6 +274,7 @@ export class RenkeiServer {
       await this.retention.stop();
       this.overviewFeed.close();
       this.presenceSharing?.stop();
+      this.eventLoop.stop();
       await this.registry.closeAll();
       for (const ws of this.wss.clients) ws.terminate();
       this.wss.close();

@@ -15,6 +15,9 @@ export interface TrainingDayReport {
     /** Deliveries whose journey overlapped a dashboard call, and the others. */
     duringOverviewMs: Summary;
     outsideOverviewMs: Summary;
+    /** Deliveries in flight while this process's event loop stalled (StallWatch), and the rest. */
+    duringLoadgenStallMs: Summary;
+    outsideLoadgenStallMs: Summary;
   };
   state: { broadcasts: number; expected: number; received: number; latencyMs: Summary };
   dashboard: {
@@ -31,7 +34,9 @@ export interface TrainingDayReport {
   /** The pushed dashboard (issue 15). */
   stream: { used: boolean; failures: number; firstPictureMs: number; firstPictureKiB: number; groupEvents: number; thumbnails: number; wireKiBPerMinutePerGroup: number; decodedKiBPerMinutePerGroup: number; cpuSharePercent: number };
   server: { cpuPercentOfOneCore: number; backgroundCpuPercent: number; rssMiB: { start: number; peak: number; end: number }; warnings: string[] };
-  loadgen: { cpuPercentOfOneCore: number; eventLoopUtilization: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  loadgen: { cpuPercentOfOneCore: number; eventLoopUtilization: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; stalls: { count: number; totalMs: number; longestMs: number } };
+  /** The server's event loop per one-minute window of the measured time (from its health answer). */
+  serverEventLoop: { windowS: number; delayP99Ms: number; delayMaxMs: number; utilization: number }[];
   verdicts: { target: string; value: string; result: 'PASS' | 'FAIL' }[];
 }
 
@@ -69,6 +74,10 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `Split by the dashboard: ${r.relay.duringOverviewMs.count} deliveries in flight while an overview was being served: p50 ${ms(r.relay.duringOverviewMs.p50)}, p99 ${ms(r.relay.duringOverviewMs.p99)}, max ${ms(r.relay.duringOverviewMs.max)};`,
     `the other ${r.relay.outsideOverviewMs.count}: p50 ${ms(r.relay.outsideOverviewMs.p50)}, p99 ${ms(r.relay.outsideOverviewMs.p99)}, max ${ms(r.relay.outsideOverviewMs.max)}.`,
     '',
+    `Split by the load generator's own stalls (its event loop held up over 15 ms: ${r.loadgen.stalls.count} stalls, ${r.loadgen.stalls.totalMs} ms in all, longest ${r.loadgen.stalls.longestMs} ms): ` +
+      `${r.relay.duringLoadgenStallMs.count} deliveries in flight during one: p50 ${ms(r.relay.duringLoadgenStallMs.p50)}, p99 ${ms(r.relay.duringLoadgenStallMs.p99)}, max ${ms(r.relay.duringLoadgenStallMs.max)}; ` +
+      `the other ${r.relay.outsideLoadgenStallMs.count}: p50 ${ms(r.relay.outsideLoadgenStallMs.p50)}, p99 ${ms(r.relay.outsideLoadgenStallMs.p99)}, max ${ms(r.relay.outsideLoadgenStallMs.max)}.`,
+    '',
     `State document broadcasts (facilitator → every participant): ${r.state.received}/${r.state.expected} received, p50 ${ms(r.state.latencyMs.p50)}, p99 ${ms(r.state.latencyMs.p99)}, max ${ms(r.state.latencyMs.max)}.`,
     '',
     '## Pushed dashboard (`GET /api/workshops/:id/overview/stream`)',
@@ -96,6 +105,7 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     '',
     `- Server CPU: ${round(r.server.cpuPercentOfOneCore, 1)} % of one core over the window (${round(r.server.backgroundCpuPercent, 1)} % before the dashboard opened).`,
     `- Server RSS: ${r.server.rssMiB.start} MiB after connecting, peak ${r.server.rssMiB.peak} MiB, ${r.server.rssMiB.end} MiB at the end.`,
+    `- Server event loop per minute (from /api/health): ${r.serverEventLoop.length ? r.serverEventLoop.map((e) => `delay p99 ${ms(e.delayP99Ms)}, max ${ms(e.delayMaxMs)}, busy ${round(e.utilization * 100, 0)} %`).join('; ') : 'not reported'}.`,
     `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core, event-loop utilisation ${round(r.loadgen.eventLoopUtilization, 2)}, event-loop delay p99 ${ms(r.loadgen.eventLoopDelayP99Ms)} (max ${ms(r.loadgen.eventLoopDelayMaxMs)}). Latencies include its queueing.`,
     `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
     ...(r.server.warnings.length ? ['', 'Server warnings:', '', ...r.server.warnings.slice(0, 10).map((w) => `    ${w}`)] : []),

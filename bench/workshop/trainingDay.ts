@@ -15,7 +15,9 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { CreateWorkshopResponse, JoinWorkshopResponse } from '../../shared/protocol/index.ts';
 import { writeWorkshopState } from '../../shared/workshop/index.ts';
 import * as Y from 'yjs';
+import type { EventLoopFigures } from '../../server/http/eventLoopMonitor.ts';
 import { Cleanup } from '../lib/Cleanup.ts';
+import { StallWatch } from '../lib/stalls.ts';
 import { clockTicksPerSecond, machineInfo } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
@@ -157,11 +159,26 @@ async function main(): Promise<void> {
   // The measured window: dashboard polling, state broadcasts, RSS sampling.
   const eld = monitorEventLoopDelay({ resolution: 10 });
   eld.enable();
+  const stalls = new StallWatch();
+  stalls.start();
   const elu0 = performance.eventLoopUtilization();
   const benchCpu0 = process.cpuUsage();
   const rssStart = server.rssKiB();
   let rssPeak = rssStart;
   const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssKiB())), 1000);
+  // The server's own event loop, from its health answer (one-minute windows): a stall there
+  // delays every board, a stall in this process only the deliveries it was receiving.
+  const serverLoop = new Map<string, EventLoopFigures>();
+  const readServerLoop = async () => {
+    try {
+      const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
+      const body = (await res.json()) as { eventLoop?: EventLoopFigures };
+      if (body.eventLoop && body.eventLoop.windowS >= 55) serverLoop.set(JSON.stringify(body.eventLoop), body.eventLoop);
+    } catch {
+      // a missed sample only narrows the picture
+    }
+  };
+  const loopTimer = setInterval(() => void readServerLoop(), 15_000);
   let measuring = true;
   const windowStart = performance.now();
   ledger.measureFrom = windowStart;
@@ -187,6 +204,7 @@ async function main(): Promise<void> {
   const benchCpu = process.cpuUsage(benchCpu0);
   const elu = performance.eventLoopUtilization(elu0);
   eld.disable();
+  stalls.stop();
   dashboard.stop();
   stream.stop();
   clearInterval(stateTimer);
@@ -199,6 +217,8 @@ async function main(): Promise<void> {
   moving = false;
   for (const timer of presenceTimers) clearInterval(timer);
   clearInterval(rssTimer);
+  clearInterval(loopTimer);
+  await readServerLoop();
   const rssEnd = server.rssKiB();
   log(`window done: ${ledger.received}/${ledger.expected} deliveries after ${round(drainMs, 0)} ms of drain`);
 
@@ -223,6 +243,7 @@ async function main(): Promise<void> {
   const windowMs = windowEnd - windowStart;
   const latency = summarize(ledger.latencies.values());
   const split = splitByWindows(ledger.latencies.values(), ledger.sendTimes.values(), dashboard.windows);
+  const byStall = splitByWindows(ledger.latencies.values(), ledger.sendTimes.values(), stalls.stalls);
   const polls = dashboard.samples;
   const excess = summarize(dashboard.excessCpu.values());
   const dashCpuShare = (dashboard.excessCpu.values().reduce((a, b) => a + b, 0) / windowMs) * 100;
@@ -242,6 +263,8 @@ async function main(): Promise<void> {
       writes: ledger.writes, expected: ledger.expected, received: ledger.received, lost, duplicates: ledger.duplicates, latencyMs: latency, unexpectedCloses, drainMs,
       duringOverviewMs: summarize(split.during),
       outsideOverviewMs: summarize(split.outside),
+      duringLoadgenStallMs: summarize(byStall.during),
+      outsideLoadgenStallMs: summarize(byStall.outside),
     },
     state: { broadcasts, expected: broadcasts * watchers.length, received: stateLatencies.length, latencyMs: summarize(stateLatencies.values()) },
     dashboard: {
@@ -279,7 +302,9 @@ async function main(): Promise<void> {
       eventLoopUtilization: elu.utilization,
       eventLoopDelayP99Ms: eld.percentile(99) / 1e6,
       eventLoopDelayMaxMs: eld.max / 1e6,
+      stalls: stalls.summary(windowStart, windowEnd),
     },
+    serverEventLoop: [...serverLoop.values()],
     verdicts: [],
   };
   report.verdicts = [

@@ -25,6 +25,7 @@ import type { AuditLog } from '../audit/index.ts';
 import type { BoardErasure, PersonalLinks, RetentionPolicy } from '../privacy/index.ts';
 import type { WorkshopService } from '../workshops/index.ts';
 import type { WorkshopOverview } from '../workshops/overview.ts';
+import type { EventLoopFigures } from './eventLoopMonitor.ts';
 import type { OverviewFeed } from '../workshops/OverviewFeed.ts';
 import type { VoteService } from '../workshops/VoteService.ts';
 import type { RateLimiter } from './RateLimiter.ts';
@@ -49,6 +50,8 @@ export interface ApiDeps {
   clientIp: (req: Request) => string;
   storage: Storage;
   /** The relay's protective counters (SPEC R10), for operators. */
+  /** The event loop's delay and use over the last minute. */
+  eventLoop?: () => EventLoopFigures;
   relayCounters?: () => { slowConsumers: number; droppedStep1: number; droppedAwareness: number; revokedSessions: number };
   /** Cross-instance relay health, when scaled out. */
   relayHealth: () => { ok: boolean; state: string } | undefined;
@@ -136,6 +139,7 @@ export function apiRouter(deps: ApiDeps): Router {
       storage: { kind: deps.storage.kind, ...storage },
       ...(relay ? { relay: { kind: 'redis', ...relay } } : {}),
       ...(deps.relayCounters ? { sessions: deps.relayCounters() } : {}),
+      ...(deps.eventLoop ? { eventLoop: deps.eventLoop() } : {}),
     });
   });
 

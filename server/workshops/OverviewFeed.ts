@@ -2,7 +2,7 @@ import type { GroupChange, OverviewEvent } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logger.ts';
 import type { Clock, TimerHandle } from '../relay/Clock.ts';
 import type { WorkshopRow } from '../storage/index.ts';
-import type { WorkshopOverview } from './overview.ts';
+import { yieldToRelay, type WorkshopOverview } from './overview.ts';
 
 /** Options of the feed, one typed object. */
 export interface OverviewFeedOptions {
@@ -118,6 +118,7 @@ export class OverviewFeed {
       const now = this.opts.clock.now();
       if (key !== sent.pictureKey && now - sent.pictureAt >= this.opts.thumbnailEveryMs) {
         const picture = await overview.picture(g, presence);
+        await yieldToRelay();
         Object.assign(change, { svg: picture.svg, shapeCount: picture.shapeCount, lastActivity: picture.lastActivity });
         sent.pictureKey = key;
         sent.pictureAt = now;
