@@ -8,6 +8,7 @@ import { listLocalBoards, rememberBoard } from '../lib/localBoards.ts';
 import { markLoad } from '../lib/loadMarks.ts';
 import { preloadBoardFont } from './assets.ts';
 import { prewarmBoardConnection } from './BoardConnection.ts';
+import { R } from '../ruby/index.ts';
 import { IdentityDialog } from './IdentityDialog.tsx';
 
 type BoardViewComponent = (typeof import('./BoardView.tsx'))['BoardView'];
@@ -167,15 +168,19 @@ export function BoardPage({ boardId, outline = false, navigate, licenseKey, sett
   if (load.kind === 'loading' || (opening && !BoardView)) {
     body = (
       <p className="rb-centered" role="status">
-        {t('loading')}
+        <R>{t('loading')}</R>
       </p>
     );
   } else if (load.kind === 'error' || !token || opening) {
     body = (
       <main className="rb-centered">
         <div className="rb-card">
-          <p role="alert">{t(load.kind === 'error' ? load.message : token ? 'errorNetwork' : 'errorNoToken')}</p>
-          <a href="/">{t('backHome')}</a>
+          <p role="alert">
+            <R>{t(load.kind === 'error' ? load.message : token ? 'errorNetwork' : 'errorNoToken')}</R>
+          </p>
+          <a href="/">
+            <R>{t('backHome')}</R>
+          </a>
         </div>
       </main>
     );

@@ -3,6 +3,7 @@ import { useValue, type Editor } from 'tldraw';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { useI18n } from '../i18n/index.ts';
+import { R } from '../ruby/index.ts';
 import { guardLockedShapes, listenForLockNotices, lockShapes, useLockedIds } from './locks.ts';
 
 /**
@@ -37,18 +38,18 @@ export function LockControls(props: { editor: Editor | null; doc: Y.Doc; provide
         <span className="rb-lock-controls" data-testid="lock-controls" data-locked={locked.size}>
           {selected.length > 0 && selectedLocked.length === selected.length ? (
             <button type="button" onClick={() => lockShapes(doc, selected, false)} data-testid="unlock-selected">
-              {t('lockUnlockSelected')}
+              <R>{t('lockUnlockSelected')}</R>
             </button>
           ) : (
             <button type="button" disabled={selected.length === 0} title={selected.length === 0 ? t('lockSelectFirst') : undefined} onClick={() => lockShapes(doc, selected, true)} data-testid="lock-selected">
-              {t('lockSelected')}
+              <R>{t('lockSelected')}</R>
             </button>
           )}
         </span>
       )}
       {notice > 0 && (
         <p className="rb-lock-notice" role="status" data-testid="lock-notice">
-          {t('lockedNotice')}
+          <R>{t('lockedNotice')}</R>
         </p>
       )}
     </>

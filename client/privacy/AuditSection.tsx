@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/protocol/index.ts';
 import { privacyApi } from './privacyApi.ts';
+import { R } from '../ruby/index.ts';
 import { usePrivacyTexts } from './texts.ts';
 
 /** Facts shown in their own columns; the rest go under "details". */
@@ -37,43 +38,50 @@ export function AuditSection(props: { boardId: string; token: string; title: str
   return (
     <section aria-label={tx.tabAudit} data-testid="audit-log">
       <div className="rb-row rb-privacy__head">
-        <p>{tx.auditIntro}</p>
+        <p><R>{tx.auditIntro}</R></p>
         <button type="button" onClick={() => void download()} data-testid="audit-csv">
-          {tx.auditDownload}
+          <R>{tx.auditDownload}</R>
         </button>
       </div>
-      {message && <p role="status">{message}</p>}
+      {message && <p role="status"><R>{message}</R></p>}
       {entries === undefined ? (
-        <p>{tx.loading}</p>
+        <p><R>{tx.loading}</R></p>
       ) : entries.length === 0 ? (
-        <p>{tx.auditEmpty}</p>
+        <p><R>{tx.auditEmpty}</R></p>
       ) : (
         <div className="rb-privacy__table-wrap">
           <table className="rb-privacy__table">
             <thead>
               <tr>
-                <th scope="col">{tx.auditWhen}</th>
-                <th scope="col">{tx.auditWhat}</th>
-                <th scope="col">{tx.auditWho}</th>
-                <th scope="col">{tx.auditFrom}</th>
-                <th scope="col">{tx.auditMore}</th>
+                <th scope="col"><R>{tx.auditWhen}</R></th>
+                <th scope="col"><R>{tx.auditWhat}</R></th>
+                <th scope="col"><R>{tx.auditWho}</R></th>
+                <th scope="col"><R>{tx.auditFrom}</R></th>
+                <th scope="col"><R>{tx.auditMore}</R></th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.seq}>
                   <td>{dateTime(e.at)}</td>
-                  <td>{event(e.event)}</td>
+                  <td><R>{event(e.event)}</R></td>
                   <td>
-                    {link(e.detail.link)}
+                    <R>{link(e.detail.link)}</R>
                     {typeof e.detail.linkName === 'string' && `（${e.detail.linkName}）`}
                   </td>
                   <td>{typeof e.detail.ip === 'string' ? e.detail.ip : ''}</td>
                   <td className="rb-privacy__detail">
                     {Object.entries(e.detail)
                       .filter(([k]) => !OWN_COLUMNS.has(k))
-                      .map(([k, v]) => detail(k, v))
-                      .join(' ・ ')}
+                      .map(([k, v], i) => {
+                        const fact = detail(k, v);
+                        return (
+                          <Fragment key={k}>
+                            {i > 0 && ' ・ '}
+                            <R>{fact.label}</R>: {fact.ours ? <R>{fact.value}</R> : fact.value}
+                          </Fragment>
+                        );
+                      })}
                   </td>
                 </tr>
               ))}

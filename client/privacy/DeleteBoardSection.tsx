@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { forgetBoard } from '../lib/localBoards.ts';
 import { privacyApi } from './privacyApi.ts';
+import { R } from '../ruby/index.ts';
 import { usePrivacyTexts } from './texts.ts';
 
 /** Delete the board for good, once its title is typed again. */
@@ -24,7 +25,7 @@ export function DeleteBoardSection(props: { boardId: string; token: string; titl
 
   return (
     <section aria-label={tx.tabDelete} data-testid="delete-board">
-      <p>{tx.deleteIntro}</p>
+      <p><R>{tx.deleteIntro}</R></p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -32,17 +33,17 @@ export function DeleteBoardSection(props: { boardId: string; token: string; titl
         }}
       >
         <div className="rb-field">
-          <label htmlFor="rb-delete-confirm">{fill(tx.deleteConfirmLabel, { title: props.title })}</label>
+          <label htmlFor="rb-delete-confirm"><R>{fill(tx.deleteConfirmLabel, { title: props.title })}</R></label>
           <input id="rb-delete-confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm" />
         </div>
         <label className="rb-check">
-          <input type="checkbox" checked={keepRecords} onChange={(e) => setKeepRecords(e.target.checked)} /> {tx.deleteKeepRecords}
+          <input type="checkbox" checked={keepRecords} onChange={(e) => setKeepRecords(e.target.checked)} /> <R>{tx.deleteKeepRecords}</R>
         </label>
         <button type="submit" className="rb-danger" disabled={busy || !matches} data-testid="delete-board-button">
-          {busy ? tx.deleting : tx.deleteButton}
+          <R>{busy ? tx.deleting : tx.deleteButton}</R>
         </button>
       </form>
-      {message && <p role="alert">{message}</p>}
+      {message && <p role="alert"><R>{message}</R></p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CreatedPersonalLink, PersonalLinkInfo } from '../../shared/protocol/index.ts';
 import { privacyApi } from './privacyApi.ts';
+import { R } from '../ruby/index.ts';
 import { usePrivacyTexts } from './texts.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -63,7 +64,7 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
 
   return (
     <section aria-label={tx.tabLinks} data-testid="personal-links">
-      <p>{tx.linksIntro}</p>
+      <p><R>{tx.linksIntro}</R></p>
       <form
         className="rb-privacy__form"
         onSubmit={(e) => {
@@ -72,18 +73,18 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
         }}
       >
         <div className="rb-field">
-          <label htmlFor="rb-pl-name">{tx.linkName}</label>
+          <label htmlFor="rb-pl-name"><R>{tx.linkName}</R></label>
           <input id="rb-pl-name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="personal-link-name" />
         </div>
         <div className="rb-field">
-          <label htmlFor="rb-pl-role">{tx.linkRole}</label>
+          <label htmlFor="rb-pl-role"><R>{tx.linkRole}</R></label>
           <select id="rb-pl-role" value={role} onChange={(e) => setRole(e.target.value === 'view' ? 'view' : 'edit')}>
             <option value="edit">{tx.linkRoleEdit}</option>
             <option value="view">{tx.linkRoleView}</option>
           </select>
         </div>
         <div className="rb-field">
-          <label htmlFor="rb-pl-expires">{tx.linkExpires}</label>
+          <label htmlFor="rb-pl-expires"><R>{tx.linkExpires}</R></label>
           <select id="rb-pl-expires" value={expiryDays} onChange={(e) => setExpiryDays(Number(e.target.value))}>
             {EXPIRY_DAYS.map((d) => (
               <option key={d} value={d}>
@@ -93,16 +94,16 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
           </select>
         </div>
         <div className="rb-field">
-          <label htmlFor="rb-pl-note">{tx.linkNote}</label>
+          <label htmlFor="rb-pl-note"><R>{tx.linkNote}</R></label>
           <input id="rb-pl-note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         <button type="submit" disabled={busy || name.trim() === ''} data-testid="personal-link-issue">
-          {tx.linkIssue}
+          <R>{tx.linkIssue}</R>
         </button>
       </form>
       {issued && (
         <div className="rb-field rb-privacy__issued" role="status">
-          <p>{tx.linkIssued}</p>
+          <p><R>{tx.linkIssued}</R></p>
           <div className="rb-row">
             <input readOnly aria-label={issued.name} value={issued.link} onFocus={(e) => e.currentTarget.select()} data-testid="personal-link-issued" />
             <button
@@ -112,16 +113,16 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
                 setCopied(true);
               }}
             >
-              {copied ? tx.linkCopied : tx.linkCopy}
+              <R>{copied ? tx.linkCopied : tx.linkCopy}</R>
             </button>
           </div>
         </div>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && <p role="status"><R>{message}</R></p>}
       {links === undefined ? (
-        <p>{tx.loading}</p>
+        <p><R>{tx.loading}</R></p>
       ) : links.length === 0 ? (
-        <p>{tx.linksEmpty}</p>
+        <p><R>{tx.linksEmpty}</R></p>
       ) : (
         <ul className="rb-privacy__list" data-testid="personal-link-list">
           {links.map((l) => {
@@ -130,18 +131,23 @@ export function PersonalLinksSection(props: { boardId: string; token: string }) 
               <li key={l.id} className={l.revokedAt || expired ? 'is-stopped' : undefined}>
                 <div className="rb-privacy__line">
                   <strong>{l.name}</strong>
-                  <span className="rb-role">{l.role === 'edit' ? tx.linkRoleEdit : tx.linkRoleView}</span>
-                  {l.revokedAt && <span className="rb-badge">{tx.linkRevoked}</span>}
-                  {!l.revokedAt && expired && <span className="rb-badge">{tx.linkExpired}</span>}
+                  <span className="rb-role"><R>{l.role === 'edit' ? tx.linkRoleEdit : tx.linkRoleView}</R></span>
+                  {l.revokedAt && <span className="rb-badge"><R>{tx.linkRevoked}</R></span>}
+                  {!l.revokedAt && expired && <span className="rb-badge"><R>{tx.linkExpired}</R></span>}
                 </div>
                 <div className="rb-privacy__meta">
-                  {tx.linkLastUsed}: {l.lastUsedAt ? dateTime(l.lastUsedAt) : tx.linkNeverUsed}
-                  {l.expiresAt && ` ・ ${tx.linkExpiresAt}: ${dateTime(l.expiresAt)}`}
+                  <R>{tx.linkLastUsed}</R>: {l.lastUsedAt ? dateTime(l.lastUsedAt) : <R>{tx.linkNeverUsed}</R>}
+                  {l.expiresAt && (
+                    <>
+                      {' ・ '}
+                      <R>{tx.linkExpiresAt}</R>: {dateTime(l.expiresAt)}
+                    </>
+                  )}
                   {l.note && ` ・ ${l.note}`}
                 </div>
                 {!l.revokedAt && !expired && (
                   <button type="button" className="rb-danger" onClick={() => void revoke(l.id)}>
-                    {tx.linkRevoke}
+                    <R>{tx.linkRevoke}</R>
                   </button>
                 )}
               </li>

@@ -3,6 +3,7 @@ import { AuditSection } from './AuditSection.tsx';
 import { DeleteBoardSection } from './DeleteBoardSection.tsx';
 import { PersonalLinksSection } from './PersonalLinksSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
+import { R } from '../ruby/index.ts';
 import { usePrivacyTexts } from './texts.ts';
 
 type Tab = 'links' | 'audit' | 'retention' | 'delete';
@@ -28,12 +29,12 @@ export function PrivacyDialog(props: { boardId: string; title: string; ownerToke
           props.onClose();
         }}
       >
-        <h2 id="rb-privacy-h">{tx.heading}</h2>
-        <p className="rb-privacy__intro">{tx.intro}</p>
+        <h2 id="rb-privacy-h"><R>{tx.heading}</R></h2>
+        <p className="rb-privacy__intro"><R>{tx.intro}</R></p>
         <div role="tablist" className="rb-tabs" aria-label={tx.heading}>
           {TABS.map((t) => (
             <button key={t} type="button" role="tab" id={`rb-privacy-tab-${t}`} aria-selected={tab === t} aria-controls={`rb-privacy-panel-${t}`} onClick={() => setTab(t)} data-testid={`privacy-tab-${t}`}>
-              {label[t]}
+              <R>{label[t]}</R>
             </button>
           ))}
         </div>
@@ -45,7 +46,7 @@ export function PrivacyDialog(props: { boardId: string; title: string; ownerToke
         </div>
         <div className="rb-dialog__actions">
           <button type="button" onClick={props.onClose} autoFocus>
-            {tx.close}
+            <R>{tx.close}</R>
           </button>
         </div>
       </div>

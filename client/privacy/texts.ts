@@ -230,6 +230,14 @@ const detailValues = {
   en: { owner: 'owner', edit: 'edit', view: 'view', true: 'yes', false: 'no', tldr: 'board (.tldr)', 'careplan-2': 'Table 2 (CSV)', 'plan-json': 'plan (JSON)', 'record-tldr': 'record (.tldr)', 'record-json': 'record (JSON)', 'audit-csv': 'audit log (CSV)', 'new-board': 'new board from a record', import: 'an imported file', minutes: 'minutes', monitoring: 'monitoring report', ja: 'Japanese', en: 'English' },
 } as const;
 
+/** One fact of an audit row as shown: "label: value". */
+export interface AuditFact {
+  label: string;
+  value: string;
+  /** The value is our own words (not a name or other text someone typed). */
+  ours: boolean;
+}
+
 /** The privacy dialog's texts in the current language, and formatters. */
 export function usePrivacyTexts() {
   const { locale } = useI18n();
@@ -246,17 +254,25 @@ export function usePrivacyTexts() {
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     month: (iso: string) => month.format(new Date(iso)),
     day: (iso: string) => day.format(new Date(iso)),
-    /** One fact of an audit row as "label: value" in the current language. */
-    detail: (key: string, value: unknown) => {
+    /**
+     * One fact of an audit row in the current language: its label, its value, and whether the
+     * value is all our own words (ふりがな may go over them) or holds what someone typed, such
+     * as the name a link was issued to (whose reading is theirs: it stays plain).
+     */
+    detail: (key: string, value: unknown): AuditFact => {
       const label = (detailKeys[locale] as Record<string, string>)[key] ?? key;
       const words = detailValues[locale] as Record<string, string>;
+      let ours = true;
       const one = (v: unknown) => {
         if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return dateTime.format(new Date(v));
         // A template id (blank, exercise-1…) reads as the template's name in this language.
-        if (key === 'template' && typeof v === 'string') return templateTitle(v, locale) ?? (v === 'import' ? words.import ?? v : v);
-        return words[String(v)] ?? String(v);
+        const word = key === 'template' && typeof v === 'string' ? (templateTitle(v, locale) ?? (v === 'import' ? words.import : undefined)) : words[String(v)];
+        if (word !== undefined) return word;
+        ours = false;
+        return String(v);
       };
-      return `${label}: ${Array.isArray(value) ? value.map(one).join(', ') : one(value)}`;
+      const shown = Array.isArray(value) ? value.map(one).join(', ') : one(value);
+      return { label, value: shown, ours };
     },
     fill: (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? ''),
   };

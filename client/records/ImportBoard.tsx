@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { TldrawFileSchema, Paths } from '../../shared/protocol/index.ts';
 import { recordsApi } from '../lib/api.ts';
 import { rememberBoard } from '../lib/localBoards.ts';
+import { R } from '../ruby/index.ts';
 import { useRecordTexts } from './texts.ts';
 
 /** Import a `.tldr` file into a new board (checked and migrated by the server). */
@@ -31,13 +32,13 @@ export function ImportBoard({ navigate }: { navigate(href: string): void }) {
 
   return (
     <section className="rb-card" aria-labelledby={`${id}-h`} aria-busy={busy}>
-      <h2 id={`${id}-h`}>{t('importHeading')}</h2>
-      <label htmlFor={id}>{t('importLabel')}</label>
+      <h2 id={`${id}-h`}><R>{t('importHeading')}</R></h2>
+      <label htmlFor={id}><R>{t('importLabel')}</R></label>
       <input id={id} type="file" accept=".tldr,application/json" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="import-file" />
-      {busy && <p role="status">{t('importing')}</p>}
+      {busy && <p role="status"><R>{t('importing')}</R></p>}
       {error && (
         <p className="rb-error" role="alert">
-          {error}
+          <R>{error}</R>
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { ATTENDANCE_LABELS, MEETING_LABELS, PLAN_CHANGE_LABELS, type MeetingDetails } from '../../shared/protocol/index.ts';
 import { useI18n } from '../i18n/index.ts';
+import { R } from '../ruby/index.ts';
 import { useRecordTexts } from './texts.ts';
 
 /** 2026-04-13 as 2026年4月13日（月） or Mon, 13 April 2026. */
@@ -19,21 +20,22 @@ export function MeetingSummary({ details }: { details: MeetingDetails | null }) 
   if (!details) {
     return (
       <section className="rb-panel" aria-labelledby="rb-meeting-summary-h" data-testid="record-meeting-summary">
-        <h2 id="rb-meeting-summary-h">{t('meetingShown')}</h2>
-        <p className="rb-hint">{t('meetingNone')}</p>
+        <h2 id="rb-meeting-summary-h"><R>{t('meetingShown')}</R></h2>
+        <p className="rb-hint"><R>{t('meetingNone')}</R></p>
       </section>
     );
   }
   const d = details;
   const place = d.online ? `${L('online')}${d.onlineTool ? `（${d.onlineTool}）` : ''}${d.place ? ` ${d.place}` : ''}` : d.place;
-  const rows: [string, string][] = [
+  // Rows of people's names only are marked: they stay plain under ふりがな (a name's reading is the person's own).
+  const rows: [label: string, value: string, names?: 'names'][] = [
     [L('date'), d.date ? shownDate(d.date, locale) : ''],
     [L('time'), d.start || d.end ? `${d.start}${locale === 'ja' ? '〜' : '–'}${d.end}` : ''],
     [L('place'), place],
     [L('round'), d.round],
-    [L('clientName'), d.clientName],
-    [L('author'), d.author],
-    [L('attendees'), d.attendees.map((a) => (a.affiliation ? `${a.name}（${a.affiliation}）` : a.name)).join(locale === 'ja' ? '、' : ', ')],
+    [L('clientName'), d.clientName, 'names'],
+    [L('author'), d.author, 'names'],
+    [L('attendees'), d.attendees.map((a) => (a.affiliation ? `${a.name}（${a.affiliation}）` : a.name)).join(locale === 'ja' ? '、' : ', '), 'names'],
     [`${L('client')}・${L('family')}`, d.clientAttendance || d.familyAttendance ? `${L('client')} ${ATTENDANCE_LABELS[d.clientAttendance][locale]}・${L('family')} ${ATTENDANCE_LABELS[d.familyAttendance][locale]}${d.familyRelation ? `（${d.familyRelation}）` : ''}` : ''],
     [L('absentees'), d.absentees.map((a) => `${a.name}${a.affiliation ? `（${a.affiliation}）` : ''}${a.inquiry ? `: ${a.inquiry}` : ''}${a.answer ? ` → ${a.answer}` : ''}`).join('\n')],
     [L('topics'), d.topics],
@@ -48,14 +50,16 @@ export function MeetingSummary({ details }: { details: MeetingDetails | null }) 
   ];
   return (
     <section className="rb-panel" aria-labelledby="rb-meeting-summary-h" data-testid="record-meeting-summary">
-      <h2 id="rb-meeting-summary-h">{t('meetingShown')}</h2>
+      <h2 id="rb-meeting-summary-h"><R>{t('meetingShown')}</R></h2>
       <dl className="rb-meeting-summary">
         {rows
           .filter(([, v]) => v.trim() !== '')
-          .map(([k, v]) => (
+          .map(([k, v, names]) => (
             <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dt>
+                <R>{k}</R>
+              </dt>
+              <dd>{names ? v : <R>{v}</R>}</dd>
             </div>
           ))}
       </dl>

@@ -54,13 +54,33 @@ function merge(segments: RubySegment[]): RubySegment[] {
 }
 
 /**
- * Ruby for a text: the domain's words get their readings from `words` (longest first),
- * everything else from the analyser's tokens. Pure; the tokenizer is passed in.
+ * A date's month, day and weekday as written (2027年1月4日（月）, 2027年1月): IPAdic reads
+ * 月 after a number as つき and the day as digits and にち, and most days under 11 are read
+ * otherwise (4日 is よっか). The year is left to the analyser, which reads 年 as ねん.
+ */
+const DATE = /(?<![0-9０-９])(?<month>[0-9０-９]{1,2})月(?:(?<day>[0-9０-９]{1,2})日(?:（(?<weekday>[日月火水木金土])）)?)?/;
+/** Days of the month whose reading is not the number's and にち (the reading is over the number too). */
+const DAY_READINGS: Readonly<Record<number, string>> = { 1: 'ついたち', 2: 'ふつか', 3: 'みっか', 4: 'よっか', 5: 'いつか', 6: 'むいか', 7: 'なのか', 8: 'ようか', 9: 'ここのか', 10: 'とおか', 14: 'じゅうよっか', 20: 'はつか', 24: 'にじゅうよっか' };
+const WEEKDAY_READINGS: Readonly<Record<string, string>> = { 日: 'にち', 月: 'げつ', 火: 'か', 水: 'すい', 木: 'もく', 金: 'きん', 土: 'ど' };
+
+function dateSegments(groups: Partial<Record<'month' | 'day' | 'weekday', string>>): RubySegment[] {
+  const out: RubySegment[] = [{ text: groups.month ?? '' }, { text: '月', reading: 'がつ' }];
+  if (groups.day) {
+    const special = DAY_READINGS[Number(groups.day.normalize('NFKC'))];
+    out.push(...(special ? [{ text: `${groups.day}日`, reading: special }] : [{ text: groups.day }, { text: '日', reading: 'にち' }]));
+  }
+  if (groups.weekday) out.push({ text: '（' }, { text: groups.weekday, reading: WEEKDAY_READINGS[groups.weekday] ?? '' }, { text: '）' });
+  return out;
+}
+
+/**
+ * Ruby for a text: the domain's words get their readings from `words` (longest first), dates
+ * theirs by rule, everything else from the analyser's tokens. Pure; the tokenizer is passed in.
  */
 export function rubySegments(text: string, tokenize: (s: string) => readonly ReadingToken[], words: ReadonlyMap<string, string>): RubySegment[] {
   if (!KANJI.test(text)) return [{ text }];
   const keys = [...words.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const pattern = keys.length ? new RegExp(keys.join('|'), 'g') : null;
+  const pattern = new RegExp([DATE.source, ...keys].join('|'), 'g');
   const out: RubySegment[] = [];
   const analyse = (chunk: string) => {
     if (!chunk) return;
@@ -70,9 +90,9 @@ export function rubySegments(text: string, tokenize: (s: string) => readonly Rea
     }
   };
   let at = 0;
-  for (const m of pattern ? text.matchAll(pattern) : []) {
+  for (const m of text.matchAll(pattern)) {
     analyse(text.slice(at, m.index));
-    out.push(...wordSegments(m[0], words.get(m[0]) ?? ''));
+    out.push(...(m.groups?.month ? dateSegments(m.groups) : wordSegments(m[0], words.get(m[0]) ?? '')));
     at = m.index + m[0].length;
   }
   analyse(text.slice(at));

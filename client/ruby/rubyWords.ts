@@ -61,9 +61,12 @@ export const DOMAIN_READINGS: ReadonlyMap<string, string> = new Map([
   ['市町村', 'しちょうそん'],
   ['本人', 'ほんにん'],
   // Our own UI's words that IPAdic misreads (checked over every Japanese UI text): 離席中 as
-  // はなれ・せき・ちゅう, 一人 as いち・にん, 開けません as あけません, した後 as したのち.
+  // はなれ・せき・ちゅう, 一人 as いち・にん, 開けません as あけません, した後 as したのち,
+  // 図形 as づけい, 要否 as よう・いな.
   ['離席中', 'りせきちゅう'],
   ['一人', 'ひとり'],
   ['開けません', 'ひらけません'],
   ['した後', 'したあと'],
+  ['図形', 'ずけい'],
+  ['要否', 'ようひ'],
 ]);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useValue, type Editor } from 'tldraw';
 import type * as Y from 'yjs';
 import { REACTION_KINDS, readReactions, VOTABLE_TYPES, workshopMap, type ReactionKind } from '../../shared/workshop/index.ts';
 import { workshopApi } from '../lib/api.ts';
+import { R } from '../ruby/index.ts';
 import { useWorkshopTexts } from './texts.ts';
 
 type Reactions = ReturnType<typeof readReactions>;
@@ -54,10 +55,10 @@ export function ReactionButtons(props: { workshopId: string; token: string; edit
     <div className="rb-ws-reactions" role="group" aria-label={tx('reactionsLabel')} data-testid="ws-reactions">
       {REACTION_KINDS.map((kind) => (
         <button key={kind} type="button" aria-pressed={entry?.mine.has(kind) ?? false} onClick={() => void toggle(kind)} data-testid={`ws-react-${kind}`}>
-          {tx(`reaction${kind}`)} <span className="rb-count">{entry?.counts[kind] ?? 0}</span>
+          <R>{tx(`reaction${kind}`)}</R> <span className="rb-count">{entry?.counts[kind] ?? 0}</span>
         </button>
       ))}
-      {error && <span className="rb-error">{error}</span>}
+      {error && <span className="rb-error"><R>{error}</R></span>}
     </div>
   );
 }
@@ -77,17 +78,23 @@ export function ReactionBadges(props: { editor: Editor | null; reactions: Reacti
         const total = e.counts.agree + e.counts.question + e.counts.check;
         if (!b || total === 0) return [];
         const p = editor.pageToViewport({ x: b.minX, y: b.maxY });
-        return [{ target, x: p.x, y: p.y, text: REACTION_KINDS.filter((k) => e.counts[k] > 0).map((k) => `${tx(`reaction${k}`)}${e.counts[k]}`).join(' ') }];
+        return [{ target, x: p.x, y: p.y, counts: REACTION_KINDS.filter((k) => e.counts[k] > 0).map((k) => ({ kind: k, n: e.counts[k] })) }];
       });
     },
-    [editor, key, tx],
+    [editor, key],
   );
   if (places.length === 0) return null;
   return (
     <div className="rb-ws-badges" aria-hidden="true">
       {places.map((p) => (
         <span key={p.target} className="rb-ws-badge rb-ws-badge--reactions" style={{ left: p.x, top: p.y }} data-testid="ws-reaction-badge" data-target={p.target}>
-          {p.text}
+          {p.counts.map((c, i) => (
+            <Fragment key={c.kind}>
+              {i > 0 && ' '}
+              <R>{tx(`reaction${c.kind}`)}</R>
+              {c.n}
+            </Fragment>
+          ))}
         </span>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { useValue, type Editor } from 'tldraw';
 import { tally, VOTABLE_TYPES, voteIncludes, voteOpen, type Ballot, type VoteConfig } from '../../shared/workshop/index.ts';
 import { workshopApi } from '../lib/api.ts';
 import { useNow } from './hooks.ts';
+import { R } from '../ruby/index.ts';
 import { useWorkshopTexts } from './texts.ts';
 
 /**
@@ -43,16 +44,16 @@ export function VoteBar(props: { workshopId: string; token: string; vote: VoteCo
   return (
     <div className="rb-ws-votebar" role="group" aria-label={tx('voteHeading')} data-testid="ws-votebar">
       <span className="rb-ws-votebar__q">
-        {tx('voteBarLabel', { q: vote.question })}
+        <R>{tx('voteBarLabel', { q: vote.question })}</R>
       </span>
       <span className="rb-ws-votebar__left" data-testid="ws-vote-remaining" data-remaining={remaining ?? ''}>
-        {remaining === null ? '' : tx('voteRemaining', { n: remaining })}
+        {remaining === null ? '' : <R>{tx('voteRemaining', { n: remaining })}</R>}
       </span>
       <button type="button" className="rb-primary" disabled={remaining === 0} onClick={() => void cast()} data-testid="ws-vote-cast">
-        {tx('voteForSelected')}
+        <R>{tx('voteForSelected')}</R>
       </button>
       <span className="rb-ws-toast" role="status" data-testid="ws-vote-message">
-        {message}
+        <R>{message}</R>
       </span>
     </div>
   );

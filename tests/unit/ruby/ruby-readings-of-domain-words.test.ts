@@ -56,6 +56,23 @@ describe('ruby (ふりがな) over the domain words', () => {
     expect(pairs(ruby('一人ずつにリンクを発行すると'))).toEqual(['一人(ひとり)', '発行(はっこう)']);
     expect(pairs(ruby('このリンクは開けません。'))).toEqual(['開(ひら)']);
     expect(pairs(ruby('リンクだけを新しくした後です'))).toEqual(['新(あたら)', '後(あと)']);
+    expect(dictionaryOnly('選んだ図形を固定')).toContain('図形(づけい)');
+    expect(pairs(ruby('選んだ図形を固定'))).toEqual(['選(えら)', '図形(ずけい)', '固定(こてい)']);
+    expect(dictionaryOnly('変更の要否')).toContain('否(いな)');
+    expect(pairs(ruby('変更の要否'))).toEqual(['変更(へんこう)', '要否(ようひ)']);
+  });
+
+  it('reads dates as dates: 月 after a number as がつ, the days read otherwise over their number, the weekday', () => {
+    // IPAdic alone: 月 after a number as つき, every day as the number and にち.
+    expect(tokenizer.tokenize('2027年1月4日').map((t) => `${t.surface_form}/${t.reading ?? ''}`)).toEqual(['2027/', '年/ネン', '1/', '月/ツキ', '4/', '日/ニチ']);
+    expect(ruby('2027年1月4日に削除')).toEqual([{ text: '2027' }, { text: '年', reading: 'ねん' }, { text: '1' }, { text: '月', reading: 'がつ' }, { text: '4日', reading: 'よっか' }, { text: 'に' }, { text: '削除', reading: 'さくじょ' }]);
+    expect(pairs(ruby('2026年4月13日（月）'))).toEqual(['年(ねん)', '月(がつ)', '日(にち)', '月(げつ)']);
+    expect(pairs(ruby('12月1日と12月20日'))).toEqual(['月(がつ)', '1日(ついたち)', '月(がつ)', '20日(はつか)']);
+    expect(pairs(ruby('この記録は2027年6月に削除されます'))).toEqual(['記録(きろく)', '年(ねん)', '月(がつ)', '削除(さくじょ)']);
+    // Not a date: a number of days, and a month as a length of time.
+    expect(pairs(ruby('3日のあいだ'))).not.toContain('3日(みっか)');
+    expect(ruby('3か月').map((s) => s.text).join('')).toBe('3か月');
+    expect(pairs(ruby('3か月'))).not.toContain('月(がつ)');
   });
 
   it('reads other words with the analyser, okurigana outside the ruby, kana and latin untouched', () => {
