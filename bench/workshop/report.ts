@@ -58,6 +58,11 @@ export interface TrainingDayReport {
     /** The workers' stalls: count and total summed, the longest of all. */
     stalls: StallSummary;
   };
+  /**
+   * The machine over the window (/proc/stat, all cores): busy CPU, and what of it was neither the
+   * server nor this bench (other processes: the figures of a disturbed run say so); 1-minute load average at the end.
+   */
+  machineLoad: { busyPercentOfOneCore: number; othersPercentOfOneCore: number; loadAverage1m: number };
   /** The server's event loop per one-minute window of the measured time (from its health answer). */
   serverEventLoop: { windowS: number; delayP99Ms: number; delayMaxMs: number; utilization: number }[];
   verdicts: { target: string; value: string; result: 'PASS' | 'FAIL' }[];
@@ -134,6 +139,7 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `- Server RSS: ${r.server.rssMiB.start} MiB after connecting, peak ${r.server.rssMiB.peak} MiB, ${r.server.rssMiB.end} MiB at the end.`,
     `- Server event loop per minute (from /api/health): ${r.serverEventLoop.length ? r.serverEventLoop.map((e) => `delay p99 ${ms(e.delayP99Ms)}, max ${ms(e.delayMaxMs)}, busy ${round(e.utilization * 100, 0)} %`).join('; ') : 'not reported'}.`,
     `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core in all (every thread of the bench process). Latencies include its queueing; per thread below.`,
+    `- The machine (${r.machine.nproc} cores) over the window: ${round(r.machineLoad.busyPercentOfOneCore, 0)} % of one core busy, ${round(r.machineLoad.othersPercentOfOneCore, 0)} % of it neither the server nor this bench; load average ${round(r.machineLoad.loadAverage1m, 2)} at the end.`,
     `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
     '',
     '| load-generator thread | groups | connections | deliveries received | CPU (% of one core) | event-loop use | delay p99 | delay max | stalls > 15 ms | in all | longest |',

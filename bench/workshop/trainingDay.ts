@@ -23,7 +23,8 @@ import * as Y from 'yjs';
 import type { EventLoopFigures } from '../../server/http/eventLoopMonitor.ts';
 import { Cleanup } from '../lib/Cleanup.ts';
 import { StallWatch } from '../lib/stalls.ts';
-import { clockTicksPerSecond, currentThreadCpuMs, machineInfo } from '../lib/proc.ts';
+import os from 'node:os';
+import { clockTicksPerSecond, currentThreadCpuMs, machineInfo, systemBusyMs } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
 import { round, summarize } from '../lib/stats.ts';
@@ -148,6 +149,8 @@ async function main(): Promise<void> {
   const elu0 = performance.eventLoopUtilization();
   const benchCpu0 = process.cpuUsage();
   const mainCpu0 = currentThreadCpuMs(ticks);
+  // The whole machine, to show when something besides the server and this bench was running.
+  const machineBusy0 = systemBusyMs(ticks);
   const rssStart = server.rssKiB();
   let rssPeak = rssStart;
   const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssKiB())), 1000);
@@ -194,6 +197,8 @@ async function main(): Promise<void> {
   const cpuEnd = server.cpuMs();
   const benchCpu = process.cpuUsage(benchCpu0);
   const mainCpuMs = currentThreadCpuMs(ticks) - mainCpu0;
+  const machineBusyMs = (systemBusyMs(ticks) ?? Number.NaN) - (machineBusy0 ?? Number.NaN);
+  const loadAverage = os.loadavg()[0] ?? Number.NaN;
   const elu = performance.eventLoopUtilization(elu0);
   eld.disable();
   stalls.stop();
@@ -293,6 +298,11 @@ async function main(): Promise<void> {
       mainThread: threadReport({ cpuMs: mainCpuMs, windowMs, eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: eld.percentile(99) / 1e6, eventLoopDelayMaxMs: eld.max / 1e6, stalls: stalls.stalls, windowFrom: windowStart, windowTo: windowEnd }),
       perWorker: ledgers.map((l) => ({ worker: l.worker, groups: l.groups, connections: l.connections, deliveries: l.received, ...threadReport(l) })),
       stalls: ledger.stalls,
+    },
+    machineLoad: {
+      busyPercentOfOneCore: (machineBusyMs / windowMs) * 100,
+      othersPercentOfOneCore: ((machineBusyMs - (cpuEnd - cpuStart) - (benchCpu.user + benchCpu.system) / 1000) / windowMs) * 100,
+      loadAverage1m: loadAverage,
     },
     serverEventLoop: [...serverLoop.values()],
     verdicts: [],
