@@ -13,17 +13,16 @@
  * Exits non-zero only when the bench itself or the server crashed; a FAIL is a result.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { summarizeStalls, type Stall, type StallSummary } from '../lib/stalls.ts';
 import type { CreateWorkshopResponse, JoinWorkshopResponse } from '../../shared/protocol/index.ts';
 import { writeWorkshopState } from '../../shared/workshop/index.ts';
 import * as Y from 'yjs';
 import type { EventLoopFigures } from '../../server/http/eventLoopMonitor.ts';
 import { Cleanup } from '../lib/Cleanup.ts';
-import { StallWatch } from '../lib/stalls.ts';
-import os from 'node:os';
+import { StallWatch, summarizeStalls, type Stall, type StallSummary } from '../lib/stalls.ts';
 import { clockTicksPerSecond, currentThreadCpuMs, machineInfo, systemBusyMs } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
