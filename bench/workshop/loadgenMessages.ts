@@ -4,6 +4,7 @@
  * name says `Epoch`: then it is `performance.timeOrigin + performance.now()`, comparable across
  * threads (each thread's `performance.now()` counts from its own start).
  */
+import type { GcSpan } from '../lib/gcWatch.ts';
 import type { Stall } from '../lib/stalls.ts';
 
 /** How a simulated participant works: the same for every worker. */
@@ -74,6 +75,8 @@ export interface ThreadFigures {
   eventLoopDelayMaxMs: number;
   /** Stalls of this thread's event loop (StallWatch), on its own clock. */
   stalls: Stall[];
+  /** This thread's garbage collections (GcWatch), on its own clock. */
+  gcs: GcSpan[];
   /** The window on this thread's clock, to summarise the stalls within it. */
   windowFrom: number;
   windowTo: number;

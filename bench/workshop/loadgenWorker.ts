@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { GcWatch } from '../lib/gcWatch.ts';
 import { currentThreadCpuMs } from '../lib/proc.ts';
 import { StallWatch } from '../lib/stalls.ts';
 import { SampleBuffer } from '../lib/stats.ts';
@@ -79,6 +80,7 @@ function startParticipants(): void {
 // This thread's event loop and CPU over the measured window.
 const eld = monitorEventLoopDelay({ resolution: 10 });
 const stalls = new StallWatch();
+const gcs = new GcWatch();
 let elu0: EventLoopUtilization | undefined;
 let cpu0 = 0;
 let openedAt = 0;
@@ -93,6 +95,7 @@ async function handle(msg: MainToWorker): Promise<void> {
       openedAt = performance.now();
       eld.enable();
       stalls.start();
+      gcs.start();
       elu0 = performance.eventLoopUtilization();
       cpu0 = currentThreadCpuMs(data.ticksPerSecond);
       return;
@@ -106,6 +109,7 @@ async function handle(msg: MainToWorker): Promise<void> {
       const elu = performance.eventLoopUtilization(elu0);
       eld.disable();
       stalls.stop();
+      gcs.stop();
       writing = false;
       await Promise.all(loops);
       const drain0 = performance.now();
@@ -137,6 +141,7 @@ async function handle(msg: MainToWorker): Promise<void> {
           eventLoopDelayP99Ms: eld.percentile(99) / 1e6,
           eventLoopDelayMaxMs: eld.max / 1e6,
           stalls: stalls.stalls,
+          gcs: gcs.spans,
           windowFrom: openedAt,
           windowTo: closedAt,
         },

@@ -1,5 +1,6 @@
 import type { MachineInfo } from '../lib/proc.ts';
 import type { Provenance } from '../lib/provenance.ts';
+import type { StallCauses } from '../lib/gcWatch.ts';
 import type { StallSummary } from '../lib/stalls.ts';
 import { round, type Summary } from '../lib/stats.ts';
 
@@ -12,6 +13,10 @@ export interface ThreadReport {
   eventLoopDelayMaxMs: number;
   /** Its event loop held up over 15 ms (StallWatch). */
   stalls: StallSummary;
+  /** Why, as far as the spans tell: its own GC, a stall of another bench thread at the same time, neither. */
+  stallCauses: StallCauses;
+  /** Its isolate's garbage collections in the window (GcWatch). */
+  gc: { count: number; major: number; totalMs: number; longestMs: number };
 }
 
 /** Everything a training-day run measured; written as JSON and summarised in Markdown. */
@@ -71,7 +76,7 @@ export interface TrainingDayReport {
 const ms = (v: number) => `${round(v, 1)} ms`;
 
 const threadRow = (name: string, groups: string, connections: string, deliveries: string, t: ThreadReport) =>
-  `| ${name} | ${groups} | ${connections} | ${deliveries} | ${round(t.cpuPercentOfOneCore, 1)} % | ${round(t.eventLoopUtilization, 2)} | ${ms(t.eventLoopDelayP99Ms)} | ${ms(t.eventLoopDelayMaxMs)} | ${t.stalls.count} | ${t.stalls.totalMs} ms | ${t.stalls.longestMs} ms |`;
+  `| ${name} | ${groups} | ${connections} | ${deliveries} | ${round(t.cpuPercentOfOneCore, 1)} % | ${round(t.eventLoopUtilization, 2)} | ${ms(t.eventLoopDelayP99Ms)} | ${ms(t.eventLoopDelayMaxMs)} | ${t.stalls.count} | ${t.stalls.totalMs} ms | ${t.stalls.longestMs} ms | ${t.stallCauses.ownGc} / ${t.stallCauses.shared} / ${t.stallCauses.other} | ${t.gc.count} (${t.gc.major}) | ${t.gc.totalMs} ms | ${t.gc.longestMs} ms |`;
 
 /** The run as Markdown for `bench/results/workshop-latest.md`. */
 export function trainingDayMarkdown(r: TrainingDayReport): string {
@@ -142,8 +147,8 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `- The machine (${r.machine.nproc} cores) over the window: ${round(r.machineLoad.busyPercentOfOneCore, 0)} % of one core busy, ${round(r.machineLoad.othersPercentOfOneCore, 0)} % of it neither the server nor this bench; load average ${round(r.machineLoad.loadAverage1m, 2)} at the end.`,
     `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
     '',
-    '| load-generator thread | groups | connections | deliveries received | CPU (% of one core) | event-loop use | delay p99 | delay max | stalls > 15 ms | in all | longest |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| load-generator thread | groups | connections | deliveries received | CPU (% of one core) | event-loop use | delay p99 | delay max | stalls > 15 ms | in all | longest | stalls with own GC / with another thread\'s stall / neither | GC (full) | GC in all | longest GC |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     threadRow('main (server, dashboard, facilitator)', '–', '1', '–', r.loadgen.mainThread),
     ...r.loadgen.perWorker.map((w) => threadRow(`worker ${w.worker}`, String(w.groups), String(w.connections), String(w.deliveries), w)),
     ...(r.server.warnings.length ? ['', 'Server warnings:', '', ...r.server.warnings.slice(0, 10).map((w) => `    ${w}`)] : []),

@@ -22,6 +22,7 @@ import { writeWorkshopState } from '../../shared/workshop/index.ts';
 import * as Y from 'yjs';
 import type { EventLoopFigures } from '../../server/http/eventLoopMonitor.ts';
 import { Cleanup } from '../lib/Cleanup.ts';
+import { GcWatch, classifyStalls, summarizeGc, toSharedClock, type StallCauses } from '../lib/gcWatch.ts';
 import { StallWatch, summarizeStalls, type Stall, type StallSummary } from '../lib/stalls.ts';
 import { clockTicksPerSecond, currentThreadCpuMs, machineInfo, systemBusyMs } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
   eld.enable();
   const stalls = new StallWatch();
   stalls.start();
+  const gcs = new GcWatch();
+  gcs.start();
   const elu0 = performance.eventLoopUtilization();
   const benchCpu0 = process.cpuUsage();
   const mainCpu0 = currentThreadCpuMs(ticks);
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
   const elu = performance.eventLoopUtilization(elu0);
   eld.disable();
   stalls.stop();
+  gcs.stop();
   dashboard.stop();
   stream.stop();
   clearInterval(stateTimer);
@@ -235,6 +239,12 @@ async function main(): Promise<void> {
   // Merge the workers' ledgers. Each split is made on the receiving worker's own clock: the
   // dashboard's windows moved onto it, and that worker's own stalls.
   const ledger = mergeLedgers(ledgers, dashboard.windows);
+  const mainFigures: ThreadFigures = { cpuMs: mainCpuMs, windowMs: windowEnd - windowStart, eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: eld.percentile(99) / 1e6, eventLoopDelayMaxMs: eld.max / 1e6, stalls: stalls.stalls, gcs: gcs.spans, windowFrom: windowStart, windowTo: windowEnd };
+  // Each thread's stalls against its own collections and the other threads' stalls, on the shared clock.
+  const [mainCauses, ...workerCauses] = classifyStalls([
+    { stalls: toSharedClock(stalls.stalls), gcs: toSharedClock(gcs.spans) },
+    ...ledgers.map((l) => ({ stalls: toSharedClock(l.stalls, l.timeOrigin), gcs: toSharedClock(l.gcs, l.timeOrigin) })),
+  ]);
 
   const windowMs = windowEnd - windowStart;
   const latency = summarize(ledger.latencies);
@@ -294,8 +304,8 @@ async function main(): Promise<void> {
     loadgen: {
       workers: ledgers.length,
       cpuPercentOfOneCore: ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100,
-      mainThread: threadReport({ cpuMs: mainCpuMs, windowMs, eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: eld.percentile(99) / 1e6, eventLoopDelayMaxMs: eld.max / 1e6, stalls: stalls.stalls, windowFrom: windowStart, windowTo: windowEnd }),
-      perWorker: ledgers.map((l) => ({ worker: l.worker, groups: l.groups, connections: l.connections, deliveries: l.received, ...threadReport(l) })),
+      mainThread: threadReport(mainFigures, mainCauses),
+      perWorker: ledgers.map((l, i) => ({ worker: l.worker, groups: l.groups, connections: l.connections, deliveries: l.received, ...threadReport(l, workerCauses[i]) })),
       stalls: ledger.stalls,
     },
     machineLoad: {
@@ -333,13 +343,15 @@ async function main(): Promise<void> {
 }
 
 /** A thread's figures over the window, as the report gives them. */
-function threadReport(f: ThreadFigures): ThreadReport {
+function threadReport(f: ThreadFigures, causes: StallCauses | undefined): ThreadReport {
   return {
     cpuPercentOfOneCore: f.windowMs > 0 ? (f.cpuMs / f.windowMs) * 100 : Number.NaN,
     eventLoopUtilization: f.eventLoopUtilization,
     eventLoopDelayP99Ms: f.eventLoopDelayP99Ms,
     eventLoopDelayMaxMs: f.eventLoopDelayMaxMs,
     stalls: summarizeStalls(f.stalls, f.windowFrom, f.windowTo),
+    stallCauses: causes ?? { ownGc: 0, shared: 0, other: 0 },
+    gc: summarizeGc(f.gcs, f.windowFrom, f.windowTo),
   };
 }
 
