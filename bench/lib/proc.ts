@@ -28,6 +28,16 @@ export function processCpuMs(pid: number, ticksPerSecond: number): number | unde
   return ((utime + stime) * 1000) / ticksPerSecond;
 }
 
+/**
+ * User + system CPU time of the calling thread in ms (/proc/thread-self/stat: a worker thread
+ * reads its own, the main thread its own; `process.cpuUsage()` is the whole process's).
+ */
+export function currentThreadCpuMs(ticksPerSecond: number): number {
+  const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(rest[11]) + Number(rest[12])) * 1000) / ticksPerSecond;
+}
+
 /** Resident set size of a process in KiB, from /proc/<pid>/status VmRSS. */
 export function processRssKiB(pid: number): number | undefined {
   try {

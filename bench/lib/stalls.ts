@@ -34,12 +34,24 @@ export class StallWatch {
   }
 
   /** Stalls within [from, to]: how many, their total and longest (ms). */
-  summary(from: number, to: number): { count: number; totalMs: number; longestMs: number } {
-    const within = this.stalls.filter((s) => s.to >= from && s.from <= to);
-    return {
-      count: within.length,
-      totalMs: Math.round(within.reduce((a, s) => a + (s.to - s.from), 0)),
-      longestMs: Math.round(Math.max(0, ...within.map((s) => s.to - s.from))),
-    };
+  summary(from: number, to: number): StallSummary {
+    return summarizeStalls(this.stalls, from, to);
   }
+}
+
+/** How many stalls, their total and the longest (ms). */
+export interface StallSummary {
+  count: number;
+  totalMs: number;
+  longestMs: number;
+}
+
+/** Summarise the stalls within [from, to] (one thread's clock; e.g. those a worker sent). */
+export function summarizeStalls(stalls: readonly Stall[], from: number, to: number): StallSummary {
+  const within = stalls.filter((s) => s.to >= from && s.from <= to);
+  return {
+    count: within.length,
+    totalMs: Math.round(within.reduce((a, s) => a + (s.to - s.from), 0)),
+    longestMs: Math.round(Math.max(0, ...within.map((s) => s.to - s.from))),
+  };
 }

@@ -5,6 +5,7 @@ import { recordsMap, type StoredRecord } from '../../shared/doc/index.ts';
 import { readWorkshopState, workshopMap } from '../../shared/workshop/index.ts';
 import { shapeRecord, stampOf, type BenchStamp } from '../lib/records.ts';
 import { SampleBuffer } from '../lib/stats.ts';
+import { epochNow } from './loadgenMessages.ts';
 
 /** A stock y-websocket provider in Node (the `ws` package as its WebSocket), without tab broadcast. */
 export function nodeProvider(serverUrl: string, room: string, doc: Y.Doc, token: string): WebsocketProvider {
@@ -27,23 +28,23 @@ export function whenSynced(provider: WebsocketProvider): Promise<void> {
 /**
  * Deliveries of group-board writes: latency of each write seen by each other member of the
  * writer's group, and what was expected, so that loss is `expected − received` after the drain.
+ * Every write and delivery is kept with its send time (this thread's clock) and counted against
+ * the measured window afterwards (`counts`, `window`): the window's bounds arrive as messages,
+ * and a write is counted or not by when it was sent, not by when the message came.
  */
 export class GroupLedger {
-  measureFrom = Number.POSITIVE_INFINITY;
-  measureUntil = Number.POSITIVE_INFINITY;
-  readonly latencies = new SampleBuffer();
-  /** The send time of each delivery in `latencies`, to tell which overlapped a dashboard call. */
-  readonly sendTimes = new SampleBuffer();
-  writes = 0;
-  expected = 0;
-  received = 0;
+  /** Send time and receivers of each write. */
+  private readonly writeTimes = new SampleBuffer();
+  private readonly writeReceivers = new SampleBuffer();
+  /** Latency and send time of each delivery. */
+  private readonly latencies = new SampleBuffer();
+  private readonly sendTimes = new SampleBuffer();
   duplicates = 0;
 
   /** A write was sent by a member whose group has `receivers` other members connected. */
   sent(stamp: BenchStamp, receivers: number): void {
-    if (stamp.t < this.measureFrom || stamp.t > this.measureUntil) return;
-    this.writes++;
-    this.expected += receivers;
+    this.writeTimes.push(stamp.t);
+    this.writeReceivers.push(receivers);
   }
 
   /** A member saw a write of another member. */
@@ -55,10 +56,40 @@ export class GroupLedger {
       return;
     }
     receiver.lastSeen.set(stamp.c, stamp.w);
-    if (stamp.t < this.measureFrom || stamp.t > this.measureUntil) return;
-    this.received++;
     this.latencies.push(now - stamp.t);
     this.sendTimes.push(stamp.t);
+  }
+
+  /** Writes sent within [from, until], the deliveries they owe and those received so far. */
+  counts(from: number, until: number): { writes: number; expected: number; received: number } {
+    const times = this.writeTimes.values();
+    const receivers = this.writeReceivers.values();
+    let writes = 0;
+    let expected = 0;
+    for (let i = 0; i < times.length; i++) {
+      const t = times[i] as number;
+      if (t < from || t > until) continue;
+      writes++;
+      expected += receivers[i] as number;
+    }
+    let received = 0;
+    for (const t of this.sendTimes.values()) if (t >= from && t <= until) received++;
+    return { writes, expected, received };
+  }
+
+  /** Latency and send time of each delivery of a write sent within [from, until] (fresh arrays). */
+  window(from: number, until: number): { latencies: Float64Array; sendTimes: Float64Array } {
+    const all = this.latencies.values();
+    const sends = this.sendTimes.values();
+    const latencies = new SampleBuffer();
+    const sendTimes = new SampleBuffer();
+    for (let i = 0; i < sends.length; i++) {
+      const t = sends[i] as number;
+      if (t < from || t > until) continue;
+      latencies.push(all[i] as number);
+      sendTimes.push(t);
+    }
+    return { latencies: latencies.values().slice(), sendTimes: sendTimes.values().slice() };
   }
 }
 
@@ -131,7 +162,11 @@ export class GroupMember {
   }
 }
 
-/** A participant's view-only connection to the workshop state: times the facilitator's broadcasts. */
+/**
+ * A participant's view-only connection to the workshop state: times the facilitator's broadcasts.
+ * The facilitator sends from another thread, so both ends read the clock threads share:
+ * `performance.timeOrigin + performance.now()` (epochNow).
+ */
 export class StateWatcher {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
@@ -142,11 +177,11 @@ export class StateWatcher {
     workshopMap(this.doc).observe((_e, tr) => {
       if (tr.local) return;
       const m = readWorkshopState(this.doc).message;
-      // The facilitator stamps its send time (bench clock) into the message id: bench-<n>-<t>.
+      // The facilitator stamps its send time (epoch clock) into the message id: bench-<n>-<t>.
       const t = m ? Number(/^bench-\d+-([\d.]+)$/.exec(m.id)?.[1]) : NaN;
       if (m && m.id !== this.lastId && Number.isFinite(t)) {
         this.lastId = m.id;
-        latencies.push(performance.now() - t);
+        latencies.push(epochNow() - t);
       }
     });
     this.provider = nodeProvider(serverUrl, workshopId, this.doc, token);

@@ -1,6 +1,23 @@
 import type { MachineInfo } from '../lib/proc.ts';
 import type { Provenance } from '../lib/provenance.ts';
+import type { StallCauses } from '../lib/gcWatch.ts';
+import type { StallSummary } from '../lib/stalls.ts';
 import { round, type Summary } from '../lib/stats.ts';
+
+/** One load-generator thread over the measured window. */
+export interface ThreadReport {
+  /** This thread's own CPU (/proc/thread-self), % of one core. */
+  cpuPercentOfOneCore: number;
+  eventLoopUtilization: number;
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
+  /** Its event loop held up over 15 ms (StallWatch). */
+  stalls: StallSummary;
+  /** Why, as far as the spans tell: its own GC, a stall of another bench thread at the same time, neither. */
+  stallCauses: StallCauses;
+  /** Its isolate's garbage collections in the window (GcWatch). */
+  gc: { count: number; major: number; totalMs: number; longestMs: number };
+}
 
 /** Everything a training-day run measured; written as JSON and summarised in Markdown. */
 export interface TrainingDayReport {
@@ -15,10 +32,11 @@ export interface TrainingDayReport {
     /** Deliveries whose journey overlapped a dashboard call, and the others. */
     duringOverviewMs: Summary;
     outsideOverviewMs: Summary;
-    /** Deliveries in flight while this process's event loop stalled (StallWatch), and the rest. */
+    /** Deliveries in flight while the receiving worker's event loop stalled (its StallWatch), and the rest. */
     duringLoadgenStallMs: Summary;
     outsideLoadgenStallMs: Summary;
   };
+  /** Sent on the main thread, received in the workers: latency on the epoch clock (`performance.timeOrigin + performance.now()`). */
   state: { broadcasts: number; expected: number; received: number; latencyMs: Summary };
   dashboard: {
     polls: number;
@@ -34,13 +52,31 @@ export interface TrainingDayReport {
   /** The pushed dashboard (issue 15). */
   stream: { used: boolean; failures: number; firstPictureMs: number; firstPictureKiB: number; groupEvents: number; thumbnails: number; wireKiBPerMinutePerGroup: number; decodedKiBPerMinutePerGroup: number; cpuSharePercent: number };
   server: { cpuPercentOfOneCore: number; backgroundCpuPercent: number; rssMiB: { start: number; peak: number; end: number }; warnings: string[] };
-  loadgen: { cpuPercentOfOneCore: number; eventLoopUtilization: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; stalls: { count: number; totalMs: number; longestMs: number } };
+  loadgen: {
+    /** Worker threads hosting the participants (whole groups each). */
+    workers: number;
+    /** The whole bench process (every thread), % of one core. */
+    cpuPercentOfOneCore: number;
+    /** Server, workshop, dashboard, facilitator's broadcasts, timeline. */
+    mainThread: ThreadReport;
+    perWorker: (ThreadReport & { worker: number; groups: number; connections: number; deliveries: number })[];
+    /** The workers' stalls: count and total summed, the longest of all. */
+    stalls: StallSummary;
+  };
+  /**
+   * The machine over the window (/proc/stat, all cores): busy CPU, and what of it was neither the
+   * server nor this bench (other processes: the figures of a disturbed run say so); 1-minute load average at the end.
+   */
+  machineLoad: { busyPercentOfOneCore: number; othersPercentOfOneCore: number; loadAverage1m: number };
   /** The server's event loop per one-minute window of the measured time (from its health answer). */
   serverEventLoop: { windowS: number; delayP99Ms: number; delayMaxMs: number; utilization: number }[];
   verdicts: { target: string; value: string; result: 'PASS' | 'FAIL' }[];
 }
 
 const ms = (v: number) => `${round(v, 1)} ms`;
+
+const threadRow = (name: string, groups: string, connections: string, deliveries: string, t: ThreadReport) =>
+  `| ${name} | ${groups} | ${connections} | ${deliveries} | ${round(t.cpuPercentOfOneCore, 1)} % | ${round(t.eventLoopUtilization, 2)} | ${ms(t.eventLoopDelayP99Ms)} | ${ms(t.eventLoopDelayMaxMs)} | ${t.stalls.count} | ${t.stalls.totalMs} ms | ${t.stalls.longestMs} ms | ${t.stallCauses.ownGc} / ${t.stallCauses.shared} / ${t.stallCauses.other} | ${t.gc.count} (${t.gc.major}) | ${t.gc.totalMs} ms | ${t.gc.longestMs} ms |`;
 
 /** The run as Markdown for `bench/results/workshop-latest.md`. */
 export function trainingDayMarkdown(r: TrainingDayReport): string {
@@ -52,7 +88,7 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `Code: ${r.provenance.gitHead ?? 'unknown'}${r.provenance.uncommitted.length ? ` + ${r.provenance.uncommitted.length} uncommitted files under server/ and shared/` : ''} (sources sha256 ${r.provenance.sourceSha256.slice(0, 12)}).`,
     '',
     `**Load**: ${p.groups} groups × ${p.groupSize} participants on \`${p.template}\` boards, each participant a stock y-websocket provider on its group board`,
-    `and one on the workshop state document (${r.setup.connections} connections). Each writes a tldraw-sized shape record every ${p.writeMinMs}–${p.writeMaxMs} ms`,
+    `and one on the workshop state document (${r.setup.connections} connections), run in ${r.loadgen.workers} worker threads of the bench process, whole groups each. Each writes a tldraw-sized shape record every ${p.writeMinMs}–${p.writeMaxMs} ms`,
     `(a burst of ${p.burstWrites} writes ${p.burstGapMs} ms apart with probability ${p.burstProbability}) and moves its cursor ${p.presenceHz}×/s in awareness.`,
     r.stream.used
       ? `The facilitator's dashboard is open on the pushed stream (\`GET /overview/stream\`, gzip) and broadcasts on the state document every ${p.stateEverySeconds} s.`
@@ -74,11 +110,12 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `Split by the dashboard: ${r.relay.duringOverviewMs.count} deliveries in flight while an overview was being served: p50 ${ms(r.relay.duringOverviewMs.p50)}, p99 ${ms(r.relay.duringOverviewMs.p99)}, max ${ms(r.relay.duringOverviewMs.max)};`,
     `the other ${r.relay.outsideOverviewMs.count}: p50 ${ms(r.relay.outsideOverviewMs.p50)}, p99 ${ms(r.relay.outsideOverviewMs.p99)}, max ${ms(r.relay.outsideOverviewMs.max)}.`,
     '',
-    `Split by the load generator's own stalls (its event loop held up over 15 ms: ${r.loadgen.stalls.count} stalls, ${r.loadgen.stalls.totalMs} ms in all, longest ${r.loadgen.stalls.longestMs} ms): ` +
+    `Split by the load generator's own stalls, those of the worker that received (its event loop held up over 15 ms: ${r.loadgen.stalls.count} stalls over ${r.loadgen.workers} workers, ${r.loadgen.stalls.totalMs} ms in all, longest ${r.loadgen.stalls.longestMs} ms): ` +
       `${r.relay.duringLoadgenStallMs.count} deliveries in flight during one: p50 ${ms(r.relay.duringLoadgenStallMs.p50)}, p99 ${ms(r.relay.duringLoadgenStallMs.p99)}, max ${ms(r.relay.duringLoadgenStallMs.max)}; ` +
       `the other ${r.relay.outsideLoadgenStallMs.count}: p50 ${ms(r.relay.outsideLoadgenStallMs.p50)}, p99 ${ms(r.relay.outsideLoadgenStallMs.p99)}, max ${ms(r.relay.outsideLoadgenStallMs.max)}.`,
     '',
-    `State document broadcasts (facilitator → every participant): ${r.state.received}/${r.state.expected} received, p50 ${ms(r.state.latencyMs.p50)}, p99 ${ms(r.state.latencyMs.p99)}, max ${ms(r.state.latencyMs.max)}.`,
+    `State document broadcasts (facilitator → every participant): ${r.state.received}/${r.state.expected} received, p50 ${ms(r.state.latencyMs.p50)}, p99 ${ms(r.state.latencyMs.p99)}, max ${ms(r.state.latencyMs.max)}`,
+    `(sent on the main thread, received in the workers: both ends read \`performance.timeOrigin + performance.now()\`).`,
     '',
     '## Pushed dashboard (`GET /api/workshops/:id/overview/stream`)',
     '',
@@ -106,8 +143,14 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `- Server CPU: ${round(r.server.cpuPercentOfOneCore, 1)} % of one core over the window (${round(r.server.backgroundCpuPercent, 1)} % before the dashboard opened).`,
     `- Server RSS: ${r.server.rssMiB.start} MiB after connecting, peak ${r.server.rssMiB.peak} MiB, ${r.server.rssMiB.end} MiB at the end.`,
     `- Server event loop per minute (from /api/health): ${r.serverEventLoop.length ? r.serverEventLoop.map((e) => `delay p99 ${ms(e.delayP99Ms)}, max ${ms(e.delayMaxMs)}, busy ${round(e.utilization * 100, 0)} %`).join('; ') : 'not reported'}.`,
-    `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core, event-loop utilisation ${round(r.loadgen.eventLoopUtilization, 2)}, event-loop delay p99 ${ms(r.loadgen.eventLoopDelayP99Ms)} (max ${ms(r.loadgen.eventLoopDelayMaxMs)}). Latencies include its queueing.`,
+    `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core in all (every thread of the bench process). Latencies include its queueing; per thread below.`,
+    `- The machine (${r.machine.nproc} cores) over the window: ${round(r.machineLoad.busyPercentOfOneCore, 0)} % of one core busy, ${round(r.machineLoad.othersPercentOfOneCore, 0)} % of it neither the server nor this bench; load average ${round(r.machineLoad.loadAverage1m, 2)} at the end.`,
     `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
+    '',
+    '| load-generator thread | groups | connections | deliveries received | CPU (% of one core) | event-loop use | delay p99 | delay max | stalls > 15 ms | in all | longest | stalls with own GC / with another thread\'s stall / neither | GC (full) | GC in all | longest GC |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    threadRow('main (server, dashboard, facilitator)', '–', '1', '–', r.loadgen.mainThread),
+    ...r.loadgen.perWorker.map((w) => threadRow(`worker ${w.worker}`, String(w.groups), String(w.connections), String(w.deliveries), w)),
     ...(r.server.warnings.length ? ['', 'Server warnings:', '', ...r.server.warnings.slice(0, 10).map((w) => `    ${w}`)] : []),
     '',
   ];

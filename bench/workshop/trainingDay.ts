@@ -6,9 +6,14 @@
  * the state document. Reports relay latency and loss, the dashboard's cost
  * and the server's RSS; writes bench/results/workshop-<ISO>.json and workshop-latest.md.
  * Run with `npm run bench:workshop` (BENCH_SECONDS to shorten; other knobs below).
+ * The participants run in BENCH_LOADGEN_WORKERS worker threads (loadgenWorker.ts, whole groups
+ * each): one thread holding ~480 Y.Docs stalled on its own GC and bursts, and its stalls were
+ * what the latencies showed. This thread keeps the server, the workshop and the joins, the
+ * dashboard, the facilitator's broadcasts, the timeline and the report.
  * Exits non-zero only when the bench itself or the server crashed; a FAIL is a result.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -17,15 +22,18 @@ import { writeWorkshopState } from '../../shared/workshop/index.ts';
 import * as Y from 'yjs';
 import type { EventLoopFigures } from '../../server/http/eventLoopMonitor.ts';
 import { Cleanup } from '../lib/Cleanup.ts';
-import { StallWatch } from '../lib/stalls.ts';
-import { clockTicksPerSecond, machineInfo } from '../lib/proc.ts';
+import { GcWatch, classifyStalls, summarizeGc, toSharedClock, type StallCauses } from '../lib/gcWatch.ts';
+import { StallWatch, summarizeStalls, type Stall, type StallSummary } from '../lib/stalls.ts';
+import { clockTicksPerSecond, currentThreadCpuMs, machineInfo, systemBusyMs } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
-import { SampleBuffer, round, summarize } from '../lib/stats.ts';
-import { delay, mapLimit, pollUntil, withTimeout } from '../lib/time.ts';
+import { round, summarize } from '../lib/stats.ts';
+import { delay, mapLimit, withTimeout } from '../lib/time.ts';
 import { DashboardPoller, DashboardStream, overviewOnce, splitByWindows } from './dashboard.ts';
-import { GroupLedger, GroupMember, StateWatcher, nodeProvider, whenSynced } from './participants.ts';
-import { trainingDayMarkdown, type TrainingDayReport } from './report.ts';
+import { epochNow, type ThreadFigures, type WorkerLedger } from './loadgenMessages.ts';
+import { LoadgenPool } from './loadgenPool.ts';
+import { nodeProvider, whenSynced } from './participants.ts';
+import { trainingDayMarkdown, type ThreadReport, type TrainingDayReport } from './report.ts';
 
 interface Config {
   seconds: number;
@@ -44,6 +52,7 @@ interface Config {
   stateEverySeconds: number;
   drainMs: number;
   shapesOwned: number;
+  loadgenWorkers: number;
   repoRoot: string;
 }
 
@@ -75,6 +84,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     stateEverySeconds: num('BENCH_STATE_EVERY_S', 30),
     drainMs: num('BENCH_DRAIN_MS', 10_000),
     shapesOwned: 6,
+    loadgenWorkers: Math.max(1, Math.round(num('BENCH_LOADGEN_WORKERS', 4))),
     repoRoot,
   };
 }
@@ -108,47 +118,22 @@ async function main(): Promise<void> {
   const joins = await mapLimit(seats, 8, (s) => post<JoinWorkshopResponse>(`${server.baseUrl}/api/workshops/join`, { code: w.joinCode, group: s.group, name: `参加者${s.i}`, role: 'soudan' }));
   const joinMs = performance.now() - t;
 
-  // Each participant's browser: the group board and the state document.
+  // Each participant's browser (the group board and the state document), in the workers.
   t = performance.now();
-  const ledger = new GroupLedger();
-  const stateLatencies = new SampleBuffer();
-  const members = joins.map((j, index) => new GroupMember({ serverUrl: server.wsUrl, boardId: j.boardId, token: j.token, index, groupIndex: j.groupIndex, shapesOwned: cfg.shapesOwned, ledger }));
-  await mapLimit(members, 24, (m) => withTimeout(m.synced, 60_000, `member ${m.opts.index} sync`));
-  const watchers = joins.map((j) => new StateWatcher(server.wsUrl, w.id, j.token, stateLatencies));
-  await mapLimit(watchers, 24, (s) => withTimeout(s.synced, 60_000, 'state sync'));
+  const pace = { shapesOwned: cfg.shapesOwned, presenceHz: cfg.presenceHz, writeMinMs: cfg.writeMinMs, writeMaxMs: cfg.writeMaxMs, burstProbability: cfg.burstProbability, burstWrites: cfg.burstWrites, burstGapMs: cfg.burstGapMs };
+  const participants = joins.map((j, index) => ({ boardId: j.boardId, token: j.token, index, groupIndex: j.groupIndex }));
+  const { pool, ready } = await LoadgenPool.start({ count: cfg.loadgenWorkers, serverUrl: server.wsUrl, workshopId: w.id, seats: participants, pace, ticksPerSecond: ticks, connectLimit: 24 });
   const stateDoc = new Y.Doc();
   const facilitatorState = nodeProvider(server.wsUrl, w.id, stateDoc, w.tokens.facilitator);
   facilitatorState.awareness.setLocalState(null);
   await withTimeout(whenSynced(facilitatorState), 30_000, 'facilitator state sync');
   const connectMs = performance.now() - t;
-  const connections = members.length + watchers.length + 1;
-  log(`${connections} connections in ${round(connectMs / 1000, 1)} s`);
-  const groupSizeOf = new Map<number, number>();
-  for (const m of members) groupSizeOf.set(m.opts.groupIndex, (groupSizeOf.get(m.opts.groupIndex) ?? 0) + 1);
+  const connections = ready.reduce((n, r) => n + r.connections, 0) + 1;
+  const watcherCount = participants.length;
+  log(`${connections} connections in ${round(connectMs / 1000, 1)} s from ${pool.size} load-generator workers`);
 
   // Participants at work: a write every 2–3 s, sometimes a drag (a burst), a cursor in awareness.
-  let writing = true;
-  let moving = true;
-  const loops = members.map(async (m) => {
-    await delay(Math.random() * cfg.writeMaxMs);
-    while (writing) {
-      const receivers = (groupSizeOf.get(m.opts.groupIndex) ?? 1) - 1;
-      if (Math.random() < cfg.burstProbability) {
-        for (let b = 0; b < cfg.burstWrites && writing; b++) {
-          m.write(receivers);
-          await delay(cfg.burstGapMs);
-        }
-      } else {
-        m.write(receivers);
-      }
-      await delay(cfg.writeMinMs + Math.random() * (cfg.writeMaxMs - cfg.writeMinMs));
-    }
-  });
-  const presenceTimers = cfg.presenceHz > 0 ? members.map((m, i) => {
-    let n = i;
-    const timer = setInterval(() => moving && m.movePointer(n++), 1000 / cfg.presenceHz);
-    return timer;
-  }) : [];
+  pool.broadcast({ type: 'start' });
 
   // Warm-up; the server's background CPU rate is read over its second half, before the dashboard opens.
   await delay((cfg.warmupSeconds / 2) * 1000);
@@ -161,13 +146,18 @@ async function main(): Promise<void> {
   eld.enable();
   const stalls = new StallWatch();
   stalls.start();
+  const gcs = new GcWatch();
+  gcs.start();
   const elu0 = performance.eventLoopUtilization();
   const benchCpu0 = process.cpuUsage();
+  const mainCpu0 = currentThreadCpuMs(ticks);
+  // The whole machine, to show when something besides the server and this bench was running.
+  const machineBusy0 = systemBusyMs(ticks);
   const rssStart = server.rssKiB();
   let rssPeak = rssStart;
   const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssKiB())), 1000);
   // The server's own event loop, from its health answer (one-minute windows): a stall there
-  // delays every board, a stall in this process only the deliveries it was receiving.
+  // delays every board, a stall in a load-generator worker only the deliveries it was receiving.
   const serverLoop = new Map<string, EventLoopFigures>();
   const readServerLoop = async () => {
     try {
@@ -181,7 +171,8 @@ async function main(): Promise<void> {
   const loopTimer = setInterval(() => void readServerLoop(), 15_000);
   let measuring = true;
   const windowStart = performance.now();
-  ledger.measureFrom = windowStart;
+  // Writes count from this moment, on each worker's clock (the epoch clock threads share).
+  pool.broadcast({ type: 'window-start', atEpochMs: performance.timeOrigin + windowStart });
   const cpuStart = server.cpuMs();
   const dashboard = new DashboardPoller({ server, workshopId: w.id, token: w.tokens.facilitator, everyMs: cfg.pollMs, baselineCpuPerMs: () => backgroundCpuPerMs, measuring: () => measuring });
   const stream = new DashboardStream({ server, workshopId: w.id, token: w.tokens.facilitator, measuring: () => measuring });
@@ -190,37 +181,44 @@ async function main(): Promise<void> {
   let broadcasts = 0;
   const broadcast = () => {
     broadcasts++;
-    writeWorkshopState(stateDoc, { phaseIndex: broadcasts % 5, message: { id: `bench-${broadcasts}-${performance.now()}`, text: `あと${broadcasts}分です`, at: Date.now() } });
+    // The send time on the epoch clock: the watchers receiving it are on other threads.
+    writeWorkshopState(stateDoc, { phaseIndex: broadcasts % 5, message: { id: `bench-${broadcasts}-${epochNow()}`, text: `あと${broadcasts}分です`, at: Date.now() } });
   };
   const stateTimer = cfg.stateEverySeconds > 0 ? setInterval(broadcast, cfg.stateEverySeconds * 1000) : undefined;
   setTimeout(broadcast, 1000);
-  const progress = setInterval(() => log(`${round((performance.now() - windowStart) / 1000, 0)} s: ${ledger.writes} writes, ${ledger.received}/${ledger.expected} deliveries, ${dashboard.samples.length} polls, ${stream.groupEvents} pushed group changes`), 30_000);
+  const progress = setInterval(() => {
+    void pool.ask({ type: 'progress' }, 'progress').then((counts) => {
+      const sum = (k: 'writes' | 'received' | 'expected') => counts.reduce((n, c) => n + c[k], 0);
+      log(`${round((performance.now() - windowStart) / 1000, 0)} s: ${sum('writes')} writes, ${sum('received')}/${sum('expected')} deliveries, ${dashboard.samples.length} polls, ${stream.groupEvents} pushed group changes`);
+    });
+  }, 30_000);
 
   await delay(cfg.seconds * 1000);
   const windowEnd = performance.now();
-  ledger.measureUntil = windowEnd;
   measuring = false;
   const cpuEnd = server.cpuMs();
   const benchCpu = process.cpuUsage(benchCpu0);
+  const mainCpuMs = currentThreadCpuMs(ticks) - mainCpu0;
+  const machineBusyMs = (systemBusyMs(ticks) ?? Number.NaN) - (machineBusy0 ?? Number.NaN);
+  const loadAverage = os.loadavg()[0] ?? Number.NaN;
   const elu = performance.eventLoopUtilization(elu0);
   eld.disable();
   stalls.stop();
+  gcs.stop();
   dashboard.stop();
   stream.stop();
   clearInterval(stateTimer);
   clearInterval(progress);
-  writing = false;
-  await Promise.all(loops);
+  // Each worker stops writing, waits for its stragglers and sends its ledger.
   const drain0 = performance.now();
-  await pollUntil(() => ledger.received >= ledger.expected && stateLatencies.length >= broadcasts * watchers.length, cfg.drainMs, 50);
-  const drainMs = performance.now() - drain0;
-  moving = false;
-  for (const timer of presenceTimers) clearInterval(timer);
+  const ledgers = await pool.ask({ type: 'window-end', atEpochMs: performance.timeOrigin + windowEnd, broadcasts, drainMs: cfg.drainMs }, 'ledger');
+  const drainMs = Math.max(0, ...ledgers.map((l) => l.drainMs));
   clearInterval(rssTimer);
   clearInterval(loopTimer);
   await readServerLoop();
   const rssEnd = server.rssKiB();
-  log(`window done: ${ledger.received}/${ledger.expected} deliveries after ${round(drainMs, 0)} ms of drain`);
+  const sumOf = (k: 'writes' | 'expected' | 'received' | 'duplicates') => ledgers.reduce((n, l) => n + l[k], 0);
+  log(`window done: ${sumOf('received')}/${sumOf('expected')} deliveries after ${round(drainMs, 0)} ms of drain (${round(performance.now() - drain0, 0)} ms until every worker reported)`);
 
   // The call itself on a quiet server: cached thumbnails, then every group changed.
   await delay(1000);
@@ -228,22 +226,28 @@ async function main(): Promise<void> {
   for (let i = 0; i < 5; i++) unchanged.push(await overviewOnce(server, w.id, w.tokens.facilitator));
   const changed = [];
   for (let round_ = 0; round_ < 5; round_++) {
-    for (let g = 0; g < cfg.groups; g++) members[g * cfg.groupSize]?.write(0);
+    await pool.ask({ type: 'touch' }, 'touched');
     await delay(500);
     changed.push(await overviewOnce(server, w.id, w.tokens.facilitator));
   }
 
   const warnings = server.warnings;
-  for (const m of members) m.destroy();
-  for (const s of watchers) s.destroy();
+  const unexpectedCloses = await pool.stop();
   facilitatorState.destroy();
-  const unexpectedCloses = members.reduce((n, m) => n + m.unexpectedCloses, 0);
   await server.stop();
 
+  // Merge the workers' ledgers. Each split is made on the receiving worker's own clock: the
+  // dashboard's windows moved onto it, and that worker's own stalls.
+  const ledger = mergeLedgers(ledgers, dashboard.windows);
+  const mainFigures: ThreadFigures = { cpuMs: mainCpuMs, windowMs: windowEnd - windowStart, eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: eld.percentile(99) / 1e6, eventLoopDelayMaxMs: eld.max / 1e6, stalls: stalls.stalls, gcs: gcs.spans, windowFrom: windowStart, windowTo: windowEnd };
+  // Each thread's stalls against its own collections and the other threads' stalls, on the shared clock.
+  const [mainCauses, ...workerCauses] = classifyStalls([
+    { stalls: toSharedClock(stalls.stalls), gcs: toSharedClock(gcs.spans) },
+    ...ledgers.map((l) => ({ stalls: toSharedClock(l.stalls, l.timeOrigin), gcs: toSharedClock(l.gcs, l.timeOrigin) })),
+  ]);
+
   const windowMs = windowEnd - windowStart;
-  const latency = summarize(ledger.latencies.values());
-  const split = splitByWindows(ledger.latencies.values(), ledger.sendTimes.values(), dashboard.windows);
-  const byStall = splitByWindows(ledger.latencies.values(), ledger.sendTimes.values(), stalls.stalls);
+  const latency = summarize(ledger.latencies);
   const polls = dashboard.samples;
   const excess = summarize(dashboard.excessCpu.values());
   const dashCpuShare = (dashboard.excessCpu.values().reduce((a, b) => a + b, 0) / windowMs) * 100;
@@ -261,12 +265,12 @@ async function main(): Promise<void> {
     setup: { createMs, joinMs, connectMs, connections },
     relay: {
       writes: ledger.writes, expected: ledger.expected, received: ledger.received, lost, duplicates: ledger.duplicates, latencyMs: latency, unexpectedCloses, drainMs,
-      duringOverviewMs: summarize(split.during),
-      outsideOverviewMs: summarize(split.outside),
-      duringLoadgenStallMs: summarize(byStall.during),
-      outsideLoadgenStallMs: summarize(byStall.outside),
+      duringOverviewMs: summarize(ledger.duringOverview),
+      outsideOverviewMs: summarize(ledger.outsideOverview),
+      duringLoadgenStallMs: summarize(ledger.duringStall),
+      outsideLoadgenStallMs: summarize(ledger.outsideStall),
     },
-    state: { broadcasts, expected: broadcasts * watchers.length, received: stateLatencies.length, latencyMs: summarize(stateLatencies.values()) },
+    state: { broadcasts, expected: broadcasts * watcherCount, received: ledger.stateLatencies.length, latencyMs: summarize(ledger.stateLatencies) },
     dashboard: {
       polls: polls.length,
       failures: dashboard.failures,
@@ -298,11 +302,16 @@ async function main(): Promise<void> {
       warnings,
     },
     loadgen: {
+      workers: ledgers.length,
       cpuPercentOfOneCore: ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100,
-      eventLoopUtilization: elu.utilization,
-      eventLoopDelayP99Ms: eld.percentile(99) / 1e6,
-      eventLoopDelayMaxMs: eld.max / 1e6,
-      stalls: stalls.summary(windowStart, windowEnd),
+      mainThread: threadReport(mainFigures, mainCauses),
+      perWorker: ledgers.map((l, i) => ({ worker: l.worker, groups: l.groups, connections: l.connections, deliveries: l.received, ...threadReport(l, workerCauses[i]) })),
+      stalls: ledger.stalls,
+    },
+    machineLoad: {
+      busyPercentOfOneCore: (machineBusyMs / windowMs) * 100,
+      othersPercentOfOneCore: ((machineBusyMs - (cpuEnd - cpuStart) - (benchCpu.user + benchCpu.system) / 1000) / windowMs) * 100,
+      loadAverage1m: loadAverage,
     },
     serverEventLoop: [...serverLoop.values()],
     verdicts: [],
@@ -331,6 +340,79 @@ async function main(): Promise<void> {
   log(`wrote bench/results/workshop-${stamp}.json and workshop-latest.md`);
   cleanup.runNow();
   process.exit(0);
+}
+
+/** A thread's figures over the window, as the report gives them. */
+function threadReport(f: ThreadFigures, causes: StallCauses | undefined): ThreadReport {
+  return {
+    cpuPercentOfOneCore: f.windowMs > 0 ? (f.cpuMs / f.windowMs) * 100 : Number.NaN,
+    eventLoopUtilization: f.eventLoopUtilization,
+    eventLoopDelayP99Ms: f.eventLoopDelayP99Ms,
+    eventLoopDelayMaxMs: f.eventLoopDelayMaxMs,
+    stalls: summarizeStalls(f.stalls, f.windowFrom, f.windowTo),
+    stallCauses: causes ?? { ownGc: 0, shared: 0, other: 0 },
+    gc: summarizeGc(f.gcs, f.windowFrom, f.windowTo),
+  };
+}
+
+/** One array holding all of `parts`, in order. */
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The workers' ledgers as one, with the splits by dashboard call and by load-generator stall. */
+interface MergedLedger {
+  writes: number;
+  expected: number;
+  received: number;
+  duplicates: number;
+  latencies: Float64Array;
+  duringOverview: Float64Array;
+  outsideOverview: Float64Array;
+  /** Deliveries in flight while the receiving worker's event loop stalled, and the others. */
+  duringStall: Float64Array;
+  outsideStall: Float64Array;
+  /** Every worker's stalls within its window: count and total summed, the longest of all. */
+  stalls: StallSummary;
+  stateLatencies: Float64Array;
+}
+
+/**
+ * Merge the workers' ledgers. A delivery's send and receive times are on its worker's clock, so
+ * each split is made per worker: by that worker's own stalls, and by the dashboard's calls (this
+ * thread's clock) moved onto the worker's by the difference of the two time origins.
+ */
+function mergeLedgers(ledgers: readonly WorkerLedger[], dashboardWindows: readonly Stall[]): MergedLedger {
+  const byOverview = ledgers.map((l) => {
+    const shift = performance.timeOrigin - l.timeOrigin;
+    return splitByWindows(l.latencies, l.sendTimes, dashboardWindows.map((d) => ({ from: d.from + shift, to: d.to + shift })));
+  });
+  const byStall = ledgers.map((l) => splitByWindows(l.latencies, l.sendTimes, l.stalls));
+  const stallSummaries = ledgers.map((l) => summarizeStalls(l.stalls, l.windowFrom, l.windowTo));
+  const sum = (k: 'writes' | 'expected' | 'received' | 'duplicates') => ledgers.reduce((n, l) => n + l[k], 0);
+  return {
+    writes: sum('writes'),
+    expected: sum('expected'),
+    received: sum('received'),
+    duplicates: sum('duplicates'),
+    latencies: concat(ledgers.map((l) => l.latencies)),
+    duringOverview: concat(byOverview.map((s) => s.during)),
+    outsideOverview: concat(byOverview.map((s) => s.outside)),
+    duringStall: concat(byStall.map((s) => s.during)),
+    outsideStall: concat(byStall.map((s) => s.outside)),
+    stalls: {
+      count: stallSummaries.reduce((n, s) => n + s.count, 0),
+      totalMs: stallSummaries.reduce((n, s) => n + s.totalMs, 0),
+      longestMs: Math.max(0, ...stallSummaries.map((s) => s.longestMs)),
+    },
+    stateLatencies: concat(ledgers.map((l) => l.stateLatencies)),
+  };
 }
 
 void main();
