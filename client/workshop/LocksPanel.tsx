@@ -2,6 +2,7 @@ import { R } from '../ruby/index.ts';
 import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useState } from 'react';
 import { workshopApi } from '../lib/api.ts';
+import { GroupTargetField } from './GroupTargetField.tsx';
 import { useWorkshopTexts } from './texts.ts';
 
 /**
@@ -30,17 +31,7 @@ export function LocksPanel({ workshopId, token, groups }: { workshopId: string; 
     <section className="rb-card" aria-labelledby="rb-ws-locks-h" data-testid="ws-locks-panel">
       <h2 id="rb-ws-locks-h"><R>{tx('locksHeading')}</R></h2>
       <p className="rb-hint"><R>{tx('locksHint')}</R></p>
-      <label className="rb-field">
-        <span><R>{tx('locksTarget')}</R></span>
-        <select value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-locks-target">
-          <option value="all">{tx('locksAllGroups')}</option>
-          {groups.map((g) => (
-            <option key={g.index} value={g.index}>
-              {label.group(g.name)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <GroupTargetField groups={groups} value={target} onChange={setTarget} testId="ws-locks-target" />
       <div className="rb-row">
         <button type="button" disabled={busy} onClick={() => void set(true)} data-testid="ws-locks-lock">
           {tx('locksLock')}

@@ -1,9 +1,9 @@
 import { R } from '../ruby/index.ts';
-import { useWorkshopLabels } from './useWorkshopLabels.ts';
 import { useId, useState } from 'react';
 import { FRAME_KEYS, FRAME_NAMES } from '../../shared/templates/index.ts';
 import { loadIdentity } from '../lib/identity.ts';
 import type { ControlProps } from './FacilitatorControls.tsx';
+import { GroupTargetField } from './GroupTargetField.tsx';
 import { useWorkshopTexts } from './texts.ts';
 
 /**
@@ -12,7 +12,6 @@ import { useWorkshopTexts } from './texts.ts';
  * view there until released, with a message they can always read.
  */
 export function SummonPanel({ state, write, serverNow, disabled, groups }: ControlProps & { groups: readonly { index: number; name: string }[] }) {
-  const label = useWorkshopLabels();
   const tx = useWorkshopTexts();
   const ids = useId();
   const [target, setTarget] = useState<string>('');
@@ -48,17 +47,7 @@ export function SummonPanel({ state, write, serverNow, disabled, groups }: Contr
           ))}
         </select>
       </label>
-      <label className="rb-field">
-        <span><R>{tx('locksTarget')}</R></span>
-        <select value={String(groupChoice)} onChange={(e) => setGroupChoice(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-summon-groups">
-          <option value="all">{tx('locksAllGroups')}</option>
-          {groups.map((g) => (
-            <option key={g.index} value={g.index}>
-              {label.group(g.name)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <GroupTargetField groups={groups} value={groupChoice} onChange={setGroupChoice} testId="ws-summon-groups" />
       <label className="rb-field">
         <span><R>{tx('summonMessage')}</R></span>
         <input value={message} maxLength={200} onChange={(e) => setMessage(e.target.value)} placeholder={tx('summonMessagePlaceholder')} data-testid="ws-summon-message" />

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { tally, voteOpen } from '../../shared/workshop/index.ts';
 import { workshopApi } from '../lib/api.ts';
 import { useNow } from './hooks.ts';
+import { GroupTargetField } from './GroupTargetField.tsx';
 import { useWorkshopTexts } from './texts.ts';
 import { useVote } from './useVote.ts';
 
@@ -94,17 +95,7 @@ export function VotePanel({ workshopId, token, doc, groups, serverOffset }: { wo
           <label className="rb-check">
             <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="ws-vote-anonymous" /> {tx('voteAnonymous')}
           </label>
-          <label className="rb-field">
-            <span><R>{tx('locksTarget')}</R></span>
-            <select value={String(target)} onChange={(e) => setTarget(e.target.value === 'all' ? 'all' : Number(e.target.value))} data-testid="ws-vote-target">
-              <option value="all">{tx('locksAllGroups')}</option>
-              {groups.map((g) => (
-                <option key={g.index} value={g.index}>
-                  {label.group(g.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <GroupTargetField groups={groups} value={target} onChange={setTarget} testId="ws-vote-target" />
           <button type="submit" className="rb-primary" disabled={busy} data-testid="ws-vote-start">
             {tx('voteStart')}
           </button>
