@@ -53,15 +53,15 @@ export class OverviewFeed {
   /** Open a dashboard: `send` gets the whole picture, then changes; call the answer to close it. */
   async subscribe(workshop: WorkshopRow, send: Send): Promise<() => void> {
     let watch = this.watches.get(workshop.id);
-    const groups = await this.opts.overview.groups(workshop);
+    const snapshot = await this.opts.overview.presence(workshop);
+    const groups = await this.opts.overview.groups(workshop, snapshot);
     const now = this.opts.clock.now();
     if (!watch) {
       watch = { workshop, subscribers: new Set(), sent: new Map(), timer: undefined, checking: false };
       this.watches.set(workshop.id, watch);
-      const { presence } = await this.opts.overview.presence(workshop);
       for (const g of groups) {
         const def = workshop.groups.find((d) => d.index === g.index);
-        watch.sent.set(g.index, { presence: presenceKey(g.members, g.participants), pictureKey: def ? this.opts.overview.pictureKey(def, presence) : '', pictureAt: now });
+        watch.sent.set(g.index, { presence: presenceKey(g.members, g.participants), pictureKey: def ? this.opts.overview.pictureKey(def, snapshot.presence) : '', pictureAt: now });
       }
       this.schedule(watch);
     }

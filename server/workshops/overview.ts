@@ -33,9 +33,9 @@ export class WorkshopOverview {
 
   constructor(private readonly deps: { storage: BoardStore & DocumentStore & Pick<WorkshopStore, 'listMembers'>; documents: BoardDocuments }) {}
 
-  /** Every group of a workshop, with thumbnails and where each member is (in every phase). */
-  async groups(w: WorkshopRow): Promise<GroupOverview[]> {
-    const { members, presence } = await this.presence(w);
+  /** Every group of a workshop, with thumbnails and where each member is (in every phase); `snapshot` when the caller read it already. */
+  async groups(w: WorkshopRow, snapshot?: { members: MemberRow[]; presence: WorkshopPresence }): Promise<GroupOverview[]> {
+    const { members, presence } = snapshot ?? (await this.presence(w));
     // One group at a time, letting the relay run between them: drawing forty thumbnails in one
     // go held every board's messages for ~400 ms when a facilitator opened the dashboard.
     const pictures: GroupPicture[] = [];
