@@ -70,6 +70,7 @@ export default defineConfig({
           // back-pressure test, whose child server measures RSS on the default store.
           exclude: [
             'tests/integration/sqliteStorage.test.ts',
+            'tests/integration/sqliteUpdateJournal.test.ts',
             'tests/integration/ownerLinksOnSqlite.test.ts',
             'tests/integration/commandLineToolsOnSqlite.test.ts',
             'tests/integration/boardDeletionOnSqlite.test.ts',

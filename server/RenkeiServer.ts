@@ -88,7 +88,7 @@ export class RenkeiServer {
     this.logger = opts.logger;
     this.trust = compileTrust(opts.config.trustProxy);
     this.badTokenLimiter = new RateLimiter({ limit: opts.config.limits.badTokenAttemptsPerMinute, windowMs: 60_000 });
-    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs, cipher: requiredCipher(opts.config.dataKeyFile) });
+    this.storage = opts.storage ?? new SqliteStorage({ dataDir: opts.config.dataDir, busyWaitMs: opts.config.sqliteBusyWaitMs, updateJournal: opts.config.sqliteUpdateJournal, cipher: requiredCipher(opts.config.dataKeyFile) });
     this.registry = new RoomRegistry({
       store: this.storage,
       logger: this.logger,

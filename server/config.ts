@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024).default(64 * 1024),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   SQLITE_BUSY_WAIT_MS: int(0, 600_000).default(5000),
+  // SPEC S1: document updates go through the update journal (renkei.updates) unless 'false'.
+  SQLITE_UPDATE_JOURNAL: z.enum(['true', 'false']).default('true'),
   // Issue 17: retention (unset keeps forever) and encryption at rest.
   RETENTION_DAYS: int(1, 36_500).optional(),
   RECORD_RETENTION_DAYS: int(1, 36_500).optional(),
@@ -75,6 +77,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** How long a SQLite write waits (asynchronously) for another process's lock. */
   sqliteBusyWaitMs: number;
+  /** Whether the SQLite store takes document updates through its journal (SPEC S1). */
+  sqliteUpdateJournal: boolean;
   /** Where the built client lives; unset serves dist/client beside the server. */
   clientDir: string | undefined;
   databaseUrl: string | undefined;
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       sqliteBusyWaitMs: e.SQLITE_BUSY_WAIT_MS,
+      sqliteUpdateJournal: e.SQLITE_UPDATE_JOURNAL === 'true',
       clientDir: e.CLIENT_DIR,
       databaseUrl: e.DATABASE_URL,
       redisUrl: e.REDIS_URL,

@@ -10,6 +10,7 @@ import { StorageUnavailableError, type Attendee, type BoardRow, type Facilitator
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 import { SqlitePrivacy } from './SqlitePrivacy.ts';
 import { aad, PLAIN_CIPHER, type DataCipher } from './DataCipher.ts';
+import { JournalBrokenError, UpdateJournal, type JournalEntry } from './UpdateJournal.ts';
 
 interface RecordDbRow {
   id: string;
@@ -114,7 +115,22 @@ export interface SqliteStorageOptions {
   busyWaitMs?: number;
   /** Seals document updates, snapshots and record states (DATA_KEY_FILE); default stores them plain. */
   cipher?: DataCipher;
+  /**
+   * Take document updates through the update journal (`UpdateJournal`, default true on a file).
+   * false appends each update to the database directly; tools that open the data directory
+   * beside a running server pass false, so they never touch the server's journal.
+   */
+  updateJournal?: boolean;
 }
+
+/** The journal is folded into the database this long after its first unfolded update at the latest. */
+const FOLD_AFTER_MS = 50;
+/** …or as soon as it holds this many. */
+const FOLD_ROWS = 256;
+/** While folding fails (the database locked or failing), appends stop at this many waiting. */
+const MAX_UNFOLDED = 20_000;
+/** Errors of the journal file that say the disk cannot take it now. */
+const FILE_UNAVAILABLE = /^(ENOSPC|EIO|EROFS|EDQUOT|EACCES|EPERM|EBADF)$/;
 
 /** Codes SQLite answers while another connection holds a lock: wait and try again. */
 const BUSY = /^SQLITE_(BUSY|LOCKED)/;
@@ -123,8 +139,10 @@ const UNAVAILABLE = /^SQLITE_(IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOC
 
 /**
  * The embedded default: better-sqlite3 in WAL mode. Calls run synchronously, so an
- * append has reached the WAL (and survives kill -9 of the process) when its promise is
- * created; `synchronous = NORMAL` trades only power-loss durability of the last commits.
+ * append has reached the update journal (and survives kill -9 of the process) when its
+ * promise is created; the journal is folded into the database in batches (`UpdateJournal`,
+ * SPEC S1). `synchronous = NORMAL` and the journal's plain `write` trade only power-loss
+ * durability of the last changes.
  *
  * Single writer: one process (one instance) writes to a data directory at a time; scale-out
  * needs PostgreSQL. Each board's last seq is kept in memory (read once, on the board's first
@@ -163,6 +181,13 @@ export class SqliteStorage implements Storage {
   private appendsSinceCheckpoint = 0;
   /** The audit log, personal links and erasure (issue 17). */
   private readonly privacy: SqlitePrivacy;
+  /** The update journal, while updates go through it (see `UpdateJournal`). */
+  private journal: UpdateJournal | undefined;
+  /** Updates in the journal and not yet in the database, in append order. */
+  private unfolded: JournalEntry[] = [];
+  private foldTimer: NodeJS.Timeout | undefined;
+  /** Pause before the next try of a fold that failed (ms), growing while it keeps failing. */
+  private foldRetryMs = FOLD_AFTER_MS;
 
   constructor(options: SqliteStorageOptions) {
     const file = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, 'renkei.db');
@@ -178,7 +203,7 @@ export class SqliteStorage implements Storage {
     this.busyWaitMs = options.busyWaitMs ?? 5000;
     this.cipher = options.cipher ?? PLAIN_CIPHER;
     migrate(this.db);
-    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(() => (this.fold(), fn())), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
@@ -239,7 +264,95 @@ export class SqliteStorage implements Storage {
       countUpdates: this.db.prepare<[number, number], { n: number }>(
         `SELECT COUNT(*) AS n FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS})`,
       ),
+      // [num, seq, data, num]. From the journal: an entry already folded (by a reader that
+      // opened the directory, or before a crash emptied the file) is there already, and one of
+      // a board erased meanwhile has no stream any more and is not written.
+      fold: this.db.prepare<[number, number, Buffer, number]>(
+        `INSERT OR IGNORE INTO doc_update_log (id, data)
+         SELECT (? << ${SEQ_BITS}) | ?, ? WHERE EXISTS (SELECT 1 FROM doc_streams WHERE num = ?)`,
+      ),
+      // [num, seq]
+      updateAt: this.db.prepare<[number, number], { data: Buffer }>(`SELECT data FROM doc_update_log WHERE id = (? << ${SEQ_BITS}) | ?`),
+      // [num, num]
+      lastOfStream: this.db.prepare<[number, number], { seq: number }>(
+        `SELECT id & ${MAX_SEQ} AS seq FROM doc_update_log WHERE id > (? << ${SEQ_BITS}) AND id < ((? + 1) << ${SEQ_BITS}) ORDER BY id DESC LIMIT 1`,
+      ),
     };
+    if (file !== ':memory:' && options.updateJournal !== false) this.openJournal(path.join(options.dataDir, 'renkei.updates'));
+  }
+
+  /** Open the journal and fold what a stopped process left in it (SPEC S1). */
+  private openJournal(file: string): void {
+    const { journal, contents } = UpdateJournal.open(file);
+    try {
+      this.foldRows(contents.entries);
+      // Whole entries are in the database now, and a torn tail is no update: start empty.
+      journal.clear();
+    } catch (err) {
+      journal.close();
+      throw err;
+    }
+    this.journal = journal;
+  }
+
+  /** Write journal entries to the database in one transaction. */
+  private foldRows(rows: readonly JournalEntry[]): void {
+    if (rows.length === 0) return;
+    const moved = new Set<number>();
+    this.db.transaction(() => {
+      for (const r of rows) {
+        if (this.stmts.fold.run(r.num, r.seq, r.data, r.num).changes > 0) continue;
+        // Not written: folded before (the same bytes), or its board erased (no row). Different
+        // bytes under its seq mean another writer took that seq (one writer per directory is
+        // the rule, not a guarantee): the update is kept under the stream's next free seq.
+        const there = this.stmts.updateAt.get(r.num, r.seq);
+        if (!there || there.data.equals(r.data)) continue;
+        const last = this.stmts.lastOfStream.get(r.num, r.num)?.seq ?? r.seq;
+        this.stmts.append.run(r.num, last + 1, r.data);
+        moved.add(r.num);
+      }
+    })();
+    // Boards whose seqs moved read their tip again on their next append.
+    if (moved.size > 0) for (const [boardId, tip] of this.tips) if (moved.has(tip.num)) this.tips.delete(boardId);
+    this.appendsSinceCheckpoint += rows.length;
+    if (this.appendsSinceCheckpoint >= CHECKPOINT_EVERY_APPENDS) this.requestCheckpoint();
+  }
+
+  /**
+   * Bring the database up to every update appended: fold the journal's entries and empty it.
+   * Runs (synchronously) before anything that reads or removes stored updates; throws what
+   * SQLite throws (BUSY while another process holds the lock), the entries staying in the journal.
+   */
+  private fold(): void {
+    if (!this.journal) return;
+    clearTimeout(this.foldTimer);
+    this.foldTimer = undefined;
+    const rows = this.unfolded;
+    this.foldRows(rows);
+    this.unfolded = [];
+    this.foldRetryMs = FOLD_AFTER_MS;
+    this.journal.clear();
+  }
+
+  /** Fold on the timer or at the batch size; a failure leaves the entries for the next try. */
+  private foldQuietly(): void {
+    try {
+      this.fold();
+    } catch {
+      // Locked or failing: the entries are safe in the journal. Try again later, less often;
+      // appends fail with StorageUnavailableError once MAX_UNFOLDED wait.
+      this.foldRetryMs = Math.min(this.foldRetryMs * 2, 1000);
+      this.scheduleFold(this.foldRetryMs);
+    }
+  }
+
+  private scheduleFold(ms: number): void {
+    if (this.foldTimer) return;
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = undefined;
+      this.foldQuietly();
+    }, ms);
+    this.foldTimer.unref();
   }
 
   /**
@@ -387,6 +500,11 @@ export class SqliteStorage implements Storage {
   }
 
   async loadDocument(boardId: string): Promise<StoredDocument> {
+    // The fold and the read in one synchronous step: nothing is appended between them.
+    return this.write(() => (this.fold(), this.loadNow(boardId)));
+  }
+
+  private loadNow(boardId: string): StoredDocument {
     return this.db.transaction(() => {
       const snap = this.stmts.snapshot.get(boardId);
       const after = snap?.upto_seq ?? 0;
@@ -406,13 +524,31 @@ export class SqliteStorage implements Storage {
   }
 
   /**
-   * The append itself, synchronous: it has reached the WAL when it returns. `appendUpdate`
-   * runs it at once, so the relay's store-then-relay costs no extra turn on SQLite.
+   * The append itself, synchronous: it is in the journal (or, without one, the WAL) when it
+   * returns. `appendUpdate` runs it at once, so the relay's store-then-relay costs no extra turn.
    */
   appendNow(boardId: string, update: Uint8Array): number {
     const tip = this.tips.get(boardId) ?? this.readTip(boardId);
     const seq = tip.last + 1;
     if (seq > MAX_SEQ) throw new RangeError(`board ${boardId} has used all its update seqs`);
+    const journal = this.journal;
+    if (journal) {
+      if (this.unfolded.length >= MAX_UNFOLDED) this.fold();
+      const entry = { num: tip.num, seq, data: this.cipher.seal(update, aad.update(boardId)) };
+      try {
+        journal.append(entry);
+      } catch (err) {
+        if (err instanceof JournalBrokenError) this.abandonJournal();
+        const code = (err as { code?: unknown }).code;
+        if (typeof code === 'string' && FILE_UNAVAILABLE.test(code)) throw new StorageUnavailableError(`the update journal cannot be written (${code})`, { cause: err });
+        throw err;
+      }
+      this.unfolded.push(entry);
+      tip.last = seq;
+      if (this.unfolded.length >= FOLD_ROWS) this.foldQuietly();
+      else this.scheduleFold(FOLD_AFTER_MS);
+      return seq;
+    }
     try {
       this.stmts.append.run(tip.num, seq, this.cipher.seal(update, aad.update(boardId)));
     } catch (err) {
@@ -465,8 +601,39 @@ export class SqliteStorage implements Storage {
     if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
   }
 
+  /**
+   * Stop using a journal that cannot be trusted with more entries: fold what it holds (it stays
+   * on disk for the next start if that fails) and append to the database directly from now on.
+   */
+  private abandonJournal(): void {
+    const journal = this.journal;
+    if (!journal) return;
+    try {
+      this.fold();
+    } catch {
+      // Its entries stay in the file, folded at the next start.
+    }
+    this.journal = undefined;
+    if (this.unfolded.length > 0) {
+      // Still to be folded from memory; the file keeps them too.
+      const rows = this.unfolded;
+      this.unfolded = [];
+      try {
+        this.foldRows(rows);
+      } catch {
+        // Left in the file for the next start.
+      }
+    }
+    try {
+      journal.close();
+    } catch {
+      // Nothing more to do with it.
+    }
+  }
+
   /** Read a board's stream and last seq (updates or snapshot) and keep them; throws for an unknown board. */
   private readTip(boardId: string): { num: number; last: number } {
+    this.fold();
     const tip = this.stmts.tip.get(boardId);
     if (!tip) throw new Error(`unknown board ${boardId}`);
     this.tips.set(boardId, tip);
@@ -475,11 +642,11 @@ export class SqliteStorage implements Storage {
 
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     if (!Number.isSafeInteger(uptoSeq) || uptoSeq < 0 || uptoSeq > MAX_SEQ) throw new RangeError(`bad uptoSeq ${uptoSeq}`);
-    await this.write(() => this.db.transaction(() => {
+    await this.write(() => (this.fold(), this.db.transaction(() => {
       this.stmts.upsertSnapshot.run(boardId, this.cipher.seal(snapshot, aad.snapshot(boardId)), uptoSeq);
       const num = this.streamOf(boardId);
       if (num !== undefined) this.stmts.deleteUpTo.run(num, num, uptoSeq);
-    })());
+    })()));
     // Callers compact up to a seq they were given, so this changes nothing; it keeps the
     // next seq above every snapshot's upto_seq even if one were ahead.
     const tip = this.tips.get(boardId);
@@ -489,8 +656,11 @@ export class SqliteStorage implements Storage {
   }
 
   async countUpdates(boardId: string): Promise<number> {
-    const num = this.streamOf(boardId);
-    return num === undefined ? 0 : (this.stmts.countUpdates.get(num, num)?.n ?? 0);
+    return this.write(() => {
+      this.fold();
+      const num = this.streamOf(boardId);
+      return num === undefined ? 0 : (this.stmts.countUpdates.get(num, num)?.n ?? 0);
+    });
   }
 
   async createRecord(record: MeetingRecordRow): Promise<void> {
@@ -565,8 +735,12 @@ export class SqliteStorage implements Storage {
     return this.privacy.touchPersonalLink(linkId, at);
   }
 
-  eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
-    return this.privacy.eraseBoard(boardId, opts);
+  async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
+    const erased = await this.privacy.eraseBoard(boardId, opts);
+    // The journal kept none of the board's updates: they were folded before the deletion, and
+    // any appended since are not folded (their stream is gone). Emptied now, not at the next fold.
+    if (erased) await this.write(() => this.fold());
+    return erased;
   }
 
   boardsUntouchedSince(cutoff: Date): Promise<{ id: string; updatedAt: Date }[]> {
@@ -581,7 +755,8 @@ export class SqliteStorage implements Storage {
     return this.privacy.eraseRecords(records);
   }
 
-  resealAll(): Promise<ResealProgress> {
+  async resealAll(): Promise<ResealProgress> {
+    await this.write(() => this.fold());
     return this.privacy.resealAll();
   }
 
@@ -595,6 +770,16 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    if (this.journal) {
+      try {
+        this.fold();
+      } catch {
+        // Locked or failing: the entries stay in the journal, folded at the next start.
+      }
+      clearTimeout(this.foldTimer);
+      this.journal.close();
+      this.journal = undefined;
+    }
     const worker = this.checkpointer;
     this.checkpointer = undefined;
     this.checkpointerOff = true;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +23,14 @@ function holdWriteLock(dataDir: string): { release: () => void } {
   };
 }
 
-// SQLite-only faults: the lock of another process on the database file.
+// SQLite-only faults: the lock of another process on the database file. The first three
+// append each update to the database directly (SQLITE_UPDATE_JOURNAL=false), where a lock
+// stops appends; with the update journal (the default) it does not, see the last block.
 describe('storage faults on SQLite (SPEC S4, S8)', () => {
   let srv: TestServer;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    srv = await startServer({ env: { SQLITE_BUSY_WAIT_MS: '60000' } });
+    srv = await startServer({ env: { SQLITE_BUSY_WAIT_MS: '60000', SQLITE_UPDATE_JOURNAL: 'false' } });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -73,7 +76,7 @@ describe('a storage outage (SPEC S4, S7)', () => {
   let srv: TestServer;
   const clients: TestClient[] = [];
   beforeAll(async () => {
-    srv = await startServer({ env: { SQLITE_BUSY_WAIT_MS: '50' } });
+    srv = await startServer({ env: { SQLITE_BUSY_WAIT_MS: '50', SQLITE_UPDATE_JOURNAL: 'false' } });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -116,7 +119,7 @@ describe('stopping during a storage outage', () => {
   // SPEC R6/S4: SIGTERM while an update cannot be stored ends within SHUTDOWN_TIMEOUT_MS and logs what was lost.
   it('exits after SIGTERM within the configured bound, naming what could not be stored', async () => {
     const dataDir = tempDir();
-    const server = await startChildServer(child.entry, { DATA_DIR: dataDir, SQLITE_BUSY_WAIT_MS: '50', SHUTDOWN_TIMEOUT_MS: '1500', LOG_LEVEL: 'info' });
+    const server = await startChildServer(child.entry, { DATA_DIR: dataDir, SQLITE_BUSY_WAIT_MS: '50', SQLITE_UPDATE_JOURNAL: 'false', SHUTDOWN_TIMEOUT_MS: '1500', LOG_LEVEL: 'info' });
     let log = '';
     server.proc.stdout?.on('data', (c: Buffer) => (log += c.toString()));
     server.proc.stderr?.on('data', (c: Buffer) => (log += c.toString()));
@@ -137,4 +140,54 @@ describe('stopping during a storage outage', () => {
       removeDir(dataDir);
     }
   }, 60_000);
+});
+
+describe('a lock on the database with the update journal (SPEC S1, S8)', () => {
+  let srv: TestServer;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    srv = await startServer({ env: { SQLITE_BUSY_WAIT_MS: '60000' } });
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await srv.stop();
+    removeDir(srv.dataDir);
+  });
+
+  /** The board's updates in the database file, as another connection reads them. */
+  const rowsInDatabase = (boardId: string): number => {
+    const db = new Database(path.join(srv.dataDir, 'renkei.db'), { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM doc_update_log u JOIN doc_streams s ON (u.id >> 40) = s.num WHERE s.board_id = ?').get(boardId) as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  // SPEC S1: an edit is stored in the journal, so another process's lock on the database holds
+  // nobody up: the edit is relayed at once, and lands in the database once the lock is gone.
+  it("relays and keeps edits while another process holds the database's lock, folding them in after", async () => {
+    const board = await srv.createBoard();
+    const writer = connectClient(srv.wsUrl, board.id, board.tokens.edit);
+    const reader = connectClient(srv.wsUrl, board.id, board.tokens.view);
+    clients.push(writer, reader);
+    await Promise.all([writer.synced, reader.synced]);
+    putRecord(writer.doc, shapeRecord('before-lock', { x: 0 }));
+    await waitForDoc(reader.doc, (d) => recordsMap(d).has('shape:before-lock'));
+    await waitUntil(() => rowsInDatabase(board.id) >= 1, { what: 'the first edit to be folded in' });
+    const before = rowsInDatabase(board.id);
+
+    const lock = holdWriteLock(srv.dataDir);
+    try {
+      putRecord(writer.doc, shapeRecord('while-locked', { x: 1 }));
+      await waitForDoc(reader.doc, (d) => recordsMap(d).has('shape:while-locked'));
+      // Relayed, and only in the journal: the database has not changed under the lock.
+      expect(rowsInDatabase(board.id)).toBe(before);
+      expect(fs.statSync(path.join(srv.dataDir, 'renkei.updates')).size).toBeGreaterThan(0);
+    } finally {
+      lock.release();
+    }
+    await waitUntil(() => rowsInDatabase(board.id) > before, { what: 'the edit to be folded in after the lock' });
+    expect(srv.server.metrics.storeFailures).toBe(0);
+  });
 });
