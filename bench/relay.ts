@@ -13,6 +13,7 @@ import { provenance } from './lib/provenance.ts';
 import { coldTable, fanoutSummaryTable, idleServerTable, judge, markdown, memoryTable, verdictTable, type RunReport } from './lib/report.ts';
 import type { AwarenessMode } from './lib/loadgen.ts';
 import { DEFAULT_SERVER_KINDS, isOurs, SERVER_KINDS, ServerUnderTest, type ServerKind, type StartServerOptions } from './lib/servers.ts';
+import { pinServerApart } from './lib/pinning.ts';
 import { runColdLoad, type ColdLoadParams } from './scenarios/coldLoad.ts';
 import { runFanout, type FanoutParams } from './scenarios/fanout.ts';
 import { runIdleMemory, type IdleMemoryParams } from './scenarios/idleMemory.ts';
@@ -158,6 +159,9 @@ async function main(): Promise<number> {
         nodeFlags: isOurs(kind) ? cfg.oursNodeFlags : cfg.referenceNodeFlags,
         ...extra,
       });
+      // The server on cores of its own, the load generator on the others (bench/lib/pinning.ts).
+      const pinning = pinServerApart(server.pid, process.env.BENCH_PIN !== 'off');
+      report.params.pinning ??= pinning.mode === 'split' ? `server on CPU ${pinning.serverCpus}, load generator on CPU ${pinning.benchCpus}` : `off (${pinning.reason ?? ''})`;
       await run(server);
       if (!server.alive) throw new Error(`${kind} server died during ${scenario}`);
     } catch (err) {

@@ -357,6 +357,7 @@ export function markdown(r: RunReport, tolerance: number): string {
     `- ${m.nproc} CPU(s), ${m.cpuModel}, ${m.memTotalMiB} MiB RAM, ${m.platform}, kernel ${m.kernel}`,
     `- Node ${m.node}; CLK_TCK ${m.clockTicksPerSecond}`,
     '- Load generator (stock y-websocket `WebsocketProvider` clients over `ws`) runs in the bench process; the servers run one at a time as child processes, so each has a core to itself.',
+    `- Cores: ${typeof r.params.pinning === 'string' ? r.params.pinning : 'not pinned'} (taskset; \`BENCH_PIN=off\` lets the scheduler place them).`,
     '',
     '## Parameters',
     '',

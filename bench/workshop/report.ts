@@ -1,4 +1,5 @@
 import type { MachineInfo } from '../lib/proc.ts';
+import type { Pinning } from '../lib/pinning.ts';
 import type { Provenance } from '../lib/provenance.ts';
 import type { StallCauses } from '../lib/gcWatch.ts';
 import type { StallSummary } from '../lib/stalls.ts';
@@ -24,6 +25,8 @@ export interface TrainingDayReport {
   startedAt: string;
   finishedAt: string;
   machine: MachineInfo;
+  /** Whether the server and the load generator had cores of their own (BENCH_PIN). */
+  pinning: Pinning;
   provenance: Provenance;
   params: Record<string, number | string>;
   setup: { createMs: number; joinMs: number; connectMs: number; connections: number };
@@ -144,6 +147,7 @@ export function trainingDayMarkdown(r: TrainingDayReport): string {
     `- Server RSS: ${r.server.rssMiB.start} MiB after connecting, peak ${r.server.rssMiB.peak} MiB, ${r.server.rssMiB.end} MiB at the end.`,
     `- Server event loop per minute (from /api/health): ${r.serverEventLoop.length ? r.serverEventLoop.map((e) => `delay p99 ${ms(e.delayP99Ms)}, max ${ms(e.delayMaxMs)}, busy ${round(e.utilization * 100, 0)} %`).join('; ') : 'not reported'}.`,
     `- Load generator (same machine): ${round(r.loadgen.cpuPercentOfOneCore, 1)} % of one core in all (every thread of the bench process). Latencies include its queueing; per thread below.`,
+    `- Cores: ${r.pinning.mode === 'split' ? `the server alone on CPU ${r.pinning.serverCpus}, this bench (every load-generator thread) on CPU ${r.pinning.benchCpus} (taskset; BENCH_PIN=off to share them)` : `shared, not pinned (${r.pinning.reason ?? ''})`}.`,
     `- The machine (${r.machine.nproc} cores) over the window: ${round(r.machineLoad.busyPercentOfOneCore, 0)} % of one core busy, ${round(r.machineLoad.othersPercentOfOneCore, 0)} % of it neither the server nor this bench; load average ${round(r.machineLoad.loadAverage1m, 2)} at the end.`,
     `- Setup: workshop created in ${ms(r.setup.createMs)}, ${Number(p.groups) * Number(p.groupSize)} joins in ${ms(r.setup.joinMs)}, connected in ${ms(r.setup.connectMs)}.`,
     '',

@@ -26,6 +26,7 @@ import { GcWatch, classifyStalls, summarizeGc, toSharedClock, type StallCauses }
 import { StallWatch, summarizeStalls, type Stall, type StallSummary } from '../lib/stalls.ts';
 import { clockTicksPerSecond, currentThreadCpuMs, machineInfo, systemBusyMs } from '../lib/proc.ts';
 import { provenance } from '../lib/provenance.ts';
+import { pinServerApart } from '../lib/pinning.ts';
 import { ServerUnderTest } from '../lib/servers.ts';
 import { round, summarize } from '../lib/stats.ts';
 import { delay, mapLimit, withTimeout } from '../lib/time.ts';
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
   log(`${cfg.groups} groups × ${cfg.groupSize}, ${cfg.seconds} s measured after ${cfg.warmupSeconds} s warm-up`);
 
   const server = await ServerUnderTest.start({ kind: 'renkei', cleanup, ticksPerSecond: ticks, env: { MAX_CONNECTIONS_PER_BOARD: '10000' } });
+  // The server on its own cores, the load generator's threads (started below) on the others.
+  const pinning = pinServerApart(server.pid, process.env.BENCH_PIN !== 'off');
+  log(pinning.mode === 'split' ? `server on CPU ${pinning.serverCpus}, load generator on CPU ${pinning.benchCpus}` : `not pinned: ${pinning.reason}`);
 
   // The facilitator creates the workshop; every participant joins through the API.
   let t = performance.now();
@@ -256,6 +260,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machineInfo(),
+    pinning,
     provenance: provenance(cfg.repoRoot),
     params: {
       seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, groups: cfg.groups, groupSize: cfg.groupSize, template: cfg.template, pollMs: cfg.pollMs,

@@ -123,10 +123,15 @@ export interface SqliteStorageOptions {
   updateJournal?: boolean;
 }
 
-/** The journal is folded into the database this long after its first unfolded update at the latest. */
-const FOLD_AFTER_MS = 50;
+/**
+ * The journal is folded into the database this long after its first unfolded update at the
+ * latest. Updates are clustered by board, so a batch writes about one page per board it
+ * touches: a second of a 40-group course folds ~500 updates in ~40–80 pages instead of ~500
+ * (bench/README.md, relay). A fold of 1,024 updates holds the event loop a few ms.
+ */
+const FOLD_AFTER_MS = 1000;
 /** …or as soon as it holds this many. */
-const FOLD_ROWS = 256;
+const FOLD_ROWS = 1024;
 /** While folding fails (the database locked or failing), appends stop at this many waiting. */
 const MAX_UNFOLDED = 20_000;
 /** Errors of the journal file that say the disk cannot take it now. */

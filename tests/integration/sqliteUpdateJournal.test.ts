@@ -115,7 +115,10 @@ describe('SqliteStorage update journal', () => {
     await storage.appendUpdate(board.id, update(1));
     await storage.appendUpdate(board.id, update(2));
     expect(rowsInDatabase(dir, board.id)).toHaveLength(0);
-    vi.advanceTimersByTime(50);
+    // 1 s after the first waiting update (FOLD_AFTER_MS).
+    vi.advanceTimersByTime(999);
+    expect(rowsInDatabase(dir, board.id)).toHaveLength(0);
+    vi.advanceTimersByTime(1);
     expect(rowsInDatabase(dir, board.id).map((b) => b.toString())).toEqual([update(1), update(2)].map((u) => Buffer.from(u).toString()));
     expect(fs.statSync(path.join(dir, JOURNAL)).size).toBe(0);
     await storage.close();
