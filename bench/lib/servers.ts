@@ -104,7 +104,7 @@ export class ServerUnderTest {
       HOME: process.env.HOME ?? '/tmp',
       PORT: '0',
       HOST: '127.0.0.1',
-      ...(isOurs(opts.kind) ? { DATA_DIR: dataDir as string, LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_BOARD: '10000' } : {}),
+      ...(isOurs(opts.kind) ? { DATA_DIR: dataDir as string, LOG_LEVEL: 'warn', MAX_CONNECTIONS_PER_BOARD: '10000', CREATES_PER_IP_PER_HOUR: '0' } : {}),
       // @y/websocket-server reads YPERSISTENCE when its utils load and then stores every update with y-leveldb.
       ...(opts.kind === 'reference-leveldb' ? { YPERSISTENCE: dataDir as string } : {}),
       ...(ABLATION[opts.kind] ? { BENCH_ABLATION: ABLATION[opts.kind] as string } : {}),

@@ -208,7 +208,7 @@ export class SqliteStorage implements Storage {
     this.busyWaitMs = options.busyWaitMs ?? 5000;
     this.cipher = options.cipher ?? PLAIN_CIPHER;
     migrate(this.db);
-    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(() => (this.fold(), fn())), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
+    this.privacy = new SqlitePrivacy({ db: this.db, write: (fn) => this.write(fn), erased: (id) => this.tips.delete(id), cipher: this.cipher, file });
     this.stmts = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, updated_at, owner_hash, edit_hash, view_hash, kind, workshop_id, edit_gen, view_gen, training)
@@ -742,8 +742,8 @@ export class SqliteStorage implements Storage {
 
   async eraseBoard(boardId: string, opts: { keepRecords: boolean }): Promise<ErasedBoard | undefined> {
     const erased = await this.privacy.eraseBoard(boardId, opts);
-    // The journal kept none of the board's updates: they were folded before the deletion, and
-    // any appended since are not folded (their stream is gone). Emptied now, not at the next fold.
+    // Updates of the board still in the journal are never written (their stream is gone, see
+    // the fold statement); the file is emptied now, so none of its bytes outlive the deletion.
     if (erased) await this.write(() => this.fold());
     return erased;
   }
