@@ -93,7 +93,8 @@ describe('SqliteStorage update journal', () => {
     fs.appendFileSync(path.join(image, JOURNAL), firstEntry.subarray(0, 150));
     // And a flipped byte inside an otherwise whole entry is no entry either.
     const corrupt = Buffer.from(firstEntry);
-    corrupt[corrupt.byteLength - 1] ^= 0xff;
+    const last = corrupt.byteLength - 1;
+    corrupt.writeUInt8(corrupt.readUInt8(last) ^ 0xff, last);
     expect(parseJournal(Buffer.concat([whole, corrupt])).entries).toHaveLength(5);
 
     const restarted = new SqliteStorage({ dataDir: image });
