@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     pinning,
     provenance: provenance(cfg.repoRoot),
     params: {
-      seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, groups: cfg.groups, groupSize: cfg.groupSize, template: cfg.template, pollMs: cfg.pollMs,
+      loadgenNodeFlags: process.execArgv.join(' ') || 'none', seconds: cfg.seconds, warmupSeconds: cfg.warmupSeconds, groups: cfg.groups, groupSize: cfg.groupSize, template: cfg.template, pollMs: cfg.pollMs,
       presenceHz: cfg.presenceHz, writeMinMs: cfg.writeMinMs, writeMaxMs: cfg.writeMaxMs, burstProbability: cfg.burstProbability, burstWrites: cfg.burstWrites,
       burstGapMs: cfg.burstGapMs, stateEverySeconds: cfg.stateEverySeconds, shapesPerParticipant: cfg.shapesOwned,
     },
