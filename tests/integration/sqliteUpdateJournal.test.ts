@@ -48,14 +48,20 @@ function crashImage(dir: string): string {
   return image;
 }
 
+/** A store on `dir` holding one new board. */
+async function withBoard(dir: string, options: { checkpointInWorker?: boolean } = {}): Promise<{ storage: SqliteStorage; board: ReturnType<typeof newBoard> }> {
+  const storage = new SqliteStorage({ dataDir: dir, ...options });
+  const board = newBoard();
+  await storage.createBoard(board, new Uint8Array([0, 0]));
+  return { storage, board };
+}
+
 const update = (i: number) => new Uint8Array(Buffer.from(`update-${i}-`.padEnd(300, 'x')));
 
 describe('SqliteStorage update journal', () => {
   it('holds appended updates in the journal until the fold, and a crash loses none of them', async () => {
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir);
     const seqs: number[] = [];
     for (let i = 0; i < 10; i++) seqs.push(await storage.appendUpdate(board.id, update(i)));
     // Not in the database yet (the fold has not run), every one in the journal.
@@ -81,9 +87,7 @@ describe('SqliteStorage update journal', () => {
 
   it('drops a torn last entry and keeps every whole one', async () => {
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir);
     for (let i = 0; i < 5; i++) await storage.appendUpdate(board.id, update(i));
     const image = crashImage(dir);
     await storage.close();
@@ -110,9 +114,7 @@ describe('SqliteStorage update journal', () => {
   it('folds on its own shortly after an append, without any read', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir, checkpointInWorker: false });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir, { checkpointInWorker: false });
     await storage.appendUpdate(board.id, update(1));
     await storage.appendUpdate(board.id, update(2));
     expect(rowsInDatabase(dir, board.id)).toHaveLength(0);
@@ -129,9 +131,7 @@ describe('SqliteStorage update journal', () => {
 
   it('folds before a compaction, so a compacted update never comes back', async () => {
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir);
     const seqs: number[] = [];
     for (let i = 0; i < 6; i++) seqs.push(await storage.appendUpdate(board.id, update(i)));
     await storage.compact(board.id, new Uint8Array([9, 9]), seqs[3]!);
@@ -169,9 +169,7 @@ describe('SqliteStorage update journal', () => {
 
   it('does not write a journal entry whose board has no stream any more', async () => {
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir);
     await storage.close();
     // A journal left by a process that appended to a board erased before its fold.
     const { journal } = UpdateJournal.open(path.join(dir, JOURNAL));
@@ -188,9 +186,7 @@ describe('SqliteStorage update journal', () => {
 
   it('keeps an update whose seq another writer took, under the next free seq', async () => {
     const dir = dataDir();
-    const storage = new SqliteStorage({ dataDir: dir });
-    const board = newBoard();
-    await storage.createBoard(board, new Uint8Array([0, 0]));
+    const { storage, board } = await withBoard(dir);
     const first = await storage.appendUpdate(board.id, new Uint8Array([1]));
     expect(await storage.countUpdates(board.id)).toBe(1);
     // A second writer (one writer per directory is the rule, not a guarantee) takes the next seq.
