@@ -16,6 +16,9 @@ let workshop: CreateWorkshopResponse;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, `members-${name}.png`) });
 
+/** A name long enough to need more than one line in the members panel. */
+const LONG_NAME = '長谷川 みなみ（北区地域包括支援センター 主任介護支援専門員・社会福祉士）';
+
 async function joinInBrowser(page: Page, name: string): Promise<void> {
   await page.goto(`${server.baseUrl}/j/${workshop.joinCode}`);
   await page.getByTestId('ws-join-name').fill(name);
@@ -44,8 +47,10 @@ describe('a facilitator ends joining and removes a member', () => {
   it('lists the members, removes one after a confirmation, and the removed member’s page says the link no longer works', async () => {
     const memberA = await (await newParticipant(browser)).newPage();
     const memberB = await (await newParticipant(browser)).newPage();
+    const memberC = await (await newParticipant(browser)).newPage();
     await joinInBrowser(memberA, '山田 花子');
     await joinInBrowser(memberB, '鈴木 一郎');
+    await joinInBrowser(memberC, LONG_NAME);
     await memberA.getByTestId('connection-status').waitFor();
 
     const fac = await (await newParticipant(browser)).newPage();
@@ -53,6 +58,16 @@ describe('a facilitator ends joining and removes a member', () => {
     const panel = fac.getByTestId('ws-members-panel');
     await panel.getByText('山田 花子').waitFor();
     await panel.getByText('鈴木 一郎').waitFor();
+    await panel.getByText(LONG_NAME).waitFor();
+    // Every row keeps its 削除 button beside the name, on the right, however long the name:
+    // a long name wraps inside its own column instead of pushing the button under it.
+    for (const li of await panel.getByTestId('ws-members').locator('li').all()) {
+      const who = (await li.locator('.rb-ws-members__who').boundingBox())!;
+      const button = (await li.getByTestId('ws-member-remove').boundingBox())!;
+      expect(button.x).toBeGreaterThanOrEqual(who.x + who.width - 1);
+      expect(button.y + button.height / 2).toBeGreaterThan(who.y);
+      expect(button.y + button.height / 2).toBeLessThan(who.y + who.height);
+    }
     // The role shows as the user knows it, never as its id.
     expect(await panel.locator('li', { hasText: '鈴木 一郎' }).textContent()).toContain('相談支援専門員・グループ1');
     expect(await fac.getByTestId('ws-joining-status').textContent()).toBe('参加受付中です。参加コードで新しい人が入れます。');
@@ -65,7 +80,7 @@ describe('a facilitator ends joining and removes a member', () => {
     await shot(fac, '02-confirm');
     await row.getByTestId('ws-member-remove-yes').click();
     await panel.getByText('山田 花子さんを削除しました。').waitFor();
-    await expect.poll(() => panel.getByTestId('ws-members').locator('li').allTextContents()).toEqual([expect.stringContaining('鈴木 一郎')]);
+    await expect.poll(() => panel.getByTestId('ws-members').locator('li').allTextContents()).toEqual([expect.stringContaining('鈴木 一郎'), expect.stringContaining(LONG_NAME)]);
     await shot(fac, '03-removed');
 
     // The removed member's open board says so; the other member's stays connected.
