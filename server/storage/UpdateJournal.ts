@@ -54,11 +54,6 @@ export class UpdateJournal {
     }
   }
 
-  /** Bytes in the file (entries not yet emptied out). */
-  get size(): number {
-    return this.bytes;
-  }
-
   /**
    * Append one entry with one `writev`. On a failure nothing of it stays in the file (a
    * partial write is cut off again), so a later entry is never stranded behind a torn one;
