@@ -184,7 +184,7 @@ describe('case board: service cards and the transition helper', () => {
       await expect.poll(() => page.evaluate(() => window.editor!.getSelectedShapeIds())).toEqual([drawn.id]);
       await shot('06b-proposal-already-on-the-board');
       // Taken off the board, the proposal can be added again.
-      await page.evaluate((id) => window.editor!.deleteShapes([id as never]), drawn.id);
+      await page.evaluate((id) => { window.editor!.deleteShapes([id as never]); }, drawn.id);
       await selectAndShow(sourceId);
     }
 

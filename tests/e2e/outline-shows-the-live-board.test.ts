@@ -104,6 +104,14 @@ describe('the outline (よみやすい画面) shows the live board', () => {
       const c = editor.getViewportPageBounds().center;
       return { z: editor.getZoomLevel(), x: Math.round(c.x), y: Math.round(c.y) };
     });
+    // The outline has just narrowed the canvas: read the view once tldraw has measured it (its
+    // resize observer runs a moment after the layout), or the centre read is the old one's.
+    await a.page.waitForFunction(() => {
+      const editor = (window as BoardWindow).editor!;
+      const r = editor.getContainer().getBoundingClientRect();
+      const s = editor.getViewportScreenBounds();
+      return Math.abs(r.width - s.w) < 1 && Math.abs(r.height - s.h) < 1;
+    });
     const camera = await view();
     await a.page.getByRole('checkbox', { name: '文字を大きく' }).focus();
     await a.page.keyboard.press('Space');

@@ -86,7 +86,7 @@ describe('meeting records in the browser', () => {
     await page.getByTestId('identity-enter').click();
     await page.getByTestId('records-panel').waitFor();
     await page.waitForFunction(() => window.editor !== undefined && window.editor.getCurrentPageShapes().length > 0);
-    await page.evaluate(() => window.editor!.zoomToFit({ animation: { duration: 0 } }));
+    await page.evaluate(() => { window.editor!.zoomToFit({ animation: { duration: 0 } }); });
     boardShapes = await allShapes(page);
     expect(boardShapes.filter((s) => s.type === 'rb-service').length).toBeGreaterThan(0);
     await shot(page, '01-board');
@@ -117,7 +117,7 @@ describe('meeting records in the browser', () => {
     changedCard = boardShapes.find((s) => s.type === 'rb-service' && s.props.status === 'in-use');
     expect(changedCard).toBeDefined();
     const cardId = changedCard!.id;
-    await page.evaluate((id) => window.editor!.updateShape({ id: id as never, type: 'rb-service', props: { status: 'ending' } }), cardId);
+    await page.evaluate((id) => { window.editor!.updateShape({ id: id as never, type: 'rb-service', props: { status: 'ending' } }); }, cardId);
     // The change has reached the server before the record is taken.
     await expect
       .poll(async () => (await apiGet<{ records: ShapeInfo[] }>(`/api/boards/${board.id}/export.tldr`, board.tokens.view)).records.find((r) => r.id === cardId)?.props.status)
@@ -154,11 +154,11 @@ describe('meeting records in the browser', () => {
 
     // Keys that would edit do nothing here (focus on the canvas first, then select the card).
     await page.getByTestId('canvas').first().click({ position: { x: 5, y: 300 } });
-    await page.evaluate((id) => window.editor!.select(id as never), changedCard!.id);
+    await page.evaluate((id) => { window.editor!.select(id as never); }, changedCard!.id);
     expect(await page.evaluate(() => window.editor!.getSelectedShapeIds().length)).toBe(1);
     await page.keyboard.press('Delete');
     expect(await page.evaluate((id) => window.editor!.getShape(id as never) !== undefined, changedCard!.id)).toBe(true);
-    await page.evaluate(() => window.editor!.zoomToFit({ animation: { duration: 0 } }));
+    await page.evaluate(() => { window.editor!.zoomToFit({ animation: { duration: 0 } }); });
     await shot(page, '05-record-viewer');
   });
 
