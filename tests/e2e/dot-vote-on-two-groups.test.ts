@@ -1,26 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol/index.ts';
-import { REPO_ROOT, startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
+import { REPO_ROOT, type ProcessServer } from '../helpers/processServer.ts';
+import { useE2E } from './harness.ts';
 
 // Issue 15, a dot-vote round on two groups in real browsers: the facilitator starts it from
 // the dashboard, a member of each group votes for a note of their board, the counts show on
 // the board and the results of both groups on the dashboard. Screenshots: artifacts/vote-*.png.
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'e2e', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: ProcessServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = useE2E({ participantsLive: 'file' });
 let w: CreateWorkshopResponse;
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
-  contexts.push(context);
-  return context.newPage();
+  return (await e2e.participant({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' })).page;
 }
 
 async function joinToGroupBoard(page: Page, group: number, name: string): Promise<void> {
@@ -47,16 +44,9 @@ async function selectNote(page: Page, id: string): Promise<void> {
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startProcessServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=ja-JP'] });
+  server = e2e.server;
   const res = await fetch(`${server.baseUrl}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '投票の研修', template: 'exercise-1', groups: 2 }) });
   w = (await res.json()) as CreateWorkshopResponse;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a dot-vote round on two groups', () => {

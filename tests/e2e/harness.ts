@@ -21,12 +21,24 @@ export interface E2E {
   readonly foreignRequests: readonly string[];
 }
 
+/** How a browser test file uses the harness. */
+export interface E2EOptions {
+  /** Environment of the server process. */
+  env?: Record<string, string>;
+  /**
+   * `test` (default): participants are closed after each test. `file`: they stay open for the
+   * file's later tests (a story told in steps, such as a workshop's phases) and are closed at
+   * its end; the checks on foreign requests and page errors still run after every test.
+   */
+  participantsLive?: 'test' | 'file';
+}
+
 /**
  * Register the hooks of a browser test file: start `node dist/server/main.js` and Chromium
- * once, close the participants after each test, and fail a test whose pages reached any host
- * but the server or threw an uncaught error.
+ * once, close the participants after each test (or at the file's end), and fail a test whose
+ * pages reached any host but the server or threw an uncaught error.
  */
-export function useE2E(opts: { env?: Record<string, string> } = {}): E2E {
+export function useE2E(opts: E2EOptions = {}): E2E {
   let server: ProcessServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -38,11 +50,12 @@ export function useE2E(opts: { env?: Record<string, string> } = {}): E2E {
     browser = await launchChromium();
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    if (opts.participantsLive !== 'file') await Promise.all(contexts.splice(0).map((c) => c.close()));
     expect(foreign, 'requests to hosts other than the server').toEqual([]);
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
   afterAll(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
     await browser?.close();
     await server?.stop();
   });

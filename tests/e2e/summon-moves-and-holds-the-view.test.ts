@@ -1,28 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol/index.ts';
 import { openBoard } from '../helpers/browser.ts';
-import { REPO_ROOT, startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
+import { REPO_ROOT, type ProcessServer } from '../helpers/processServer.ts';
+import { useE2E } from './harness.ts';
 
 // Issue 15, 「全員をここへ」 in real browsers: the facilitator brings a participant who is in
 // their private notes to a frame of their group's board and holds the view there with a
 // message; the participant cannot move away until released. Screenshot: artifacts/summon-*.png.
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'e2e', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FRAME = 'shape:frame-voices';
 
 let server: ProcessServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = useE2E({ participantsLive: 'file' });
 let w: CreateWorkshopResponse;
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
-  contexts.push(context);
-  return context.newPage();
+  return (await e2e.participant({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' })).page;
 }
 
 /** The centre of the participant's view, and the frame's bounds, in page space. */
@@ -38,16 +35,9 @@ function viewAndFrame(page: Page): Promise<{ cx: number; cy: number; frame: { x:
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startProcessServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=ja-JP'] });
+  server = e2e.server;
   const res = await fetch(`${server.baseUrl}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '呼び寄せの研修', template: 'exercise-1', groups: 2 }) });
   w = (await res.json()) as CreateWorkshopResponse;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('「全員をここへ」', () => {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol/index.ts';
-import { REPO_ROOT, startProcessServer, type ProcessServer } from '../helpers/processServer.ts';
+import { REPO_ROOT, type ProcessServer } from '../helpers/processServer.ts';
+import { useE2E } from './harness.ts';
 
 // Issue 15, presence and phases, in real browsers: during 個人ワーク the dashboard shows who
 // joined each group and where they are (it used to say 「0人 まだだれもいません」), and a
@@ -11,17 +12,13 @@ import { REPO_ROOT, startProcessServer, type ProcessServer } from '../helpers/pr
 // Screenshots: tests/e2e/artifacts/phase1-*.png.
 
 const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'e2e', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: ProcessServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = useE2E({ participantsLive: 'file' });
 let w: CreateWorkshopResponse;
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'ja-JP' });
-  contexts.push(context);
-  return context.newPage();
+  return (await e2e.participant({ viewport: { width: 1500, height: 950 }, locale: 'ja-JP' })).page;
 }
 
 async function joinAs(page: Page, group: number, name: string, role: string): Promise<void> {
@@ -36,17 +33,10 @@ async function joinAs(page: Page, group: number, name: string, role: string): Pr
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startProcessServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--lang=ja-JP'] });
+  server = e2e.server;
   const res = await fetch(`${server.baseUrl}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '演習 個人ワーク', template: 'exercise-1', groups: 2 }) });
   expect(res.status).toBe(201);
   w = (await res.json()) as CreateWorkshopResponse;
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('個人ワーク: presence on the dashboard and the case beside private notes', () => {
