@@ -64,6 +64,8 @@ interface Entry {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Entry>();
+  /** Rooms being dropped (`dropRoom`), until their destroy has finished. */
+  private readonly dropping = new Map<string, Promise<void>>();
   private readonly opts: RoomRegistryOptions;
   private readonly clock: Clock;
   private readonly limits: SessionLimits;
@@ -320,15 +322,25 @@ export class RoomRegistry {
     return n;
   }
 
-  /** Unload a board's room now, whatever its idle timer says. */
-  private async dropRoom(boardId: string): Promise<void> {
+  /**
+   * Unload a board's room now, whatever its idle timer says. A second call while the first
+   * runs waits for the same drop: `purge` revokes (which starts a drop) and then drops, and
+   * must not resolve before the room has stored its last and let go of the document.
+   */
+  private dropRoom(boardId: string): Promise<void> {
+    const running = this.dropping.get(boardId);
+    if (running) return running;
     const entry = this.rooms.get(boardId);
-    if (!entry) return;
+    if (!entry) return Promise.resolve();
     this.rooms.delete(boardId);
     this.clock.clearTimeout(entry.unloadTimer);
-    await this.opts.bus?.unsubscribe(boardId);
-    await entry.ready.catch(() => undefined);
-    await entry.room.destroy(CloseCode.BoardGone, this.closeDeadlineMs);
+    const drop = (async () => {
+      await this.opts.bus?.unsubscribe(boardId);
+      await entry.ready.catch(() => undefined);
+      await entry.room.destroy(CloseCode.BoardGone, this.closeDeadlineMs);
+    })().finally(() => this.dropping.delete(boardId));
+    this.dropping.set(boardId, drop);
+    return drop;
   }
 
   /** Whether a revocation received after the session's token was checked applies to it. */
