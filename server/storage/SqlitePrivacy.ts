@@ -412,6 +412,12 @@ const VACUUM_BUSY_MS = 30_000;
 /**
  * The compacting thread (CommonJS, run with eval): VACUUM, then wal_checkpoint(TRUNCATE) until
  * it is not busy, on its own connection; answers { ok } once done.
+ *
+ * The truncating checkpoint waits for readers through the busy handler, but another checkpoint
+ * in progress makes it return busy at once: the storage's checkpointer thread copies the WAL
+ * VACUUM has just filled with the whole database, which takes a while. So it tries again every
+ * few milliseconds (this thread may block) until busyMs have passed; fifty tries in a row were
+ * over in a moment and made a board's deletion answer 503 after the rows were gone.
  */
 const VACUUM_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -420,8 +426,13 @@ try {
   const db = new Database(workerData.file, { fileMustExist: true });
   db.pragma('busy_timeout = ' + workerData.busyMs);
   db.exec('VACUUM');
-  let busy = 1;
-  for (let i = 0; i < 50 && busy !== 0; i++) busy = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + workerData.busyMs;
+  let busy = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy;
+  while (busy !== 0 && Date.now() < deadline) {
+    Atomics.wait(pause, 0, 0, 5);
+    busy = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy;
+  }
   db.close();
   parentPort.postMessage(busy === 0 ? { ok: true } : { ok: false, message: 'the WAL stayed busy' });
 } catch (err) {
