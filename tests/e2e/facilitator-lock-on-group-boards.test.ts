@@ -65,6 +65,13 @@ describe('facilitator lock on group boards', () => {
     }, FRAME);
     await participant.getByTestId('lock-notice').waitFor();
     expect(await participant.getByTestId('lock-notice').textContent()).toBe('講師が固定した部分です');
+    // The notice is on the canvas, clear of the workshop's header (timer, phase, mode buttons).
+    const notice = (await participant.getByTestId('lock-notice').boundingBox())!;
+    const canvas = (await participant.getByTestId('board-canvas').boundingBox())!;
+    const tools = (await participant.getByTestId('ws-tools').boundingBox())!;
+    expect(notice.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(notice.y + notice.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    expect(notice.y).toBeGreaterThanOrEqual(tools.y + tools.height);
     await participant.evaluate((id) => {
       const s = window.editor!.getShape(id as never)!;
       window.editor!.updateShape({ id: s.id, type: s.type, x: s.x + 400 });
