@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/logger.ts';
 import { createMetrics } from '../../../server/relay/metrics.ts';
 import { RoomRegistry } from '../../../server/relay/RoomRegistry.ts';
 import { recordsMap } from '../../../shared/doc/index.ts';
 import { FakeClock } from '../../helpers/fakeClock.ts';
+import { syncUpdateFrame } from '../../helpers/frames.ts';
 import { MemoryDocumentStore, MemorySocket } from '../../helpers/memoryRelay.ts';
 import { shapeRecord } from '../../helpers/clients.ts';
 import { waitUntil } from '../../helpers/wait.ts';
@@ -29,14 +29,6 @@ class HeldCompactions extends MemoryDocumentStore {
   finish(): void {
     this.release.resolve();
   }
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
 }
 
 // Deleting a board (BoardErasure) purges its room and then erases its rows: the purge must not
@@ -65,7 +57,7 @@ describe('RoomRegistry.purge', () => {
     Y.applyUpdate(writer, Y.encodeStateAsUpdate(initial));
     const before = Y.encodeStateVector(writer);
     recordsMap(writer).set('shape:late', shapeRecord('late'));
-    conn.receive(updateFrame(Y.encodeStateAsUpdate(writer, before)));
+    conn.receive(syncUpdateFrame(Y.encodeStateAsUpdate(writer, before)));
     await waitUntil(() => registry.peek(boardId) !== undefined, { what: 'the room to load' });
     const room = registry.peek(boardId)!;
     await room.pipeline.flush();
